@@ -1,0 +1,132 @@
+import Foundation
+// The connection pools lock internally; AsyncKit predates Sendable annotations.
+@preconcurrency import AsyncKit
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+import SQLKit
+import SaferDomain
+
+/// The open database: one SQLKit interface whichever engine is behind it.
+public final class SaferDatabase: Sendable {
+    /// Which engine, for the few places the dialects differ (locks, upserts).
+    public enum Engine: String, Sendable { case sqlite, postgres }
+
+    public let engine: Engine
+    public let url: DatabaseURL
+    /// Queries go through this; it takes a pooled connection per query.
+    public let sql: any SQLDatabase
+    private let shutdownPool: @Sendable () async throws -> Void
+
+    private init(engine: Engine, url: DatabaseURL, sql: any SQLDatabase, shutdown: @escaping @Sendable () async throws -> Void) {
+        self.engine = engine
+        self.url = url
+        self.sql = sql
+        self.shutdownPool = shutdown
+    }
+
+    /// Opens a pool and checks that the database answers, so a bad URL fails at start-up
+    /// with a message naming it (password masked).
+    /// `searchPath` puts PostgreSQL tables in a schema other than `public` (tests use one per test).
+    public static func open(_ url: DatabaseURL, searchPath: [String]? = nil,
+                            logger: Logger = Logger(label: "safer.db")) async throws -> SaferDatabase {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let database: SaferDatabase
+        switch url {
+        case .sqlite(let path):
+            let pool = EventLoopGroupConnectionPool(
+                source: SQLiteConnectionSource(configuration: .init(storage: .file(path: path))),
+                maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+            database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, logger: logger),
+                                     shutdown: { try await pool.shutdownAsync() })
+        case .postgres(let text):
+            var configuration: SQLPostgresConfiguration
+            do { configuration = try SQLPostgresConfiguration(url: text) } catch {
+                throw DatabaseOpenError(url: url, reason: "the URL is not understood (\(error))")
+            }
+            if let searchPath { configuration.searchPath = searchPath }
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: 4, logger: logger, on: group)
+            database = SaferDatabase(engine: .postgres, url: url, sql: pool.database(logger: logger).sql(),
+                                     shutdown: { try await pool.shutdownAsync() })
+        }
+        do {
+            try await database.ping()
+            if database.engine == .sqlite {
+                try await database.sql.raw("PRAGMA journal_mode=WAL").run()
+            }
+        } catch {
+            try? await database.shutdown()
+            throw DatabaseOpenError(url: url, reason: DatabaseOpenError.describe(error))
+        }
+        return database
+    }
+
+    /// A trivial query: does the database answer?
+    public func ping() async throws {
+        _ = try await sql.raw("SELECT 1 AS one").first()
+    }
+
+    /// Runs `body` in one transaction: everything or nothing.
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let begin: SQLQueryString = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await sql.withSession { session in
+            try await session.raw(begin).run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Closes every pooled connection.
+    public func shutdown() async throws {
+        try await shutdownPool()
+    }
+}
+
+/// The database named could not be opened.
+public struct DatabaseOpenError: Error, CustomStringConvertible {
+    public let url: DatabaseURL
+    public let reason: String
+    public var description: String { "Cannot open the database \(url): \(reason)." }
+
+    static func describe(_ error: any Error) -> String {
+        let text = String(reflecting: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "the server refused the connection (is PostgreSQL running on that host and port?)" }
+        if text.contains("28P01") || text.contains("password authentication failed") { return "the user name or password was not accepted" }
+        if text.contains("3D000") { return "that database does not exist on the server" }
+        if text.contains("unable to open") || text.contains("cantOpen") { return "the file cannot be created or opened (does its folder exist, and may Safer write there?)" }
+        return text
+    }
+}
+
+/// SQLKit over a pool of SQLite connections (SQLiteKit has no pooled `SQLDatabase` of its own).
+struct SQLitePoolDatabase: SQLDatabase {
+    let pool: EventLoopGroupConnectionPool<SQLiteConnectionSource>
+    let logger: Logger
+    var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { .trace }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        pool.withConnection(logger: logger) { $0.sql(queryLogLevel: .trace).execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await execute(sql: query, onRow).get()
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await pool.withConnection(logger: logger) { connection in
+            connection.eventLoop.makeFutureWithTask { try await closure(connection.sql(queryLogLevel: .trace)) }
+        }.get()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SQLKit
+
+/// Every schema step, in order. Append only.
+public enum Migrations {
+    public static let all: [Migration] = [
+        Migration(1, "accounts", apply: accounts),
+        Migration(2, "audit-log", apply: auditLog),
+    ]
+
+    static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        try await db.create(table: "organisations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("name_key", type: .text, .notNull, .unique)
+            .column("kind", type: .text, .notNull)
+            .run()
+        try await db.create(table: "users")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("email", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("organisation_id", type: .text, .references("organisations", "id"))
+            .column("password_hash", type: .text, .notNull)
+            .column("disabled", type: .bigint, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(table: "sessions")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id"))
+            .column("csrf_token", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("expires_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "sessions_user").on("sessions").column("user_id").run()
+        try await db.create(table: "api_tokens")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .text, .notNull, .references("users", "id"))
+            .column("name", type: .text, .notNull)
+            .column("token_hash", type: .text, .notNull, .unique)
+            .column("created_at", type: .bigint, .notNull)
+            .column("last_used_at", type: .bigint)
+            .column("revoked", type: .bigint, .notNull)
+            .run()
+        try await db.create(table: "login_failures")
+            .column("key", type: .text, .notNull)
+            .column("at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "login_failures_key").on("login_failures").column("key").column("at").run()
+    }
+
+    static func auditLog(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        try await db.create(table: "audit_log")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("at", type: .bigint, .notNull)
+            .column("actor_user_id", type: .text)
+            .column("actor_label", type: .text, .notNull)
+            .column("channel", type: .text, .notNull)
+            .column("action", type: .text, .notNull)
+            .column("entity", type: .text, .notNull)
+            .column("entity_id", type: .text, .notNull)
+            .column("changes", type: .text, .notNull)
+            .run()
+        try await db.create(index: "audit_log_at").on("audit_log").column("at").run()
+        try await db.create(index: "audit_log_entity").on("audit_log").column("entity").column("entity_id").run()
+        // The log is append-only for everyone, including a careless SQL session.
+        switch engine {
+        case .sqlite:
+            for event in ["UPDATE", "DELETE"] {
+                try await db.raw("""
+                    CREATE TRIGGER audit_log_no_\(unsafeRaw: event.lowercased()) BEFORE \(unsafeRaw: event) ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END
+                    """).run()
+            }
+        case .postgres:
+            try await db.raw("""
+                CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'the audit log cannot be changed'; END $$
+                """).run()
+            try await db.raw("""
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
+                """).run()
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import SaferDomain
+
+/// Every SQL repository over one database: what the web layer and the CLI are given.
+public struct Storage: Sendable {
+    public let database: SaferDatabase
+    public let users: any UserRepository
+    public let organisations: any OrganisationRepository
+    public let sessions: any SessionRepository
+    public let apiTokens: any APITokenRepository
+    public let loginAttempts: any LoginAttemptRepository
+    public let auditLog: any AuditLogRepository
+
+    public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
+        self.database = database
+        self.users = SQLUserRepository(database: database, clock: clock, ids: ids)
+        self.organisations = SQLOrganisationRepository(database: database, clock: clock, ids: ids)
+        self.sessions = SQLSessionRepository(database: database)
+        self.apiTokens = SQLAPITokenRepository(database: database, clock: clock, ids: ids)
+        self.loginAttempts = SQLLoginAttemptRepository(database: database)
+        self.auditLog = SQLAuditLogRepository(database: database)
+    }
+}

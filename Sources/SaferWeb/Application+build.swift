@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+import NIOCore
+import Metrics
+import Prometheus
+import SaferDomain
+import SaferStorage
+
+/// Builds the router: middleware, then every controller's routes with their access rules.
+/// `safer serve` and every web test call this same function.
+public func buildRouter(services: AppServices) throws -> SecureRoutes {
+    let views = try Views.load()
+    let router = Router(context: SaferRequestContext.self)
+    // Middleware first: Hummingbird wraps each route with the middleware present when it is added.
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(views: views))
+    router.add(middleware: AuthenticationMiddleware(services: services))
+
+    let routes = SecureRoutes(router: router, services: services)
+    let decoy = Bcrypt.hash(SecureRandom.token(), cost: services.configuration.bcryptCost)
+    SystemController(services: services, metrics: SaferMetrics.registry).register(on: routes)
+    AuthController(services: services, views: views, decoyHash: decoy).register(on: routes)
+    HomeController(services: services, views: views).register(on: routes)
+    AccountController(services: services, views: views).register(on: routes)
+    AdminController(services: services, views: views).register(on: routes)
+    APIController(services: services).register(on: routes)
+    return routes
+}
+
+/// Builds the whole application on the configured address.
+public func buildApplication(configuration: AppConfiguration, services: AppServices,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    let routes = try buildRouter(services: services)
+    var logger = services.logger
+    logger.logLevel = .info
+    return Application(
+        router: routes.router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Safer"),
+        onServerRunning: onServerRunning,
+        logger: logger
+    )
+}
+
+/// Prometheus metrics. The metrics system is process-wide by design (swift-metrics is
+/// bootstrapped once per process), so this one registry is too; every application in the
+/// process, including each test's, reports into it.
+public enum SaferMetrics {
+    public static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// Headers every answer carries.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = SaferRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        if response.headers[.contentType]?.hasPrefix("text/html") == true {
+            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        }
+        return response
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SaferDomain
+import SaferStorage
+
+/// Everything Safer can be told at start-up, with defaults. Parsed once in the executable
+/// (flags, then environment); tests build it in memory.
+public struct AppConfiguration: Sendable {
+    public var database: DatabaseURL = .default
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Signs the anonymous forms' CSRF tokens. Every node behind one load balancer needs the same
+    /// value; when unset each process makes its own.
+    public var sessionSecret: String = AppConfiguration.randomSecret()
+    /// How long a sign-in lasts.
+    public var sessionLifetime: TimeInterval = 8 * 3600
+    /// bcrypt cost: 12 in service; tests use the minimum, 4.
+    public var bcryptCost: UInt8 = 12
+    /// Marks cookies Secure. `nil`: decide per request from `X-Forwarded-Proto`.
+    public var secureCookies: Bool? = nil
+    /// Largest request body accepted, in bytes.
+    public var maxBodySize: Int = 2 * 1024 * 1024
+
+    public init() {}
+
+    /// The keys read from the environment, with what each holds.
+    public static let environmentKeys: [(key: String, help: String)] = [
+        ("SAFER_DATABASE", "SQLite file path, sqlite://PATH or postgres://user:pass@host:port/db"),
+        ("SAFER_HOST", "address to listen on"),
+        ("SAFER_PORT", "port to listen on (1-65535)"),
+        ("SAFER_SESSION_SECRET", "secret for signing form tokens, at least 32 characters; the same on every node"),
+        ("SAFER_SESSION_HOURS", "hours a sign-in lasts (1-168)"),
+        ("SAFER_SECURE_COOKIES", "true or false; unset: decided from X-Forwarded-Proto"),
+        ("SAFER_BCRYPT_COST", "bcrypt cost for new passwords (10-16)"),
+    ]
+
+    /// Builds the configuration from flags (which win) and the environment, collecting every
+    /// bad value so that one message names them all.
+    public static func resolve(flags: [String: String], environment: [String: String]) throws -> AppConfiguration {
+        var configuration = AppConfiguration()
+        var problems: [String] = []
+        func value(_ key: String) -> String? { flags[key] ?? environment[key] }
+
+        if let text = value("SAFER_DATABASE") {
+            do { configuration.database = try DatabaseURL(parsing: text) } catch { problems.append("SAFER_DATABASE (--database): \(error)") }
+        }
+        if let text = value("SAFER_HOST") {
+            if text.isEmpty || text.contains(" ") { problems.append("SAFER_HOST (--host): '\(text)' is not a host name or address.") }
+            else { configuration.host = text }
+        }
+        if let text = value("SAFER_PORT") {
+            if let port = Int(text), (1...65535).contains(port) { configuration.port = port }
+            else { problems.append("SAFER_PORT (--port): '\(text)' is not a port number from 1 to 65535.") }
+        }
+        if let text = value("SAFER_SESSION_SECRET") {
+            if text.count >= 32 { configuration.sessionSecret = text }
+            else { problems.append("SAFER_SESSION_SECRET: it has \(text.count) characters; use at least 32 random characters.") }
+        }
+        if let text = value("SAFER_SESSION_HOURS") {
+            if let hours = Double(text), hours >= 1, hours <= 168 { configuration.sessionLifetime = hours * 3600 }
+            else { problems.append("SAFER_SESSION_HOURS: '\(text)' is not a number of hours from 1 to 168.") }
+        }
+        if let text = value("SAFER_SECURE_COOKIES") {
+            switch text.lowercased() {
+            case "true", "yes", "1": configuration.secureCookies = true
+            case "false", "no", "0": configuration.secureCookies = false
+            default: problems.append("SAFER_SECURE_COOKIES: '\(text)' is not true or false.")
+            }
+        }
+        if let text = value("SAFER_BCRYPT_COST") {
+            if let cost = UInt8(text), (10...16).contains(cost) { configuration.bcryptCost = cost }
+            else { problems.append("SAFER_BCRYPT_COST: '\(text)' is not a whole number from 10 to 16.") }
+        }
+        if !problems.isEmpty { throw ConfigurationError(problems: problems) }
+        return configuration
+    }
+
+    /// 32 random bytes as hex.
+    public static func randomSecret() -> String {
+        SecureRandom.hex(byteCount: 32)
+    }
+}
+
+/// One or more bad configuration values; the message names every one.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String {
+        "Safer cannot start: the configuration has \(problems.count == 1 ? "a bad value" : "\(problems.count) bad values"):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

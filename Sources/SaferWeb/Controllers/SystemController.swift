@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Prometheus
+
+/// Liveness, readiness, metrics and static files.
+struct SystemController {
+    let services: AppServices
+    let metrics: PrometheusCollectorRegistry
+
+    struct Health: Encodable { let status: String; let database: String; let engine: String }
+
+    func register(on routes: SecureRoutes) {
+        routes.plain("/health", .everyone) { _, _ in
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await services.storage.database.ping() }
+                    group.addTask { try await Task.sleep(for: .seconds(3)); throw HealthTimeout() }
+                    try await group.next()
+                    group.cancelAll()
+                }
+                return try json(Health(status: "ok", database: "ok", engine: services.storage.database.engine.rawValue))
+            } catch {
+                services.logger.warning("Health check: database unavailable: \(error)")
+                return try json(Health(status: "unavailable", database: "unreachable: the database did not answer",
+                                       engine: services.storage.database.engine.rawValue), status: .serviceUnavailable)
+            }
+        }
+        routes.plain("/metrics", .everyone) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+        }
+        routes.plain("/static/:file", .everyone) { _, context in
+            let file = try context.parameters.require("file")
+            guard file.range(of: #"^[a-z0-9-]+\.(css|js|svg|png)$"#, options: .regularExpression) != nil,
+                  let url = Bundle.module.url(forResource: "Resources/Static/\(file)", withExtension: nil),
+                  let data = try? Data(contentsOf: url) else {
+                throw HTTPError(.notFound)
+            }
+            let type: String = switch url.pathExtension {
+            case "css": "text/css; charset=utf-8"
+            case "js": "text/javascript; charset=utf-8"
+            case "svg": "image/svg+xml"
+            default: "image/png"
+            }
+            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
+
+struct HealthTimeout: Error {}

@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import SaferDomain
+
+/// Maps every error to one answer, in one place: HTML error pages for pages, and
+/// `application/problem+json` for the API, always with a message saying what was wrong.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = SaferRequestContext
+    let views: Views
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return answer(for: error, request: request, context: context)
+        }
+    }
+
+    func answer(for error: any Error, request: Request, context: Context) -> Response {
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        let problem = APIProblem.from(error)
+        if let denied = error as? AccessDenied, !denied.signedIn, !isAPI, denied.kind != .plain {
+            let next = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+            let target = "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "/")
+            return Response(status: .seeOther, headers: [.location: target])
+        }
+        if problem.status == .internalServerError {
+            context.logger.error("Unhandled error: \(String(reflecting: error))")
+        }
+        if isAPI {
+            return problem.response()
+        }
+        let page = ErrorPage(chrome: PageChrome(title: problem.title, context: context, current: nil),
+                             heading: problem.pageHeading, message: problem.detail, status: Int(problem.status.code))
+        return views.response("error", page, status: problem.status)
+    }
+}
+
+/// The error page's view model.
+struct ErrorPage {
+    let chrome: PageChrome
+    let heading: String
+    let message: String
+    let status: Int
+}
+
+/// An RFC 9457 problem document.
+struct APIProblem: Error, Encodable {
+    let status: HTTPResponse.Status
+    let title: String
+    let detail: String
+    var errors: [String: String]? = nil
+
+    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("about:blank", forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(Int(status.code), forKey: .status)
+        try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(errors, forKey: .errors)
+    }
+
+    /// The page heading for this status.
+    var pageHeading: String {
+        switch status {
+        case .forbidden: "Forbidden"
+        case .notFound: "Page not found"
+        case .unauthorized: "Sign in needed"
+        case .internalServerError: "Sorry, something went wrong"
+        default: title
+        }
+    }
+
+    func response() -> Response {
+        let data = (try? JSONEncoder.safer.encode(self)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/problem+json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func from(_ error: any Error) -> APIProblem {
+        switch error {
+        case let problem as APIProblem:
+            return problem
+        case let denied as AccessDenied:
+            return denied.signedIn
+                ? APIProblem(status: .forbidden, title: "Forbidden", detail: "Your account's role may not use this page or action. Ask an administrator if you need it.")
+                : APIProblem(status: .unauthorized, title: "Sign in needed", detail: "Sign in, or send 'Authorization: Bearer TOKEN' with an API token.")
+        case is CSRFError:
+            return APIProblem(status: .forbidden, title: "Forbidden",
+                              detail: "The form's security token was missing or out of date. Go back, reload the page and try again.")
+        case let error as ValidationError:
+            return APIProblem(status: .unprocessableContent, title: "The request has problems", detail: error.description,
+                              errors: error.fields.isEmpty ? nil : error.fields)
+        case let error as DomainError:
+            switch error {
+            case .notFound: return APIProblem(status: .notFound, title: "Not found", detail: error.description)
+            case .conflict: return APIProblem(status: .conflict, title: "Conflict", detail: error.description)
+            case .forbidden: return APIProblem(status: .forbidden, title: "Forbidden", detail: error.description)
+            }
+        case let error as DecodingError:
+            return APIProblem(status: .badRequest, title: "The JSON is not valid", detail: describe(error))
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound:
+                return APIProblem(status: .notFound, title: "Not found", detail: "There is nothing at this address. Check the link, or start from the home page.")
+            case .contentTooLarge:
+                return APIProblem(status: .contentTooLarge, title: "The request is too large", detail: "The body is larger than the limit this server accepts. Send less at a time.")
+            case .badRequest:
+                return APIProblem(status: .badRequest, title: "Bad request", detail: error.body ?? "The request could not be read.")
+            default:
+                return APIProblem(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+            }
+        default:
+            return APIProblem(status: .internalServerError, title: "Internal error",
+                              detail: "Safer could not complete this request. The problem has been logged; try again, and tell the Safer administrator if it keeps happening.")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "the body" : "'\(path)'"
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return "The body is not well-formed JSON (\(path(context))): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "The field '\(([key.stringValue] + []).joined())' is missing\(context.codingPath.isEmpty ? "" : " in \(path(context))")."
+        case .typeMismatch(let type, let context):
+            return "\(path(context)) has the wrong type: expected \(type)."
+        case .valueNotFound(let type, let context):
+            return "\(path(context)) is null: expected \(type)."
+        @unknown default:
+            return "The JSON could not be read."
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Safer's JSON: ISO 8601 dates, sorted keys (stable output for people and tests).
+    static var safer: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

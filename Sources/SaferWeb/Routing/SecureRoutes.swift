@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import SaferDomain
+
+/// Registers routes on the router together with who may use them, so that no route exists
+/// without a declared access rule, every form post checks its CSRF token, and the complete
+/// list is available to the route × role test.
+public final class SecureRoutes: @unchecked Sendable {
+    // Only mutated while the router is built, before the server starts.
+    public let router: Router<SaferRequestContext>
+    public private(set) var specs: [RouteSpec] = []
+    let services: AppServices
+
+    init(router: Router<SaferRequestContext>, services: AppServices) {
+        self.router = router
+        self.services = services
+    }
+
+    public typealias Handler = @Sendable (Request, SaferRequestContext) async throws -> Response
+    public typealias FormHandler = @Sendable (Request, SaferRequestContext, FormData) async throws -> Response
+
+    /// An HTML page (GET).
+    public func page(_ path: RouterPath, _ access: Access, _ handler: @escaping Handler) {
+        add(.get, path, access, .page, handler)
+    }
+
+    /// An HTML form post: the body is parsed and its `_csrf` field checked before the handler runs.
+    public func form(_ path: RouterPath, _ access: Access, _ handler: @escaping FormHandler) {
+        add(.post, path, access, .form) { request, context in
+            var request = request
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            let form = FormData(urlEncoded: String(buffer: buffer))
+            guard let sent = form["_csrf"], !context.csrfToken.isEmpty,
+                  SecureRandom.constantTimeEqual(sent, context.csrfToken) else {
+                throw CSRFError()
+            }
+            return try await handler(request, context, form)
+        }
+    }
+
+    /// A JSON API route.
+    public func api(_ method: HTTPRequest.Method, _ path: RouterPath, _ access: Access, _ handler: @escaping Handler) {
+        add(method, path, access, .api, handler)
+    }
+
+    /// A plain machine-readable route (health, metrics).
+    public func plain(_ path: RouterPath, _ access: Access, _ handler: @escaping Handler) {
+        add(.get, path, access, .plain, handler)
+    }
+
+    private func add(_ method: HTTPRequest.Method, _ path: RouterPath, _ access: Access, _ kind: RouteKind, _ handler: @escaping Handler) {
+        specs.append(RouteSpec(method: method, path: path.description, access: access, kind: kind))
+        router.on(path, method: method) { request, context in
+            guard access.allows(context.identity) else {
+                throw AccessDenied(signedIn: context.identity != nil, kind: kind)
+            }
+            return try await handler(request, context)
+        }
+    }
+}
+
+/// The request's identity may not use the route.
+struct AccessDenied: Error {
+    let signedIn: Bool
+    let kind: RouteKind
+}
+
+/// A form arrived without its CSRF token, or with a stale one.
+struct CSRFError: Error {}
+
+/// A parsed `application/x-www-form-urlencoded` body. Repeated names keep every value.
+public struct FormData: Sendable {
+    public private(set) var pairs: [(String, String)] = []
+
+    public init(urlEncoded text: String) {
+        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            pairs.append((decode(pieces[0]), pieces.count > 1 ? decode(pieces[1]) : ""))
+        }
+    }
+
+    /// The first value for a name.
+    public subscript(_ name: String) -> String? { pairs.first { $0.0 == name }?.1 }
+
+    /// The first value for a name, trimmed, or "" when absent.
+    public func text(_ name: String) -> String { self[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+
+    /// Every value for a name.
+    public func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
+}

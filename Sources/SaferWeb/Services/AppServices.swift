@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import SaferDomain
+import SaferStorage
+
+/// What controllers are given: repositories, clock, ids and settings. No globals.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let storage: Storage
+    public let clock: any SaferClock
+    public let ids: any IDGenerator
+    public let passwords: PasswordHasher
+    public let throttle: LoginThrottle
+    /// Waits before answering a throttled sign-in; tests pass one that records instead.
+    public let sleep: @Sendable (TimeInterval) async -> Void
+    public let logger: Logger
+
+    public init(configuration: AppConfiguration, storage: Storage, clock: any SaferClock = SystemClock(),
+                ids: any IDGenerator = UUIDGenerator(), throttle: LoginThrottle = LoginThrottle(),
+                sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
+                logger: Logger = Logger(label: "safer")) {
+        self.configuration = configuration
+        self.storage = storage
+        self.clock = clock
+        self.ids = ids
+        self.passwords = PasswordHasher(cost: configuration.bcryptCost)
+        self.throttle = throttle
+        self.sleep = sleep
+        self.logger = logger
+    }
+
+    /// Account operations shared by the web pages, the API and the CLI.
+    public var accounts: AccountService { AccountService(services: self) }
+}

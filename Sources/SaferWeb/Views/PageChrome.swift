@@ -1,0 +1,58 @@
+import Foundation
+import SaferDomain
+
+/// What the layout shows on every page: title, who is signed in, the navigation and the
+/// form token for the sign-out form.
+struct PageChrome {
+    struct NavItem {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let title: String
+    let signedIn: Bool
+    let userName: String
+    let roleLabel: String
+    let csrf: String
+    let nav: [NavItem]
+    var notice: String? = nil
+
+    /// The areas of Safer, each shown to the roles that may open it.
+    static let areas: [(label: String, href: String, roles: RoleSet)] = [
+        ("Performance", "/performance", .signedIn),
+        ("Fly-tipping", "/fly-tipping", RoleSet(.admin, .officer, .field, .partner, .councillor)),
+        ("Hot spots", "/hotspots", .signedIn),
+        ("Plans", "/plans", .signedIn),
+        ("Reports", "/reports", RoleSet(.admin, .officer, .councillor, .partner)),
+        ("Admin", "/admin", .admin),
+    ]
+
+    init(title: String, context: SaferRequestContext, current: String?, notice: String? = nil) {
+        self.title = title
+        self.csrf = context.csrfToken
+        self.notice = notice
+        if let user = context.identity?.user {
+            signedIn = true
+            userName = user.name
+            roleLabel = user.role.label
+            nav = Self.areas.filter { $0.roles.allows(user.role) }
+                .map { NavItem(label: $0.label, href: $0.href, current: $0.href == current) }
+        } else {
+            signedIn = false
+            userName = ""
+            roleLabel = ""
+            nav = []
+        }
+    }
+}
+
+/// The problems shown at the top of a form, or nothing.
+struct ErrorSummary {
+    let messages: [String]
+
+    init?(_ messages: [String]) {
+        guard !messages.isEmpty else { return nil }
+        self.messages = messages
+    }
+}

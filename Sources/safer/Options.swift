@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SaferDomain
+import SaferStorage
+import SaferWeb
+
+/// `--database`, shared by every command that opens the database.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite file path, sqlite://PATH or postgres://user:pass@host:port/db (env SAFER_DATABASE; default ./safer.sqlite).", valueName: "url"))
+    var database: String?
+
+    /// The configuration from this flag, other flags and the environment.
+    func configuration(extra: [String: String] = [:]) throws -> AppConfiguration {
+        var flags = extra
+        if let database { flags["SAFER_DATABASE"] = database }
+        return try AppConfiguration.resolve(flags: flags, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Opens the database, applies pending migrations and builds services.
+func openServices(_ configuration: AppConfiguration, migrate: Bool = true) async throws -> AppServices {
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = .info
+        return handler
+    }
+    let database = try await SaferDatabase.open(configuration.database)
+    if migrate { try await Migrator(database: database).migrate() }
+    return AppServices(configuration: configuration, storage: Storage(database: database, clock: SystemClock(), ids: UUIDGenerator()))
+}
+
+/// Prints to standard output at once (a redirected stdout is otherwise buffered until exit).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// Reads one line from standard input (for --password-stdin).
+func readSecretLine() throws -> String {
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+        throw ValidationError("No password arrived on standard input: pipe it in, e.g. `printf '%s\\n' \"$PW\" | safer user add ... --password-stdin`.")
+    }
+    return line
+}

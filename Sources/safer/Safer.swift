@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import SaferWeb
+
+/// The `safer` command. Each subcommand parses its options, builds services and calls one
+/// library function.
+@main
+struct Safer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safer",
+        abstract: "Community-safety evidence for a district council and its partners.",
+        discussion: """
+        Every option that takes a value can also be set in the environment (SAFER_DATABASE, SAFER_HOST, SAFER_PORT, \
+        SAFER_SESSION_SECRET, SAFER_SESSION_HOURS, SAFER_SECURE_COOKIES, SAFER_BCRYPT_COST); a flag wins over the environment.
+        Exit codes: 0 success, 1 failure, 2 bad usage or bad configuration.
+        """,
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, DemoCommand.self]
+    )
+
+    /// Runs the command and maps failures to the exit codes the help promises.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            let usage = code == .validationFailure || error is ConfigurationError || error is ValidationError
+            Foundation.exit(usage ? 2 : 1)
+        }
+    }
+}
