@@ -2,6 +2,7 @@ import Foundation
 // The connection pools lock internally; AsyncKit predates Sendable annotations.
 @preconcurrency import AsyncKit
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -86,9 +87,15 @@ public final class SaferDatabase: Sendable {
         }
     }
 
-    /// Closes every pooled connection.
+    private let closed = NIOLockedValueBox(false)
+
+    /// Closes every pooled connection. Calling it again does nothing.
     public func shutdown() async throws {
-        try await shutdownPool()
+        let first = closed.withLockedValue { wasClosed in
+            defer { wasClosed = true }
+            return !wasClosed
+        }
+        if first { try await shutdownPool() }
     }
 }
 

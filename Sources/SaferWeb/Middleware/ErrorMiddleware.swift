@@ -101,6 +101,8 @@ struct APIProblem: Error, Encodable {
             case .conflict: return APIProblem(status: .conflict, title: "Conflict", detail: error.description)
             case .forbidden: return APIProblem(status: .forbidden, title: "Forbidden", detail: error.description)
             }
+        case is NIOTooManyBytesError:
+            return tooLarge
         case let error as DecodingError:
             return APIProblem(status: .badRequest, title: "The JSON is not valid", detail: describe(error))
         case let error as HTTPError:
@@ -108,7 +110,7 @@ struct APIProblem: Error, Encodable {
             case .notFound:
                 return APIProblem(status: .notFound, title: "Not found", detail: "There is nothing at this address. Check the link, or start from the home page.")
             case .contentTooLarge:
-                return APIProblem(status: .contentTooLarge, title: "The request is too large", detail: "The body is larger than the limit this server accepts. Send less at a time.")
+                return tooLarge
             case .badRequest:
                 return APIProblem(status: .badRequest, title: "Bad request", detail: error.body ?? "The request could not be read.")
             default:
@@ -119,6 +121,9 @@ struct APIProblem: Error, Encodable {
                               detail: "Safer could not complete this request. The problem has been logged; try again, and tell the Safer administrator if it keeps happening.")
         }
     }
+
+    static let tooLarge = APIProblem(status: .contentTooLarge, title: "The request is too large",
+                                     detail: "The body is larger than the limit this server accepts. Send less at a time.")
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {

@@ -1,0 +1,220 @@
+import Foundation
+import SQLKit
+import Testing
+import SaferDomain
+import SaferStorage
+import SaferTestSupport
+
+/// The repository contract, written once and run on every engine available: SQLite always,
+/// PostgreSQL whenever SAFER_TEST_POSTGRES_URL is set (CI always sets it).
+@Suite("Repository contract")
+struct RepositoryContractTests {
+    static let engines = TestEngine.available
+
+    @Test(arguments: engines)
+    func creatingAnAccountStoresItAndAuditsEveryField(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            let user = try await services.accounts.addUser(email: " Officer@Example.org ", name: "Ann Officer", role: "officer",
+                                                           organisation: nil, password: TestData.password, by: .cli("tester"))
+            #expect(user.email == "officer@example.org")
+            let found = try await services.storage.users.find(email: "OFFICER@example.ORG")
+            #expect(found?.id == user.id)
+            #expect(found?.role == .officer)
+            let entries = try await services.storage.auditLog.list(AuditFilter(entity: "user"))
+            #expect(entries.count == 1)
+            #expect(entries[0].action == .create)
+            #expect(entries[0].actor.channel == .cli)
+            #expect(entries[0].changes.first { $0.field == "email" }?.after == "officer@example.org")
+            #expect(entries[0].changes.first { $0.field == "password" }?.after == "(set)", "the hash itself is never logged")
+        }
+    }
+
+    @Test(arguments: engines)
+    func aSecondAccountWithTheSameAddressIsRefusedAndNothingIsStored(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            try await services.accounts.addUser(email: "a@example.org", name: "A", role: "officer", organisation: nil,
+                                                password: TestData.password, by: .system)
+            await #expect(throws: DomainError.self) {
+                try await services.accounts.addUser(email: "A@EXAMPLE.ORG", name: "B", role: "admin", organisation: nil,
+                                                    password: TestData.password, by: .system)
+            }
+            #expect(try await services.storage.users.list().count == 1)
+            #expect(try await services.storage.auditLog.count(AuditFilter()) == 1)
+        }
+    }
+
+    @Test(arguments: engines)
+    func updatingAnAccountAuditsOnlyTheChangedFields(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            let user = try await services.accounts.addUser(email: "p@example.org", name: "Pat", role: "officer", organisation: nil,
+                                                           password: TestData.password, by: .system)
+            try await services.accounts.updateUser(id: user.id, email: user.email, name: "Pat Smith", role: "councillor",
+                                                   organisation: nil, disabled: false, by: .cli("tester"))
+            try await services.accounts.setPassword(email: user.email, password: "another long password", by: .cli("tester"))
+            let updates = try await services.storage.auditLog.list(AuditFilter(entity: "user", action: .update))
+            #expect(updates.count == 2)
+            let passwordChange = updates[0], detailChange = updates[1]
+            #expect(passwordChange.changes == [FieldChange(field: "password", before: "(set)", after: "(changed)")])
+            #expect(Set(detailChange.changes.map(\.field)) == ["name", "role"])
+            #expect(detailChange.changes.first { $0.field == "role" }?.before == "officer")
+        }
+    }
+
+    @Test(arguments: engines)
+    func aFailedChangeLeavesNeitherTheRecordNorItsAuditEntry(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            // The organisation does not exist, so the foreign key fails inside the transaction.
+            let user = User(id: "u1", email: "x@example.org", name: "X", role: .partner, organisationID: "no-such-org",
+                            passwordHash: "h", createdAt: Date())
+            await #expect(throws: (any Error).self) { try await services.storage.users.create(user, by: .system) }
+            #expect(try await services.storage.users.find(id: "u1") == nil)
+            #expect(try await services.storage.auditLog.count(AuditFilter()) == 0)
+        }
+    }
+
+    @Test(arguments: engines)
+    func organisationsAreUniqueByNameWhateverTheCase(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            try await services.storage.organisations.create(Organisation(id: "o1", name: "Hartshill Parish Council", kind: .parish), by: .system)
+            await #expect(throws: DomainError.self) {
+                try await services.storage.organisations.create(Organisation(id: "o2", name: "HARTSHILL parish council", kind: .parish), by: .system)
+            }
+            try await services.storage.organisations.update(Organisation(id: "o1", name: "Hartshill Parish Council", kind: .other), by: .system)
+            #expect(try await services.storage.organisations.find(name: "hartshill parish council")?.kind == .other)
+            let update = try await services.storage.auditLog.list(AuditFilter(entity: "organisation", action: .update))
+            #expect(update.first?.changes == [FieldChange(field: "kind", before: "parish", after: "other")])
+        }
+    }
+
+    @Test(arguments: engines)
+    func sessionsExpireAndEndTogetherForAnAccount(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            let users = try await TestData.seedAccounts(services)
+            let now = Date(timeIntervalSince1970: 1_552_348_800)
+            let sessions = services.storage.sessions
+            try await sessions.create(Session(tokenHash: "a", userID: users[.officer]!.id, csrfToken: "c", createdAt: now, expiresAt: now + 60))
+            try await sessions.create(Session(tokenHash: "b", userID: users[.officer]!.id, csrfToken: "c", createdAt: now, expiresAt: now + 3600))
+            #expect(try await sessions.find(tokenHash: "a", at: now + 59) != nil)
+            #expect(try await sessions.find(tokenHash: "a", at: now + 60) == nil, "a session ends at its expiry instant")
+            try await sessions.deleteAll(userID: users[.officer]!.id)
+            #expect(try await sessions.find(tokenHash: "b", at: now) == nil)
+        }
+    }
+
+    @Test(arguments: engines)
+    func apiTokensAreFoundByHashUntilRevoked(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            try await TestData.seedAccounts(services)
+            let (token, record) = try await services.accounts.createToken(email: TestData.email(.field), name: "Crew phone 3", by: .cli("t"))
+            #expect(token.hasPrefix("sft_"))
+            #expect(record.tokenHash != token, "only the hash is stored")
+            let used = try await services.storage.apiTokens.use(tokenHash: record.tokenHash, at: Date(timeIntervalSince1970: 1_600_000_000))
+            #expect(used?.id == record.id)
+            let listed = try await services.storage.apiTokens.list(userID: record.userID)
+            #expect(listed.first?.lastUsedAt == Date(timeIntervalSince1970: 1_600_000_000))
+            #expect(try await services.storage.apiTokens.use(tokenHash: "wrong", at: Date()) == nil)
+        }
+    }
+
+    @Test(arguments: engines)
+    func failedSignInsAreCountedPerKeyWithinTheWindow(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let attempts = makeTestServices(database).storage.loginAttempts
+            let start = Date(timeIntervalSince1970: 1_552_348_800)
+            for minute in 0..<3 { try await attempts.recordFailure(keys: ["email:a", "client:1"], at: start + Double(minute) * 60) }
+            #expect(try await attempts.failures(key: "email:a", since: start) == 3)
+            #expect(try await attempts.failures(key: "email:a", since: start + 61) == 1)
+            try await attempts.clear(key: "email:a")
+            #expect(try await attempts.failures(key: "email:a", since: start) == 0)
+            #expect(try await attempts.failures(key: "client:1", since: start) == 3)
+        }
+    }
+
+    @Test(arguments: engines)
+    func theAuditLogFiltersAndCannotBeChanged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let services = makeTestServices(database)
+            try await TestData.seedAccounts(services)
+            #expect(try await services.storage.auditLog.count(AuditFilter(entity: "organisation")) == 2)
+            #expect(try await services.storage.auditLog.count(AuditFilter(entity: "user")) == Role.allCases.count)
+            #expect(try await services.storage.auditLog.count(AuditFilter(actorLabel: "SAF")) == Role.allCases.count + 2)
+            #expect(try await services.storage.auditLog.list(AuditFilter(limit: 3)).count == 3)
+            await #expect(throws: (any Error).self) {
+                try await database.sql.raw("UPDATE audit_log SET actor_label = 'someone else'").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await database.sql.raw("DELETE FROM audit_log").run()
+            }
+            #expect(try await services.storage.auditLog.count(AuditFilter()) == Role.allCases.count + 2)
+        }
+    }
+}
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test(arguments: TestEngine.available)
+    func migratingTwiceAppliesNothingTheSecondTime(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database async throws in
+            let first = try await Migrator(database: database).migrate()
+            #expect(first.map(\.number) == Migrations.all.map(\.number))
+            #expect(try await Migrator(database: database).migrate().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aDatabaseWhoseHistoryDiffersIsRefused(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database async throws in
+            let migrator = Migrator(database: database, migrations: Array(Migrations.all.prefix(1)))
+            try await migrator.migrate()
+            try await database.sql.update("safer_migrations").set("name", to: "something-else").where("number", .equal, 1).run()
+            await #expect(throws: MigrationOrderError.self) { try await Migrator(database: database).migrate() }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aDatabaseFromANewerVersionIsRefused(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database async throws in
+            try await Migrator(database: database).migrate()
+            try await database.sql.insert(into: "safer_migrations").columns("number", "name", "applied_at")
+                .values(SQLBind(999), SQLBind("from-the-future"), SQLBind(0)).run()
+            let error = await #expect(throws: MigrationOrderError.self) { try await Migrator(database: database).pending() }
+            #expect(error?.description.contains("newer version") == true)
+        }
+    }
+}
+
+@Suite("Database URLs")
+struct DatabaseURLTests {
+    @Test func pathsAndSQLiteURLsAreSQLite() throws {
+        #expect(try DatabaseURL(parsing: "data/safer.sqlite") == .sqlite(path: "data/safer.sqlite"))
+        #expect(try DatabaseURL(parsing: "sqlite:///var/lib/safer.sqlite") == .sqlite(path: "/var/lib/safer.sqlite"))
+    }
+
+    @Test func postgresURLsKeepTheirTextButHideThePassword() throws {
+        let url = try DatabaseURL(parsing: "postgres://safer:s3cret@db.example:5432/safer?tlsmode=disable")
+        #expect(url == .postgres(url: "postgres://safer:s3cret@db.example:5432/safer?tlsmode=disable"))
+        #expect(url.description == "postgres://safer:***@db.example:5432/safer?tlsmode=disable")
+    }
+
+    @Test func otherSchemesAndEmptyTextAreRejectedWithAReason() {
+        #expect(throws: ValidationError.self) { try DatabaseURL(parsing: "mysql://x@y/z") }
+        #expect(throws: ValidationError.self) { try DatabaseURL(parsing: "  ") }
+        #expect(throws: ValidationError.self) { try DatabaseURL(parsing: "postgres://nohost") }
+    }
+
+    @Test func anUnreachableServerIsNamedWithItsPasswordMasked() async throws {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let error = await #expect(throws: DatabaseOpenError.self) {
+            _ = try await SaferDatabase.open(.postgres(url: "postgres://u:topsecret@127.0.0.1:1/db?tlsmode=disable"))
+        }
+        #expect(error?.description.contains("***") == true)
+        #expect(error?.description.contains("topsecret") == false)
+    }
+}

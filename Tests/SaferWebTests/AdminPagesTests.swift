@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import SaferDomain
+import SaferTestSupport
+@testable import SaferWeb
+
+@Suite("Admin pages")
+struct AdminPagesTests {
+    @Test(arguments: TestEngine.available)
+    func anAdminAddsAnAccountAndTheChangeIsAudited(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let admin = try await harness.session(.admin)
+            let response = try await client.execute(uri: "/admin/users", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", "Sam Parish"), ("email", "sam@hartshill.example"), ("role", "partner"),
+                ("organisation", "org-police"), ("password", "a long enough password"),
+            ]))
+            #expect(response.status == .seeOther)
+            let user = try #require(try await harness.services.storage.users.find(email: "sam@hartshill.example"))
+            #expect(user.role == .partner)
+            let audit = try await client.execute(uri: "/admin/audit?entity=user&actor=admin@test", method: .get, headers: admin.headers)
+            #expect(audit.text.contains("sam@hartshill.example"))
+            let entries = try await harness.services.storage.auditLog.list(AuditFilter(entity: "user", entityID: user.id))
+            #expect(entries.first?.actor == Actor(userID: harness.users[.admin]!.id, label: "admin@test.example", channel: .web))
+        }
+    }
+
+    @Test func badAccountDetailsAreAllNamedAndNothingIsStored() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin)
+            let before = try await harness.services.storage.users.list().count
+            let response = try await client.execute(uri: "/admin/users", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", ""), ("email", "not-an-address"), ("role", "mayor"), ("password", "short"),
+            ]))
+            #expect(response.status == .unprocessableContent)
+            for message in ["Enter the person&#39;s name", "is not an e-mail address", "is not a role", "at least 12 characters"] {
+                #expect(response.text.contains(message) || response.text.contains(message.replacingOccurrences(of: "&#39;", with: "'")), "names: \(message)")
+            }
+            #expect(try await harness.services.storage.users.list().count == before)
+        }
+    }
+
+    @Test func textPeopleTypedIsEscapedInPages() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin)
+            _ = try await client.execute(uri: "/admin/organisations", method: .post, headers: admin.formHeaders(),
+                                         body: formBody([("_csrf", admin.csrf), ("name", "<script>alert(1)</script> Parish"), ("kind", "parish")]))
+            let page = try await client.execute(uri: "/admin/organisations", method: .get, headers: admin.headers)
+            #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; Parish"))
+            #expect(!page.text.contains("<script>alert(1)"))
+        }
+    }
+
+    @Test func anAdminCannotLockThemselvesOut() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin)
+            let me = harness.users[.admin]!
+            let response = try await client.execute(uri: "/admin/users/\(me.id)", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", me.name), ("email", me.email), ("role", "officer"), ("disabled", "on"),
+            ]))
+            #expect(response.status == .unprocessableContent)
+            #expect(try await harness.services.storage.users.find(id: me.id)?.role == .admin)
+        }
+    }
+}
