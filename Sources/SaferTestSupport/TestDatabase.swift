@@ -50,24 +50,43 @@ public final class TestDatabase: Sendable {
         case .postgres:
             guard let url = TestEngine.postgresURL else { fatalError("PostgreSQL tests need SAFER_TEST_POSTGRES_URL") }
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let admin = try await SaferDatabase.open(.postgres(url: url))
-            try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
-            let database = try await SaferDatabase.open(.postgres(url: url), searchPath: [schema])
+            // Small pools: dozens of tests run at once against one server's connection limit.
+            let admin = try await SaferDatabase.open(.postgres(url: url), connectionsPerThread: 1)
+            let database: SaferDatabase
+            do {
+                try await admin.sql.raw("CREATE SCHEMA \(ident: schema)").run()
+                database = try await SaferDatabase.open(.postgres(url: url), searchPath: [schema], connectionsPerThread: 1)
+            } catch {
+                try? await admin.shutdown()
+                throw error
+            }
             test = TestDatabase(database: database) {
-                try await database.shutdown()
+                try? await database.shutdown()
+                defer { Task { try? await admin.shutdown() } }
                 try await admin.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
                 try await admin.shutdown()
             }
         }
-        if migrate { try await Migrator(database: test.database).migrate() }
+        if migrate {
+            do { try await Migrator(database: test.database).migrate() } catch {
+                try? await test.close()
+                throw error
+            }
+        }
         return test
     }
 
     /// Closes and removes the database.
     public func close() async throws { try await cleanup() }
 
+    /// Swift Testing runs tests in parallel; at most this many PostgreSQL test databases are
+    /// open at once, so the server's connection limit is never the thing under test.
+    static let postgresSlots = TestSlots(8)
+
     /// Runs `body` with a fresh database and always removes it afterwards.
     public static func with<R>(_ engine: TestEngine, migrate: Bool = true, _ body: (SaferDatabase) async throws -> R) async throws -> R {
+        if engine == .postgres { await postgresSlots.acquire() }
+        defer { if engine == .postgres { Task { await postgresSlots.release() } } }
         let test = try await make(engine, migrate: migrate)
         do {
             let result = try await body(test.database)
@@ -77,5 +96,22 @@ public final class TestDatabase: Sendable {
             try? await test.close()
             throw error
         }
+    }
+}
+
+/// A counting semaphore for async tests.
+actor TestSlots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }

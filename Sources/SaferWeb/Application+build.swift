@@ -26,7 +26,8 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     HomeController(services: services, views: views).register(on: routes)
     AccountController(services: services, views: views).register(on: routes)
     AdminController(services: services, views: views).register(on: routes)
-    APIController(services: services).register(on: routes)
+    PerformanceController(services: services, views: views).register(on: routes)
+    try APIController(services: services).register(on: routes)
     return routes
 }
 

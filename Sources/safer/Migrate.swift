@@ -11,11 +11,11 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try database.configuration()
-        let services = try await openServices(configuration, migrate: false)
-        let applied = try await Migrator(database: services.storage.database).migrate()
-        say(applied.isEmpty ? "The database \(configuration.database) is up to date."
-                            : "Applied \(applied.count) migration(s): \(applied.map { "\($0.number) \($0.name)" }.joined(separator: ", ")).")
-        try await services.storage.database.shutdown()
+        try await withServices(configuration, migrate: false) { services in
+            let applied = try await Migrator(database: services.storage.database).migrate()
+            say(applied.isEmpty ? "The database \(configuration.database) is up to date."
+                                : "Applied \(applied.count) migration(s): \(applied.map { "\($0.number) \($0.name)" }.joined(separator: ", ")).")
+        }
     }
 }
 
@@ -28,11 +28,11 @@ struct DemoCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            let result = try await DemoLoader(services: services).load()
-            say("Loaded \(result.organisations) organisations and \(result.accounts.count) accounts.")
-            if !result.accounts.isEmpty { say("The new demo accounts' password: \(result.password)") }
-            try await services.storage.database.shutdown()
+            try await withServices(try database.configuration()) { services in
+                let result = try await DemoLoader(services: services).load()
+                say("Loaded \(result.organisations) organisations, \(result.accounts.count) accounts and \(result.figures) monthly figures.")
+                if !result.accounts.isEmpty { say("The new demo accounts' password: \(result.password)") }
+            }
         }
     }
 }

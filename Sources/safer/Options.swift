@@ -18,16 +18,26 @@ struct DatabaseOption: ParsableArguments {
     }
 }
 
-/// Opens the database, applies pending migrations and builds services.
-func openServices(_ configuration: AppConfiguration, migrate: Bool = true) async throws -> AppServices {
+/// Opens the database, applies pending migrations, runs `body` with services, and always
+/// closes the database afterwards (also when `body` throws).
+func withServices<R>(_ configuration: AppConfiguration, migrate: Bool = true,
+                     _ body: (AppServices) async throws -> R) async throws -> R {
     LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = .info
         return handler
     }
     let database = try await SaferDatabase.open(configuration.database)
-    if migrate { try await Migrator(database: database).migrate() }
-    return AppServices(configuration: configuration, storage: Storage(database: database, clock: SystemClock(), ids: UUIDGenerator()))
+    do {
+        if migrate { try await Migrator(database: database).migrate() }
+        let services = AppServices(configuration: configuration, storage: Storage(database: database, clock: SystemClock(), ids: UUIDGenerator()))
+        let result = try await body(services)
+        try await database.shutdown()
+        return result
+    } catch {
+        try? await database.shutdown()
+        throw error
+    }
 }
 
 /// Prints to standard output at once (a redirected stdout is otherwise buffered until exit).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferDomain
 import SaferWeb
 
 /// The `safer` command. Each subcommand parses its options, builds services and calls one
@@ -14,7 +15,7 @@ struct Safer: AsyncParsableCommand {
         SAFER_SESSION_SECRET, SAFER_SESSION_HOURS, SAFER_SECURE_COOKIES, SAFER_BCRYPT_COST); a flag wins over the environment.
         Exit codes: 0 success, 1 failure, 2 bad usage or bad configuration.
         """,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, DemoCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ImportCommand.self, ReportCommand.self]
     )
 
     /// Runs the command and maps failures to the exit codes the help promises.
@@ -33,7 +34,9 @@ struct Safer: AsyncParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            let usage = code == .validationFailure || error is ConfigurationError || error is ValidationError
+            // Bad input on the command line (a malformed month, an unknown role) is bad usage too.
+            let usage = code == .validationFailure || error is ConfigurationError || error is ArgumentParser.ValidationError
+                || error is SaferDomain.ValidationError || error is PeriodError
             Foundation.exit(usage ? 2 : 1)
         }
     }

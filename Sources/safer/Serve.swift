@@ -28,32 +28,34 @@ struct Serve: AsyncParsableCommand {
                 configuration.database = .sqlite(path: path)
             }
         }
-        let services = try await openServices(configuration)
-        if demo {
-            guard try await services.storage.users.list().isEmpty else {
-                throw ValidationError("--demo needs an empty database, but \(configuration.database) already has accounts. Leave out --database to use ./safer-demo.sqlite.")
+        let finalConfiguration = configuration
+        try await withServices(configuration) { services in
+            let configuration = finalConfiguration
+            if demo {
+                guard try await services.storage.users.list().isEmpty else {
+                    throw ValidationError("--demo needs an empty database, but \(configuration.database) already has accounts. Leave out --database to use ./safer-demo.sqlite.")
+                }
+                let result = try await DemoLoader(services: services).load()
+                say("Demo data loaded into \(configuration.database): \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures.")
+                say("Demo accounts (all share one password, shown only now):")
+                for account in result.accounts { say("  \(account.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.email)") }
+                say("Sign in as \(DemoLoader.adminEmail) with password: \(result.password)")
             }
-            let result = try await DemoLoader(services: services).load()
-            say("Demo data loaded into \(configuration.database): \(result.organisations) organisations, \(result.accounts.count) accounts.")
-            say("Demo accounts (all share one password, shown only now):")
-            for account in result.accounts { say("  \(account.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.email)") }
-            say("Sign in as \(DemoLoader.adminEmail) with password: \(result.password)")
-        }
-        let url = "http://\(configuration.host):\(configuration.port)"
-        let databaseName = configuration.database.description
-        let app = try buildApplication(configuration: configuration, services: services, onServerRunning: { _ in
-            say("Safer is listening on \(url) (database: \(databaseName)). Press Ctrl-C to stop.")
-        })
-        do {
-            try await app.runService()
-        } catch {
-            let text = String(describing: error)
-            if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
-                throw ServeError("Port \(configuration.port) on \(configuration.host) is already in use: stop the other program or choose another port with --port.")
+            let url = "http://\(configuration.host):\(configuration.port)"
+            let databaseName = configuration.database.description
+            let app = try buildApplication(configuration: configuration, services: services, onServerRunning: { _ in
+                say("Safer is listening on \(url) (database: \(databaseName)). Press Ctrl-C to stop.")
+            })
+            do {
+                try await app.runService()
+            } catch {
+                let text = String(describing: error)
+                if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
+                    throw ServeError("Port \(configuration.port) on \(configuration.host) is already in use: stop the other program or choose another port with --port.")
+                }
+                throw error
             }
-            throw error
         }
-        try await services.storage.database.shutdown()
     }
 }
 

@@ -18,13 +18,13 @@ struct UserCommand: AsyncParsableCommand {
         @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            let password = passwordStdin ? try readSecretLine() : SecureRandom.readablePassword()
-            let user = try await services.accounts.addUser(email: email, name: name, role: role, organisation: organisation,
-                                                           password: password, by: .cli())
-            say("Added \(user.role.rawValue) \(user.email).")
-            if !passwordStdin { say("Password (shown once): \(password)") }
-            try await services.storage.database.shutdown()
+            try await withServices(try database.configuration()) { services in
+                let password = passwordStdin ? try readSecretLine() : SecureRandom.readablePassword()
+                let user = try await services.accounts.addUser(email: email, name: name, role: role, organisation: organisation,
+                                                               password: password, by: .cli())
+                say("Added \(user.role.rawValue) \(user.email).")
+                if !passwordStdin { say("Password (shown once): \(password)") }
+            }
         }
     }
 
@@ -33,14 +33,14 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            let organisations = Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
-            say(["email", "name", "role", "organisation", "status"].joined(separator: "\t"))
-            for user in try await services.storage.users.list() {
-                say([user.email, user.name, user.role.rawValue, user.organisationID.flatMap { organisations[$0] } ?? "",
-                     user.disabled ? "disabled" : "active"].joined(separator: "\t"))
+            try await withServices(try database.configuration()) { services in
+                let organisations = Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
+                say(["email", "name", "role", "organisation", "status"].joined(separator: "\t"))
+                for user in try await services.storage.users.list() {
+                    say([user.email, user.name, user.role.rawValue, user.organisationID.flatMap { organisations[$0] } ?? "",
+                         user.disabled ? "disabled" : "active"].joined(separator: "\t"))
+                }
             }
-            try await services.storage.database.shutdown()
         }
     }
 
@@ -51,12 +51,12 @@ struct UserCommand: AsyncParsableCommand {
         @Flag(help: "Read the new password from standard input instead of generating one.") var passwordStdin = false
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            let password = passwordStdin ? try readSecretLine() : SecureRandom.readablePassword()
-            try await services.accounts.setPassword(email: email, password: password, by: .cli())
-            say("Password changed for \(User.normalisedEmail(email)).")
-            if !passwordStdin { say("New password (shown once): \(password)") }
-            try await services.storage.database.shutdown()
+            try await withServices(try database.configuration()) { services in
+                let password = passwordStdin ? try readSecretLine() : SecureRandom.readablePassword()
+                try await services.accounts.setPassword(email: email, password: password, by: .cli())
+                say("Password changed for \(User.normalisedEmail(email)).")
+                if !passwordStdin { say("New password (shown once): \(password)") }
+            }
         }
     }
 
@@ -66,10 +66,10 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "E-mail address of the account.") var email: String
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            try await services.accounts.disable(email: email, by: .cli())
-            say("Disabled \(User.normalisedEmail(email)).")
-            try await services.storage.database.shutdown()
+            try await withServices(try database.configuration()) { services in
+                try await services.accounts.disable(email: email, by: .cli())
+                say("Disabled \(User.normalisedEmail(email)).")
+            }
         }
     }
 }
@@ -85,11 +85,11 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Where the token is used, e.g. 'Crew phone 3'.") var name: String
 
         func run() async throws {
-            let services = try await openServices(try database.configuration())
-            let (token, _) = try await services.accounts.createToken(email: user, name: name, by: .cli())
-            say("Token '\(name)' for \(User.normalisedEmail(user)); keep it secret, it is not shown again:")
-            say(token)
-            try await services.storage.database.shutdown()
+            try await withServices(try database.configuration()) { services in
+                let (token, _) = try await services.accounts.createToken(email: user, name: name, by: .cli())
+                say("Token '\(name)' for \(User.normalisedEmail(user)); keep it secret, it is not shown again:")
+                say(token)
+            }
         }
     }
 }

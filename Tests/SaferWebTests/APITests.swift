@@ -55,8 +55,11 @@ struct APITests {
             #expect(missing.status == .badRequest)
             #expect(try Self.problem(missing).detail.contains("'kind'"))
             let invalid = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: headers, body: ByteBuffer(string: #"{"name":"X","kind":"club"}"#))
-            #expect(invalid.status == .unprocessableContent)
-            #expect(try Self.problem(invalid).detail.contains("'club' is not a kind"))
+            #expect(invalid.status == .badRequest)
+            #expect(try Self.problem(invalid).detail.contains("'kind' has a value that is not allowed"))
+            let blank = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: headers, body: ByteBuffer(string: #"{"name":" ","kind":"parish"}"#))
+            #expect(blank.status == .unprocessableContent)
+            #expect(try Self.problem(blank).detail.contains("Enter the organisation's name"))
             let huge = try await client.execute(uri: "/api/v1/organisations", method: .post, headers: headers,
                                                 body: ByteBuffer(string: #"{"name":""# + String(repeating: "x", count: 1_100_000) + #"","kind":"parish"}"#))
             #expect(huge.status == .contentTooLarge)

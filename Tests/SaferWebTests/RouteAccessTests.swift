@@ -13,7 +13,9 @@ import SaferTestSupport
 struct RouteAccessTests {
     /// A concrete path for a route pattern, using records that exist in the harness.
     static func concrete(_ path: String, _ harness: WebHarness) -> String {
-        path.replacingOccurrences(of: ":id", with: path.contains("organisations") ? "org-police" : harness.users[.councillor]!.id)
+        path.replacingOccurrences(of: "{id}", with: ":id")
+            .replacingOccurrences(of: ":id", with: path.contains("organisations") ? "org-police" : harness.users[.councillor]!.id)
+            .replacingOccurrences(of: ":key", with: "violence-with-injury")
             .replacingOccurrences(of: ":file", with: "safer.css")
     }
 

@@ -30,8 +30,9 @@ public final class SaferDatabase: Sendable {
 
     /// Opens a pool and checks that the database answers, so a bad URL fails at start-up
     /// with a message naming it (password masked).
-    /// `searchPath` puts PostgreSQL tables in a schema other than `public` (tests use one per test).
-    public static func open(_ url: DatabaseURL, searchPath: [String]? = nil,
+    /// `searchPath` puts PostgreSQL tables in a schema other than `public` (tests use one per test);
+    /// `connectionsPerThread` bounds the pool (each of the machine's event-loop threads keeps its own).
+    public static func open(_ url: DatabaseURL, searchPath: [String]? = nil, connectionsPerThread: Int? = nil,
                             logger: Logger = Logger(label: "safer.db")) async throws -> SaferDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
         let database: SaferDatabase
@@ -39,7 +40,7 @@ public final class SaferDatabase: Sendable {
         case .sqlite(let path):
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteConnectionSource(configuration: .init(storage: .file(path: path))),
-                maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+                maxConnectionsPerEventLoop: connectionsPerThread ?? 2, logger: logger, on: group)
             database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, logger: logger),
                                      shutdown: { try await pool.shutdownAsync() })
         case .postgres(let text):
@@ -50,7 +51,7 @@ public final class SaferDatabase: Sendable {
             if let searchPath { configuration.searchPath = searchPath }
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: 4, logger: logger, on: group)
+                maxConnectionsPerEventLoop: connectionsPerThread ?? 4, logger: logger, on: group)
             database = SaferDatabase(engine: .postgres, url: url, sql: pool.database(logger: logger).sql(),
                                      shutdown: { try await pool.shutdownAsync() })
         }

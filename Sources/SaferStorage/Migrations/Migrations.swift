@@ -6,6 +6,8 @@ public enum Migrations {
     public static let all: [Migration] = [
         Migration(1, "accounts", apply: accounts),
         Migration(2, "audit-log", apply: auditLog),
+        Migration(3, "performance", apply: performance),
+        Migration(4, "police-uk", apply: policeUK),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {

@@ -10,6 +10,9 @@ public struct Storage: Sendable {
     public let apiTokens: any APITokenRepository
     public let loginAttempts: any LoginAttemptRepository
     public let auditLog: any AuditLogRepository
+    public let indicators: any IndicatorRepository
+    public let areas: any AreaRepository
+    public let figures: any FigureRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -19,5 +22,8 @@ public struct Storage: Sendable {
         self.apiTokens = SQLAPITokenRepository(database: database, clock: clock, ids: ids)
         self.loginAttempts = SQLLoginAttemptRepository(database: database)
         self.auditLog = SQLAuditLogRepository(database: database)
+        self.indicators = SQLIndicatorRepository(database: database, clock: clock, ids: ids)
+        self.areas = SQLAreaRepository(database: database, clock: clock, ids: ids)
+        self.figures = SQLFigureRepository(database: database, clock: clock, ids: ids)
     }
 }

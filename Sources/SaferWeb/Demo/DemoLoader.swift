@@ -14,6 +14,7 @@ public struct DemoLoader: Sendable {
         public let accounts: [(email: String, role: Role)]
         public let password: String
         public let organisations: Int
+        public let figures: Int
     }
 
     /// The demo administrator's address.
@@ -42,7 +43,8 @@ public struct DemoLoader: Sendable {
                                                            password: password, by: actor)
             accounts.append((user.email, user.role))
         }
-        return Result(accounts: accounts, password: password, organisations: organisationCount)
+        let figures = try await loadPerformance()
+        return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures)
     }
 
     /// Rows of a demo CSV file by column name.

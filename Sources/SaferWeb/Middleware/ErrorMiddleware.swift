@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
+import OpenAPIRuntime
 import SaferDomain
 
 /// Maps every error to one answer, in one place: HTML error pages for pages, and
@@ -83,6 +84,15 @@ struct APIProblem: Error, Encodable {
 
     static func from(_ error: any Error) -> APIProblem {
         switch error {
+        case let error as ServerError:
+            // The generated API wraps what the decoder or a handler threw. With no decoded input,
+            // the request itself did not match the document: that is the client's to fix.
+            if let decoding = error.underlyingError as? DecodingError { return from(decoding) }
+            if error.operationInput == nil {
+                return APIProblem(status: .badRequest, title: "The request does not match the API",
+                                  detail: "\(error.underlyingError) See /api/v1/openapi.yaml for operation \(error.operationID).")
+            }
+            return from(error.underlyingError)
         case let problem as APIProblem:
             return problem
         case let denied as AccessDenied:
@@ -122,6 +132,8 @@ struct APIProblem: Error, Encodable {
         }
     }
 
+    static let notJSON = APIProblem(status: .unsupportedMediaType, title: "Send JSON", detail: "The body must be application/json.")
+
     static let tooLarge = APIProblem(status: .contentTooLarge, title: "The request is too large",
                                      detail: "The body is larger than the limit this server accepts. Send less at a time.")
 
@@ -131,8 +143,10 @@ struct APIProblem: Error, Encodable {
             return path.isEmpty ? "the body" : "'\(path)'"
         }
         switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "The body is not well-formed JSON: \(context.debugDescription)"
         case .dataCorrupted(let context):
-            return "The body is not well-formed JSON (\(path(context))): \(context.debugDescription)"
+            return "\(path(context)) has a value that is not allowed: \(context.debugDescription)"
         case .keyNotFound(let key, let context):
             return "The field '\(([key.stringValue] + []).joined())' is missing\(context.codingPath.isEmpty ? "" : " in \(path(context))")."
         case .typeMismatch(let type, let context):

@@ -1,95 +1,138 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import NIOCore
+import OpenAPIRuntime
 import SaferDomain
 
-/// The JSON API under `/api/v1`, described by `openapi.yaml` (served beside it).
-struct APIController {
+/// The JSON API under `/api/v1`. `openapi.yaml` is the source of truth: the generator turns it
+/// into `APIProtocol` and the wire types, and this type implements the operations. Errors are
+/// thrown, and `ErrorMiddleware` turns them into problem documents in one place.
+struct APIController: APIProtocol {
     let services: AppServices
 
-    // MARK: - DTOs (the wire format; domain types are never encoded directly)
+    /// Who may call each operation, by method and path. Registration fails at start-up if an
+    /// operation in the document has no entry, so no endpoint exists without an access rule.
+    static let access: [String: Access] = [
+        "GET /api/v1/openapi.yaml": .everyone,
+        "GET /api/v1/me": .signedInAny,
+        "GET /api/v1/organisations": .signedInAny,
+        "POST /api/v1/organisations": .admin,
+        "GET /api/v1/organisations/{id}": .signedInAny,
+        "GET /api/v1/users": .admin,
+        "GET /api/v1/audit": .admin,
+    ]
 
-    struct MeResponse: Codable { let id: String; let email: String; let name: String; let role: String; let organisationId: String? }
-    struct OrganisationDTO: Codable { let id: String; let name: String; let kind: String }
-    struct NewOrganisation: Codable { let name: String; let kind: String }
-    struct UserDTO: Codable { let id: String; let email: String; let name: String; let role: String; let organisationId: String?; let disabled: Bool }
-    struct AuditEntryDTO: Codable {
-        let id: String; let at: Date; let actor: String; let channel: String; let action: String
-        let entity: String; let entityId: String; let changes: [FieldChange]
+    func register(on routes: SecureRoutes) throws {
+        try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access), serverURL: URL(string: "/api/v1")!)
     }
-    struct Page<Item: Codable>: Codable { let items: [Item]; let total: Int? }
 
-    func register(on routes: SecureRoutes) {
-        routes.api(.get, "/api/v1/openapi.yaml", .everyone) { _, _ in
-            guard let url = Bundle.module.url(forResource: "Resources/openapi", withExtension: "yaml") else {
-                throw ResourceError(name: "openapi.yaml")
-            }
-            return Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url))))
-        }
-        routes.api(.get, "/api/v1/me", .signedInAny) { _, context in
-            let user = context.identity!.user
-            return try json(MeResponse(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, organisationId: user.organisationID))
-        }
-        routes.api(.get, "/api/v1/organisations", .signedInAny) { _, _ in
-            try json(Page(items: try await services.storage.organisations.list().map(Self.dto), total: nil))
-        }
-        routes.api(.post, "/api/v1/organisations", .admin) { request, context in
-            let body = try await decode(NewOrganisation.self, request, context)
-            let organisation = try Organisation.validated(id: services.ids.next(), name: body.name, kind: body.kind)
-            try await services.storage.organisations.create(organisation, by: context.identity!.actor(channel: .api))
-            return try json(Self.dto(organisation), status: .created, location: "/api/v1/organisations/\(organisation.id)")
-        }
-        routes.api(.get, "/api/v1/organisations/:id", .signedInAny) { _, context in
-            let id = try context.parameters.require("id")
-            guard let organisation = try await services.storage.organisations.find(id: id) else {
-                throw DomainError.notFound(entity: "organisation", id: id)
-            }
-            return try json(Self.dto(organisation))
-        }
-        routes.api(.get, "/api/v1/users", .admin) { _, _ in
-            try json(Page(items: try await services.storage.users.list().map {
-                UserDTO(id: $0.id, email: $0.email, name: $0.name, role: $0.role.rawValue, organisationId: $0.organisationID, disabled: $0.disabled)
-            }, total: nil))
-        }
-        routes.api(.get, "/api/v1/audit", .admin) { request, _ in
-            let query = request.uri.queryParameters
-            let limit = min(max(Int(query.get("limit") ?? "100") ?? 100, 1), 1000)
-            let filter = AuditFilter(entity: query.get("entity"), entityID: query.get("entityId"), actorLabel: query.get("actor"),
-                                     action: query.get("action").flatMap(AuditEntry.Action.init(rawValue:)),
-                                     limit: limit, offset: max(Int(query.get("offset") ?? "0") ?? 0, 0))
-            let entries = try await services.storage.auditLog.list(filter).map {
-                AuditEntryDTO(id: $0.id, at: $0.at, actor: $0.actor.label, channel: $0.actor.channel.rawValue,
-                              action: $0.action.rawValue, entity: $0.entity, entityId: $0.entityID, changes: $0.changes)
-            }
-            return try json(Page(items: entries, total: try await services.storage.auditLog.count(filter)))
+    private var identity: Identity {
+        get throws {
+            guard let identity = RequestIdentity.current else { throw AccessDenied(signedIn: false, kind: .api) }
+            return identity
         }
     }
 
-    static func dto(_ organisation: Organisation) -> OrganisationDTO {
-        OrganisationDTO(id: organisation.id, name: organisation.name, kind: organisation.kind.rawValue)
+    // MARK: - Operations
+
+    func getOpenAPI(_ input: Operations.GetOpenAPI.Input) async throws -> Operations.GetOpenAPI.Output {
+        guard let url = Bundle.module.url(forResource: "Resources/openapi", withExtension: "yaml") else {
+            throw ResourceError(name: "openapi.yaml")
+        }
+        return .ok(.init(body: .yaml(HTTPBody(try Data(contentsOf: url)))))
+    }
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let user = try identity.user
+        return .ok(.init(body: .json(.init(id: user.id, email: user.email, name: user.name,
+                                           role: .init(rawValue: user.role.rawValue)!, organisationId: user.organisationID))))
+    }
+
+    func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
+        .ok(.init(body: .json(.init(items: try await services.storage.organisations.list().map(Self.dto)))))
+    }
+
+    func createOrganisation(_ input: Operations.CreateOrganisation.Input) async throws -> Operations.CreateOrganisation.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.notJSON }
+        let organisation = try Organisation.validated(id: services.ids.next(), name: body.name, kind: body.kind.rawValue)
+        try await services.storage.organisations.create(organisation, by: try identity.actor(channel: .api))
+        return .created(.init(headers: .init(location: "/api/v1/organisations/\(organisation.id)"), body: .json(Self.dto(organisation))))
+    }
+
+    func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
+        guard let organisation = try await services.storage.organisations.find(id: input.path.id) else {
+            throw DomainError.notFound(entity: "organisation", id: input.path.id)
+        }
+        return .ok(.init(body: .json(Self.dto(organisation))))
+    }
+
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
+        let users = try await services.storage.users.list().map {
+            Components.Schemas.User(id: $0.id, email: $0.email, name: $0.name, role: $0.role.rawValue,
+                                    organisationId: $0.organisationID, disabled: $0.disabled)
+        }
+        return .ok(.init(body: .json(.init(items: users))))
+    }
+
+    func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
+        let query = input.query
+        let filter = AuditFilter(entity: query.entity, entityID: query.entityId, actorLabel: query.actor,
+                                 action: query.action.flatMap { AuditEntry.Action(rawValue: $0.rawValue) },
+                                 limit: min(max(query.limit ?? 100, 1), 1000), offset: max(query.offset ?? 0, 0))
+        let entries = try await services.storage.auditLog.list(filter).map { entry in
+            Components.Schemas.AuditEntry(
+                id: entry.id, at: entry.at, actor: entry.actor.label, channel: .init(rawValue: entry.actor.channel.rawValue)!,
+                action: .init(rawValue: entry.action.rawValue)!, entity: entry.entity, entityId: entry.entityID,
+                changes: entry.changes.map { .init(field: $0.field, before: $0.before, after: $0.after) })
+        }
+        return .ok(.init(body: .json(.init(items: entries, total: try await services.storage.auditLog.count(filter)))))
+    }
+
+    static func dto(_ organisation: Organisation) -> Components.Schemas.Organisation {
+        .init(id: organisation.id, name: organisation.name, kind: .init(rawValue: organisation.kind.rawValue)!)
     }
 }
 
-/// The largest JSON body the API reads.
-let maxJSONBodySize = 1024 * 1024
-
-/// Reads a JSON body with the same rules on every endpoint: over the limit is 413, not JSON is
-/// 400, a JSON of the wrong shape is 400 naming the field.
-func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: SaferRequestContext) async throws -> T {
-    var request = request
-    let buffer = try await request.collectBody(upTo: maxJSONBodySize)
-    if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
-        throw APIProblem(status: .unsupportedMediaType, title: "Send JSON", detail: "The body must be application/json; this one is \(contentType).")
-    }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
-    return try decoder.decode(T.self, from: Data(buffer: buffer))
+/// The identity of the API request being handled; generated operations take no context, so the
+/// transport hands it over in a task-local value.
+enum RequestIdentity {
+    @TaskLocal static var current: Identity?
 }
 
-/// A JSON response.
-func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
-    var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-    if let location { headers[.location] = location }
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.safer.encode(value))))
+/// Registers the generated operations as Safer routes, so they pass the same access checks and
+/// appear in the route catalogue (and so in the route × role test), with one body limit for all.
+struct SecureAPITransport: ServerTransport {
+    let routes: SecureRoutes
+    let access: [String: Access]
+
+    /// The largest JSON body the API reads.
+    static let maxBodySize = 1024 * 1024
+
+    func register(_ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
+                  method: HTTPRequest.Method, path: String) throws {
+        guard let rule = access["\(method) \(path)"] else {
+            throw ResourceError(name: "an access rule for \(method) \(path) in APIController.access")
+        }
+        routes.api(method, RouterPath(path), rule) { request, context in
+            var request = request
+            let bytes = try await request.collectBody(upTo: Self.maxBodySize)
+            let body = bytes.readableBytes > 0 || request.method == .post ? HTTPBody([UInt8](buffer: bytes)) : nil
+            let parameters = [String: Substring](context.parameters.map { (String($0.0), $0.1) }) { first, _ in first }
+            var (response, responseBody) = try await RequestIdentity.$current.withValue(context.identity) {
+                try await handler(request.head, body, ServerRequestMetadata(pathParameters: parameters))
+            }
+            // The runtime percent-encodes string headers as URI components; a Location is a path.
+            if let location = response.headerFields[.location] { response.headerFields[.location] = location.removingPercentEncoding }
+            var data = Data()
+            if let responseBody { data = try await Data(collecting: responseBody, upTo: 64 * 1024 * 1024) }
+            return Response(status: response.status, headers: response.headerFields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
+
+/// A JSON response, for the few routes outside the API document.
+func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+             body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.safer.encode(value))))
 }

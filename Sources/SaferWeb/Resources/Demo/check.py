@@ -340,11 +340,14 @@ check(diff[("coleshill-north", "total-recorded-crime")] < 0 and diff[("coleshill
       "Coleshill North: total and vehicle crime down, ASB the same")
 check(diff[("atherstone-central-1", "total-recorded-crime")] < 0 and diff[("atherstone-central-1", "anti-social-behaviour")] < 0
       and bv[("atherstone-central-1", "vehicle-crime", "2018/19-Q3")] == 0, "Atherstone Central (1): total crime and ASB down, no vehicle crime")
-for c, dist in (("anti-social-behaviour", total("anti-social-behaviour", "2018-10", "2018-12")),
-                ("vehicle-crime", total("theft-of-vehicle", "2018-10", "2018-12") + total("theft-from-vehicle", "2018-10", "2018-12"))):
-    s = sum(bv[(b, c, "2018/19-Q3")] for b in BEATS)
-    say("INFO", f"sum of beats {c} Q3 2018/19 = {s}; district Oct-Dec 2018 = {dist}"
-                + (" (theft of + theft from vehicle; police 'vehicle crime' also counts interference)" if c == "vehicle-crime" else ""))
+s = sum(bv[(b, "anti-social-behaviour", "2018/19-Q3")] for b in BEATS)
+check(s == total("anti-social-behaviour", "2018-10", "2018-12"), f"sum of beats ASB Q3 2018/19 = {s} = district ASB Oct-Dec 2018 (Appendix A)")
+s = sum(bv[(b, "vehicle-crime", "2018/19-Q3")] for b in BEATS)
+d = total("theft-of-vehicle", "2018-10", "2018-12") + total("theft-from-vehicle", "2018-10", "2018-12")
+say("INFO", f"sum of beats vehicle crime Q3 2018/19 = {s}; district theft of + theft from vehicle Oct-Dec 2018 = {d} "
+            "(police 'vehicle crime' also counts vehicle interference)")
+for q in ("2017/18-Q3", "2018/19-Q3"):
+    say("INFO", f"sum of beats total recorded crime {q} = {sum(bv[(b, 'total-recorded-crime', q)] for b in BEATS)} (no district quarterly figure in the seed)")
 
 print("== 8. plans")
 corp = next(p for p in plans if p["kind"] == "corporate" and p["financial_year"] == "2018/19")

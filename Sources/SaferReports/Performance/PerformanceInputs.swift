@@ -1,0 +1,45 @@
+import Foundation
+import SaferDomain
+
+/// What the performance reports are computed from: the catalogue and every figure for one area.
+public struct PerformanceInputs: Sendable {
+    public let indicators: [Indicator]
+    public let themes: [Theme]
+    public let figures: [String: IndicatorFigures]
+    public let area: Area
+
+    public init(indicators: [Indicator], themes: [Theme], figures: [String: IndicatorFigures], area: Area) {
+        self.indicators = indicators
+        self.themes = themes
+        self.figures = figures
+        self.area = area
+    }
+
+    /// Indicators grouped by theme, in table order; indicators without a theme come last.
+    var byTheme: [(theme: String?, indicators: [Indicator])] {
+        let names = Dictionary(uniqueKeysWithValues: themes.map { ($0.key, $0.name) })
+        let order = Dictionary(uniqueKeysWithValues: themes.map { ($0.key, $0.position) })
+        let groups = Dictionary(grouping: indicators, by: { $0.themeKey.flatMap { names[$0] == nil ? nil : $0 } })
+        return groups.keys.sorted { (order[$0 ?? ""] ?? .max, $0 ?? "") < (order[$1 ?? ""] ?? .max, $1 ?? "") }
+            .map { key in (key.flatMap { names[$0] }, groups[key]!.sorted { ($0.position, $0.key) < ($1.position, $1.key) }) }
+    }
+
+    /// The figures of an indicator; for a proportion, nil (its values come from two others).
+    func figures(of indicator: Indicator) -> IndicatorFigures {
+        figures[indicator.key] ?? IndicatorFigures()
+    }
+
+    /// The latest month with a reported figure for any indicator, if any.
+    public var latestReportedMonth: Month? {
+        figures.values.compactMap(\.months.latestReportedMonth).max()
+    }
+}
+
+/// The share one indicator's total is of another's over a period, e.g. domestic-abuse-flagged
+/// violence with injury as a share of all violence with injury. Nil unless both are complete.
+func proportion(_ indicator: Indicator, over period: Period, in inputs: PerformanceInputs) -> Proportion? {
+    guard let numeratorKey = indicator.parentKey, let baseKey = indicator.baseKey else { return nil }
+    let numerator = (inputs.figures[numeratorKey] ?? IndicatorFigures()).total(over: period)
+    let base = (inputs.figures[baseKey] ?? IndicatorFigures()).total(over: period)
+    return Proportion(numerator, of: base)
+}

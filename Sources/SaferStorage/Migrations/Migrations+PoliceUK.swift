@@ -1,0 +1,61 @@
+import Foundation
+import SQLKit
+
+extension Migrations {
+    /// Street-level crime rows imported from police.uk, normalised: every repeated text (crime
+    /// type, outcome, force, LSOA, location) is stored once in a lookup table and the fact table
+    /// `police_crimes` holds integer keys.
+    ///
+    /// - `month` is TEXT `YYYY-MM`, like `figures.month`, so it reads the same in both engines and
+    ///   sorts and compares as text.
+    /// - Lookup ids are assigned by the importer (it holds the write lock while importing), so
+    ///   both engines use plain BIGINT keys and new values go in with batched inserts.
+    /// - Beats are not copied into crime rows: counts by beat join `police_lsoas.code` to
+    ///   `lsoa_lookup.lsoa_code` (migration 3), so a corrected lookup applies to old months too.
+    /// - `police_imports` has one row per month imported; re-importing a month replaces its crime
+    ///   rows and this row in the same transaction.
+    static func policeUK(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        // One small table per repeated text: (id, text UNIQUE).
+        for (table, column) in [(PoliceUKTables.crimeTypes, "label"), (PoliceUKTables.outcomes, "label"),
+                                (PoliceUKTables.forces, "name"), (PoliceUKTables.locations, "name")] {
+            try await db.create(table: table)
+                .column("id", type: .bigint, .primaryKey(autoIncrement: false))
+                .column(column, type: .text, .notNull, .unique)
+                .run()
+        }
+        try await db.create(table: PoliceUKTables.lsoas)
+            .column("id", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("code", type: .text, .notNull, .unique)      // E01031035
+            .column("name", type: .text, .notNull)               // North Warwickshire 001A
+            .run()
+        // `.primaryKey(autoIncrement: true)` is INTEGER PRIMARY KEY (the rowid) on SQLite and an
+        // identity column on PostgreSQL.
+        try await db.create(table: PoliceUKTables.crimes)
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("month", type: .text, .notNull)              // YYYY-MM
+            .column("crime_id", type: .text)                     // NULL for anti-social behaviour
+            .column("reported_by_id", type: .bigint, .references(PoliceUKTables.forces, "id"))
+            .column("falls_within_id", type: .bigint, .references(PoliceUKTables.forces, "id"))
+            .column("longitude", type: double)                   // NULL: no location
+            .column("latitude", type: double)
+            .column("location_id", type: .bigint, .references(PoliceUKTables.locations, "id"))
+            .column("lsoa_id", type: .bigint, .references(PoliceUKTables.lsoas, "id"))   // NULL: no LSOA
+            .column("crime_type_id", type: .bigint, .notNull, .references(PoliceUKTables.crimeTypes, "id"))
+            .column("outcome_id", type: .bigint, .references(PoliceUKTables.outcomes, "id"))
+            .column("context", type: .text)
+            .run()
+        // Replacing a month deletes by month; counts scan a month range grouped by type and LSOA,
+        // which this index answers without reading the table.
+        try await db.create(index: "police_crimes_month").on(PoliceUKTables.crimes)
+            .column("month").column("crime_type_id").column("lsoa_id").run()
+        try await db.create(table: PoliceUKTables.imports)
+            .column("month", type: .text, .primaryKey(autoIncrement: false))
+            .column("source_files", type: .text, .notNull)       // JSON array of file names
+            .column("area_prefix", type: .text)                  // NULL: all areas
+            .column("rows_kept", type: .bigint, .notNull)
+            .column("rows_skipped", type: .bigint, .notNull)     // outside the area
+            .column("rows_bad", type: .bigint, .notNull)
+            .column("imported_at", type: .bigint, .notNull)      // milliseconds since 1970, UTC
+            .run()
+    }
+}

@@ -1,0 +1,552 @@
+import Foundation
+import SQLKit
+import SaferDomain
+
+/// Imports police.uk street-level crime files (`YYYY-MM-<force>-street.csv`) into the
+/// normalised tables of migration 4.
+///
+/// - Files of any size are streamed in chunks; no file is held in memory.
+/// - Every file's header is checked before anything is written: a file lacking a police.uk
+///   column is rejected, naming the columns, and then nothing is imported (its months are
+///   unknown, so importing the other files could leave a month with only part of its rows).
+/// - A bad row (wrong number of fields, a month that is not `YYYY-MM`, coordinates that are not
+///   numbers, no crime type) is reported with its file and line, and the rest is imported.
+/// - The whole run is ONE transaction. Each month found in the files replaces that month's rows
+///   and import record, so re-importing never duplicates, and a failure or interruption at any
+///   point leaves the database exactly as it was.
+/// - Rows go in as batched multi-row INSERTs with binds. Reading the next batch overlaps writing
+///   the previous one.
+public struct PoliceUKImporter: Sendable {
+    /// How an import runs.
+    public struct Options: Sendable {
+        /// Which rows to keep.
+        public var area: PoliceUKAreaFilter
+        /// Rows per INSERT statement (at most 2,500, to stay within both engines' bind limits).
+        public var batchRows: Int
+        /// Bytes read from a file at a time.
+        public var chunkBytes: Int
+
+        public init(area: PoliceUKAreaFilter = .northWarwickshire, batchRows: Int = 1_000, chunkBytes: Int = 1 << 20) {
+            self.area = area
+            self.batchRows = min(max(batchRows, 1), 2_500)
+            self.chunkBytes = max(chunkBytes, 4_096)
+        }
+    }
+
+    /// Called after each chunk read. Throwing from it stops the import and changes nothing.
+    public typealias ProgressHandler = @Sendable (PoliceUKImportProgress) throws -> Void
+
+    let database: SaferDatabase
+    let clock: any SaferClock
+
+    public init(database: SaferDatabase, clock: any SaferClock = SystemClock()) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Imports `files` (paths) in one transaction and says what was done. Throws
+    /// `PoliceUKImportError.filesRejected` (nothing imported) when any file is not a police.uk
+    /// street-level file, and rolls everything back on any other failure or on cancellation.
+    @discardableResult
+    public func importFiles(_ files: [String], options: Options = Options(),
+                            progress: ProgressHandler? = nil) async throws -> PoliceUKImportSummary {
+        var seen = Set<String>()
+        let files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        var rejected: [PoliceUKRejectedFile] = []
+        var totalBytes: Int64 = 0
+        for file in files {
+            switch Self.checkHeader(file) {
+            case .success: totalBytes += Self.size(of: file)
+            case .failure(let rejection): rejected.append(rejection)
+            }
+        }
+        if !rejected.isEmpty { throw PoliceUKImportError.filesRejected(rejected) }
+
+        let engine = database.engine
+        let clock = clock
+        let total = totalBytes
+        return try await database.transaction { db in
+            if engine == .postgres {
+                // One police.uk import at a time: lookup ids are assigned here, and two imports of the
+                // same month must not interleave their delete and insert.
+                try await db.raw("SELECT pg_advisory_xact_lock(727274)").run()
+            }
+            let run = ImportRun(options: options, engine: engine, totalBytes: total, progress: progress)
+            try await run.load(from: db)
+            try await run.importAll(files, into: db)
+            try await run.recordImports(in: db, at: clock.now())
+            return run.summary
+        }
+    }
+
+    /// Whether `file` is a police.uk street-level file, judged by its header: the columns'
+    /// positions, or why it is rejected.
+    public static func checkHeader(_ file: String) -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
+        do {
+            let reader = try CSVByteReader(path: file, chunkSize: 64 << 10)
+            return try header(of: reader)
+        } catch {
+            return .failure(ImportRun.rejection(file, error))
+        }
+    }
+
+    /// Reads the header line (the first record) of a file.
+    static func header(of reader: CSVByteReader) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
+        guard try reader.next() else {
+            return .failure(PoliceUKRejectedFile(path: reader.path, reason: "it is empty; a police.uk street-level file starts with the header line \(PoliceUKColumn.headerLine)"))
+        }
+        let names = (0..<reader.fieldCount).map { reader.string($0) }
+        switch PoliceUKColumn.positions(in: names) {
+        case .success(let positions):
+            return .success(positions)
+        case .failure(let missing):
+            let labels = missing.columns.map(\.label)
+            let list = labels.count == 1 ? "the column \(labels[0])" : "the columns \(labels.dropLast().joined(separator: ", ")) and \(labels.last!)"
+            return .failure(PoliceUKRejectedFile(
+                path: reader.path,
+                reason: "its header lacks \(list), so it is not a police.uk street-level file (line 1 should be \(PoliceUKColumn.headerLine))",
+                missingColumns: missing.columns))
+        }
+    }
+
+    static func size(of file: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.int64Value ?? 0
+    }
+}
+
+// MARK: - One run
+
+/// The state of one import, owned by the task running the transaction.
+final class ImportRun {
+    let options: PoliceUKImporter.Options
+    let engine: SaferDatabase.Engine
+    let totalBytes: Int64
+    let progress: PoliceUKImporter.ProgressHandler?
+    var summary = PoliceUKImportSummary()
+
+    // Lookups: text → id, loaded from the database, extended as new texts appear.
+    var crimeTypes = ByteInterner()
+    var outcomes = ByteInterner()
+    var forces = ByteInterner()
+    var locations = ByteInterner(capacity: 4_096)
+    var lsoas = ByteInterner(capacity: 1_024)
+    /// Months imported before, with the rows they held.
+    var previousImports: [String: Int] = [:]
+
+    // What the next write holds.
+    var unit = WriteUnit()
+    var placeholders: BindPlaceholders?
+
+    // Months seen in this run.
+    var months: [MonthState] = []
+    var monthIndexByKey: [Int: Int] = [:]
+    var lastMonthKey = -1
+    var lastMonthIndex = -1
+
+    var bytesOfEarlierFiles: Int64 = 0
+    var fileIndex = 0
+    var fileName = ""
+
+    /// The prefix's bytes, lower-cased, when filtering.
+    let prefix: [UInt8]?
+
+    struct MonthState {
+        let month: Month
+        let text: String
+        var rowsKept = 0
+        var rowsOutsideArea = 0
+        var rowsBad = 0
+        var files: [String] = []
+        var lastFileIndex = -1
+    }
+
+    init(options: PoliceUKImporter.Options, engine: SaferDatabase.Engine, totalBytes: Int64, progress: PoliceUKImporter.ProgressHandler?) {
+        self.options = options
+        self.engine = engine
+        self.totalBytes = totalBytes
+        self.progress = progress
+        self.prefix = options.area.prefix.map { Array($0.utf8).map(ImportRun.lower) }
+        summary.area = options.area
+        unit.rows.reserve(options.batchRows)
+    }
+
+    // MARK: Loading
+
+    /// Loads the lookup tables and earlier import records (streamed row by row, not collected).
+    func load(from db: any SQLDatabase) async throws {
+        crimeTypes = try await Self.loadLookup(PoliceUKTables.crimeTypes, "label", from: db, capacity: 64)
+        outcomes = try await Self.loadLookup(PoliceUKTables.outcomes, "label", from: db, capacity: 64)
+        forces = try await Self.loadLookup(PoliceUKTables.forces, "name", from: db, capacity: 64)
+        locations = try await Self.loadLookup(PoliceUKTables.locations, "name", from: db, capacity: 4_096)
+        lsoas = try await Self.loadLookup(PoliceUKTables.lsoas, "code", from: db, capacity: 1_024)
+        let records = try await db.select().column("month").column("rows_kept").from(PoliceUKTables.imports).all()
+        for row in records {
+            previousImports[try row.decode(column: "month", as: String.self)] = try row.decode(column: "rows_kept", as: Int.self)
+        }
+    }
+
+    private static func loadLookup(_ table: String, _ column: String, from db: any SQLDatabase, capacity: Int) async throws -> ByteInterner {
+        let box = LockedInterner(ByteInterner(capacity: capacity))
+        try await db.select().column("id").column(column).from(table).run { row in
+            guard let id = try? row.decode(column: "id", as: Int64.self),
+                  let text = try? row.decode(column: column, as: String.self) else { return }
+            box.add(text, id: id)
+        }
+        return box.value
+    }
+
+    // MARK: Reading
+
+    func importAll(_ files: [String], into db: any SQLDatabase) async throws {
+        placeholders = BindPlaceholders(for: db, count: options.batchRows * CrimeBatch.columns.count)
+        var writing: Task<Void, any Error>?
+        do {
+            for (index, file) in files.enumerated() {
+                fileIndex = index
+                fileName = URL(fileURLWithPath: file).lastPathComponent
+                summary.files.append(fileName)
+                let reader: CSVByteReader
+                do { reader = try CSVByteReader(path: file, chunkSize: options.chunkBytes) } catch { throw Self.rejectionError(file, error) }
+                let columns: [PoliceUKColumn: Int]
+                switch try Self.readHeader(reader, file: file) {
+                case .success(let positions): columns = positions
+                case .failure(let rejection): throw PoliceUKImportError.filesRejected([rejection])
+                }
+                let layout = ColumnLayout(columns, headerFields: reader.fieldCount)
+                var reportedBytes: Int64 = -1
+                while try Self.next(reader, file: fileName) {
+                    readRow(reader, layout)
+                    if unit.rows.count >= options.batchRows {
+                        let ready = takeUnit()
+                        try await writing?.value
+                        let placeholders = placeholders!
+                        writing = Task { try await ready.write(to: db, placeholders: placeholders) }
+                    }
+                    if reader.bytesRead != reportedBytes {
+                        reportedBytes = reader.bytesRead
+                        try report(reader)
+                    }
+                }
+                try report(reader)
+                bytesOfEarlierFiles += reader.bytesRead
+            }
+            let last = takeUnit()
+            try await writing?.value
+            writing = nil
+            try await last.write(to: db, placeholders: placeholders!)
+        } catch {
+            // Never leave a write running on the session while the transaction rolls back.
+            if let writing { _ = try? await writing.value }
+            throw error
+        }
+        summary.months = months.sorted { $0.month < $1.month }.map { state in
+            PoliceUKMonthImport(month: state.month, rowsKept: state.rowsKept, rowsOutsideArea: state.rowsOutsideArea,
+                                rowsBad: state.rowsBad, rowsReplaced: previousImports[state.text] ?? 0,
+                                wasImportedBefore: previousImports[state.text] != nil, files: state.files)
+        }
+    }
+
+    private static func readHeader(_ reader: CSVByteReader, file: String) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
+        do { return try PoliceUKImporter.header(of: reader) } catch { throw rejectionError(file, error) }
+    }
+
+    private static func next(_ reader: CSVByteReader, file: String) throws -> Bool {
+        do { return try reader.next() } catch CSVByteReaderError.recordTooLong(let line, let limit) {
+            throw PoliceUKImportError.unreadable(file: file, line: line, problem: "a row runs on for more than \(limit >> 20) MB, so a quote is probably left open")
+        } catch CSVByteReaderError.readFailed(let reason) {
+            throw PoliceUKImportError.unreadable(file: file, line: reader.line, problem: "the file could not be read (\(reason))")
+        }
+    }
+
+    static func rejection(_ file: String, _ error: any Error) -> PoliceUKRejectedFile {
+        switch error {
+        case CSVByteReaderError.cannotOpen(let reason): PoliceUKRejectedFile(path: file, reason: "it cannot be opened (\(reason))")
+        case CSVByteReaderError.readFailed(let reason): PoliceUKRejectedFile(path: file, reason: "it cannot be read (\(reason))")
+        case CSVByteReaderError.recordTooLong: PoliceUKRejectedFile(path: file, reason: "its first line never ends, so it is not a CSV file")
+        default: PoliceUKRejectedFile(path: file, reason: "it cannot be read (\(error))")
+        }
+    }
+
+    private static func rejectionError(_ file: String, _ error: any Error) -> PoliceUKImportError {
+        .filesRejected([rejection(file, error)])
+    }
+
+    private func report(_ reader: CSVByteReader) throws {
+        if Task.isCancelled { throw PoliceUKImportError.cancelled }
+        try progress?(PoliceUKImportProgress(bytesRead: bytesOfEarlierFiles + reader.bytesRead, totalBytes: totalBytes,
+                                             rowsRead: summary.rowsRead, rowsKept: summary.rowsKept, file: fileName))
+    }
+
+    /// Where each police.uk column is in the current file.
+    struct ColumnLayout {
+        /// The number of fields in the header: every row must have as many.
+        let fieldCount: Int
+        let crimeID, month, reportedBy, fallsWithin, longitude, latitude, location: Int
+        let lsoaCode, lsoaName, crimeType, lastOutcome, context: Int
+
+        init(_ positions: [PoliceUKColumn: Int], headerFields: Int) {
+            crimeID = positions[.crimeID]!; month = positions[.month]!
+            reportedBy = positions[.reportedBy]!; fallsWithin = positions[.fallsWithin]!
+            longitude = positions[.longitude]!; latitude = positions[.latitude]!; location = positions[.location]!
+            lsoaCode = positions[.lsoaCode]!; lsoaName = positions[.lsoaName]!; crimeType = positions[.crimeType]!
+            lastOutcome = positions[.lastOutcome]!; context = positions[.context]!
+            fieldCount = headerFields
+        }
+    }
+
+    // MARK: One row
+
+    /// Checks, filters, maps and queues one data row.
+    private func readRow(_ reader: CSVByteReader, _ layout: ColumnLayout) {
+        summary.rowsRead += 1
+        if reader.unclosedQuote {
+            bad(reader, nil, "a quoted field is not closed before the end of the file")
+            return
+        }
+        if reader.fieldCount < layout.fieldCount {
+            bad(reader, nil, "it has \(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s") but the header has \(layout.fieldCount) (is a comma missing, or a field not quoted?)")
+            return
+        }
+        let monthField = reader.field(layout.month)
+        guard let monthKey = Self.monthKey(monthField) else {
+            bad(reader, nil, "Month '\(Self.text(monthField))' is not a month: use YYYY-MM, e.g. 2018-05")
+            return
+        }
+        let month = monthState(monthKey)
+        if reader.fieldCount > layout.fieldCount && !Self.extraFieldsAreEmpty(reader, from: layout.fieldCount) {
+            bad(reader, month, "it has \(reader.fieldCount) fields but the header has \(layout.fieldCount) (is a comma inside a field not quoted?)")
+            return
+        }
+
+        // The area filter comes before the remaining checks: a row outside the area is not ours to judge.
+        let lsoaName = reader.field(layout.lsoaName)
+        let lsoaCode = reader.field(layout.lsoaCode)
+        if let prefix, !Self.hasPrefix(lsoaName, prefix) {
+            summary.rowsOutsideArea += 1
+            if lsoaCode.isEmpty { summary.rowsOutsideAreaWithoutLSOA += 1 }
+            months[month].rowsOutsideArea += 1
+            return
+        }
+
+        let longitudeField = reader.field(layout.longitude)
+        let latitudeField = reader.field(layout.latitude)
+        var longitude = Double.nan, latitude = Double.nan
+        if !longitudeField.isEmpty || !latitudeField.isEmpty {
+            if longitudeField.isEmpty || latitudeField.isEmpty {
+                let (given, missing, value) = longitudeField.isEmpty ? ("Latitude", "Longitude", latitudeField) : ("Longitude", "Latitude", longitudeField)
+                bad(reader, month, "it has \(given) '\(Self.text(value))' but no \(missing): give both or neither")
+                return
+            }
+            guard let x = Self.coordinate(longitudeField), (-180...180).contains(x) else {
+                bad(reader, month, "Longitude '\(Self.text(longitudeField))' is not a number from -180 to 180")
+                return
+            }
+            guard let y = Self.coordinate(latitudeField), (-90...90).contains(y) else {
+                bad(reader, month, "Latitude '\(Self.text(latitudeField))' is not a number from -90 to 90")
+                return
+            }
+            longitude = x
+            latitude = y
+        }
+        let crimeTypeField = reader.field(layout.crimeType)
+        if crimeTypeField.isEmpty {
+            bad(reader, month, "Crime type is empty: every police.uk row has one, e.g. Burglary")
+            return
+        }
+
+        // Map the repeated texts to ids.
+        let crimeType = intern(&crimeTypes, crimeTypeField, into: \.crimeTypes)
+        let outcomeField = reader.field(layout.lastOutcome)
+        let outcome = outcomeField.isEmpty ? 0 : intern(&outcomes, outcomeField, into: \.outcomes)
+        let reportedByField = reader.field(layout.reportedBy)
+        let reportedBy = reportedByField.isEmpty ? 0 : intern(&forces, reportedByField, into: \.forces)
+        let fallsWithinField = reader.field(layout.fallsWithin)
+        let fallsWithin = fallsWithinField.isEmpty ? 0
+            : (Self.same(fallsWithinField, reportedByField) ? reportedBy : intern(&forces, fallsWithinField, into: \.forces))
+        let locationField = reader.field(layout.location)
+        let location = (locationField.isEmpty || Self.isNoLocation(locationField)) ? 0 : intern(&locations, locationField, into: \.locations)
+        var lsoa: Int64 = 0
+        if !lsoaCode.isEmpty {
+            let (id, isNew) = lsoas.intern(lsoaCode)
+            if isNew { unit.lsoas.append((id, Self.text(lsoaCode), Self.text(lsoaName))) }
+            lsoa = id
+        }
+        let crimeIDField = reader.field(layout.crimeID)
+        let contextField = reader.field(layout.context)
+
+        unit.rows.append(month: months[month].text,
+                         crimeID: crimeIDField.isEmpty ? nil : Self.text(crimeIDField),
+                         reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
+                         location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
+                         context: contextField.isEmpty ? nil : Self.text(contextField))
+        summary.rowsKept += 1
+        months[month].rowsKept += 1
+        if longitude.isNaN || location == 0 { summary.keptWithoutLocation += 1 }
+        if lsoa == 0 { summary.keptWithoutLSOA += 1 }
+    }
+
+    @inline(__always)
+    private func intern(_ interner: inout ByteInterner, _ bytes: UnsafeBufferPointer<UInt8>,
+                        into pending: WritableKeyPath<WriteUnit, [(Int64, String)]>) -> Int64 {
+        let (id, isNew) = interner.intern(bytes)
+        if isNew { unit[keyPath: pending].append((id, Self.text(bytes))) }
+        return id
+    }
+
+    /// The month's place in `months`, adding it (to be replaced) when first seen.
+    @inline(__always)
+    private func monthState(_ key: Int) -> Int {
+        if key == lastMonthKey { return noteFile(lastMonthIndex) }
+        let index: Int
+        if let known = monthIndexByKey[key] {
+            index = known
+        } else {
+            let month = try! Month(year: key / 12, month: key % 12 + 1)
+            index = months.count
+            months.append(MonthState(month: month, text: month.description))
+            monthIndexByKey[key] = index
+            unit.replaceMonths.append(month.description)
+        }
+        lastMonthKey = key
+        lastMonthIndex = index
+        return noteFile(index)
+    }
+
+    @inline(__always)
+    private func noteFile(_ index: Int) -> Int {
+        if months[index].lastFileIndex != fileIndex {
+            months[index].lastFileIndex = fileIndex
+            months[index].files.append(fileName)
+        }
+        return index
+    }
+
+    private func bad(_ reader: CSVByteReader, _ month: Int?, _ problem: String) {
+        summary.badRowCount += 1
+        if let month { months[month].rowsBad += 1 }
+        if summary.badRows.count < PoliceUKImportSummary.badRowListLimit {
+            summary.badRows.append(PoliceUKBadRow(file: fileName, line: reader.line, problem: problem))
+        }
+    }
+
+    /// Hands over what is queued, ready to write.
+    private func takeUnit() -> WriteUnit {
+        var next = WriteUnit()
+        next.rows.reserve(options.batchRows)
+        swap(&next, &unit)
+        return next
+    }
+
+    // MARK: Import records
+
+    /// Replaces the import record of every month this run held.
+    func recordImports(in db: any SQLDatabase, at now: Date) async throws {
+        let millis = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        for month in summary.months {
+            let files = String(decoding: try JSONEncoder().encode(month.files), as: UTF8.self)
+            try await db.delete(from: PoliceUKTables.imports).where("month", .equal, month.month.description).run()
+            let values: [any Encodable & Sendable] = [month.month.description, files, options.area.prefix,
+                                                     month.rowsKept, month.rowsOutsideArea, month.rowsBad, millis]
+            try await db.insert(into: PoliceUKTables.imports)
+                .columns("month", "source_files", "area_prefix", "rows_kept", "rows_skipped", "rows_bad", "imported_at")
+                .values(values)
+                .run()
+        }
+    }
+
+    // MARK: Byte-level parsing
+
+    @inline(__always)
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+
+    /// `YYYY-MM` as months since year 0, or nil.
+    @inline(__always)
+    static func monthKey(_ f: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard f.count == 7, f[4] == UInt8(ascii: "-") else { return nil }
+        var year = 0
+        for i in 0..<4 {
+            let d = Int(f[i]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            year = year * 10 + d
+        }
+        let m1 = Int(f[5]) - 48, m2 = Int(f[6]) - 48
+        guard m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9, year >= 1 else { return nil }
+        let month = m1 * 10 + m2
+        guard month >= 1 && month <= 12 else { return nil }
+        return year * 12 + month - 1
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// A decimal number. Plain decimals of up to 15 digits are read directly (exactly as
+    /// `Double(String)` would: one correctly rounded division); anything else goes to `Double(String)`.
+    @inline(__always)
+    static func coordinate(_ f: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if f.count > 0 && (f[0] == UInt8(ascii: "-") || f[0] == UInt8(ascii: "+")) {
+            negative = f[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0, fractionDigits = 0
+        var seenPoint = false
+        while i < f.count {
+            let c = f[i]
+            if c >= 48 && c <= 57 {
+                mantissa = mantissa &* 10 &+ UInt64(c - 48)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                digits = 99     // not a plain decimal
+                break
+            }
+            i += 1
+        }
+        if digits > 0 && digits <= 15 {
+            let value = Double(mantissa) / powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        guard let value = Double(text(f).trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+        return value
+    }
+
+    @inline(__always)
+    static func hasPrefix(_ field: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard field.count >= prefix.count else { return false }
+        for i in 0..<prefix.count where lower(field[i]) != prefix[i] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    private static let noLocation = Array("No Location".utf8)
+
+    /// police.uk writes "No Location" where a row has none.
+    @inline(__always)
+    static func isNoLocation(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        f.count == noLocation.count && noLocation.withUnsafeBufferPointer { same(f, $0) }
+    }
+
+    /// Trailing empty fields beyond the header (a trailing comma) are harmless.
+    static func extraFieldsAreEmpty(_ reader: CSVByteReader, from index: Int) -> Bool {
+        (index..<reader.fieldCount).allSatisfy { reader.field($0).isEmpty }
+    }
+}
+
+/// Gives the streaming row callback somewhere safe to put what it reads.
+private final class LockedInterner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var interner: ByteInterner
+    init(_ interner: ByteInterner) { self.interner = interner }
+    func add(_ text: String, id: Int64) { lock.withLock { interner.add(text, id: id) } }
+    var value: ByteInterner { lock.withLock { interner } }
+}

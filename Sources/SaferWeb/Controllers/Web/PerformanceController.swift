@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SaferDomain
+import SaferReports
+
+/// Crime and anti-social-behaviour performance pages, each downloadable as CSV, XLSX or JSON
+/// (`?format=`), all from `PerformanceService`.
+struct PerformanceController {
+    let services: AppServices
+    let views: Views
+    var performance: PerformanceService { PerformanceService(services: services) }
+
+    struct ReportPage {
+        let chrome: PageChrome
+        let heading: String
+        let lead: String
+        let table: TableView
+        let downloads: [Download]
+        let form: PeriodForm?
+        let legend: Bool
+        let narrative: [String]
+        let links: [Link]
+        let hasNarrative: Bool
+        let hasLinks: Bool
+    }
+    struct Download { let label: String; let href: String }
+    struct Link { let label: String; let href: String }
+    struct Fact { let label: String; let value: String }
+    struct PeriodForm { let label: String; let name: String; let value: String; let hint: String }
+
+    struct IndicatorPage {
+        let chrome: PageChrome
+        let indicator: String
+        let facts: [Fact]
+        let chart: String
+        let trend: TableView
+    }
+
+    func register(on routes: SecureRoutes) {
+        routes.page("/performance", .signedInAny) { request, context in
+            let query = request.uri.queryParameters
+            let latest = try await performance.latestMonth()
+            let year = try query.get("fy").map { try FinancialYear(parsing: $0) } ?? latest?.financialYear ?? FinancialYear(containing: Month(containing: services.clock.now()))
+            let report = try await performance.borough(year: year)
+            return try respond(request, context, report.table, json: report.json, name: "borough-performance-\(year.startYear)",
+                               heading: "Borough performance \(year)", current: "/performance",
+                               lead: "Monthly figures for the financial year, with the previous year's total and performance against the same period last year.",
+                               form: PeriodForm(label: "Financial year", name: "fy", value: year.description, hint: "For example 2018/19"),
+                               links: [Link(label: "Quarterly performance report", href: "/performance/quarterly"),
+                                       Link(label: "Police beat comparison", href: "/performance/beats")])
+        }
+        routes.page("/performance/quarterly", .signedInAny) { request, context in
+            let through = try await month(request, "through")
+            let report = try await performance.baseline(through: through)
+            let counts = report.statusCounts
+            return try respond(request, context, report.table, json: report.json, name: "quarterly-performance-\(through)",
+                               heading: "Quarterly performance report", current: "/performance",
+                               lead: "Each indicator's last 12 months against its baseline, the previous financial year. Green \(counts[.green] ?? 0), Amber \(counts[.amber] ?? 0), Red \(counts[.red] ?? 0).",
+                               form: PeriodForm(label: "12 months ending", name: "through", value: through.description, hint: "A month, e.g. 2018-12"),
+                               legend: true,
+                               links: report.rows.map { Link(label: "Trend: \($0.indicator.name)", href: "/performance/indicators/\($0.indicator.key)") })
+        }
+        routes.page("/performance/beats", .signedInAny) { request, context in
+            let quarter: Quarter
+            if let text = request.uri.queryParameters.get("quarter") { quarter = try Quarter(parsing: text) }
+            else { quarter = try await month(request, "none").quarter }
+            let report = try await performance.beats(quarter: quarter)
+            return try respond(request, context, report.table, json: report.json, name: "beat-comparison-\(quarter)",
+                               heading: "Police beat comparison", current: "/performance",
+                               lead: "\(quarter.label) against \(quarter.sameQuarterLastYear.label), per beat. Increases are red and reductions green; the change column gives the sign as well.",
+                               form: PeriodForm(label: "Quarter", name: "quarter", value: quarter.description, hint: "For example 2018/19-Q3"),
+                               narrative: report.narrativeLines)
+        }
+        routes.page("/performance/indicators/:key", .signedInAny) { request, context in
+            try await indicatorPage(request, context)
+        }
+    }
+
+    /// A month from the query, or the latest reported month.
+    private func month(_ request: Request, _ name: String) async throws -> Month {
+        if let text = request.uri.queryParameters.get(name) { return try Month(parsing: text) }
+        if let latest = try await performance.latestMonth() { return latest }
+        return Month(containing: services.clock.now())
+    }
+
+    private func respond<J: Encodable>(_ request: Request, _ context: SaferRequestContext, _ table: ReportTable, json: J, name: String,
+                                       heading: String, current: String, lead: String, form: PeriodForm?, legend: Bool = false,
+                                       narrative: [String] = [], links: [Link] = []) throws -> Response {
+        switch request.uri.queryParameters.get("format") ?? "html" {
+        case "csv": return download(Data(CSVRenderer.render(table).utf8), "\(name).csv", "text/csv; charset=utf-8")
+        case "xlsx": return download(try XLSXWriter.render(table), "\(name).xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        case "json": return download(try JSONEncoder.safer.encode(json), "\(name).json", "application/json; charset=utf-8")
+        case "html": break
+        case let other: throw ValidationError("'\(other)' is not a download format: use csv, xlsx or json.")
+        }
+        var base = URLComponents(string: request.uri.description) ?? URLComponents()
+        func link(_ format: String) -> String {
+            base.queryItems = (base.queryItems ?? []).filter { $0.name != "format" } + [URLQueryItem(name: "format", value: format)]
+            return base.string ?? "?format=\(format)"
+        }
+        let page = ReportPage(chrome: PageChrome(title: heading, context: context, current: current), heading: heading, lead: lead,
+                              table: TableView(table),
+                              downloads: [Download(label: "CSV", href: link("csv")), Download(label: "Excel (XLSX)", href: link("xlsx")),
+                                          Download(label: "JSON", href: link("json"))],
+                              form: form, legend: legend, narrative: narrative, links: links,
+                              hasNarrative: !narrative.isEmpty, hasLinks: !links.isEmpty)
+        return views.response("report", page)
+    }
+
+    private func indicatorPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        guard let indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
+        let district = try await performance.district()
+        let figures = try await services.storage.figures.figures(indicatorKeys: [key], areaKey: district.key)[key] ?? IndicatorFigures()
+        let last = try await month(request, "through")
+        let first = last.adding(months: -23)
+        let rolling = figures.rollingTwelveMonthTotals(from: first, through: last)
+        let baseline = figures.baseline(for: last.financialYear)
+        let chart = TrendChartSVG.render(title: "\(indicator.name): 12-month rolling total", points: rolling.map {
+            .init(month: $0.month, value: $0.total.isComplete ? $0.total.value : nil)
+        }, baseline: baseline.isComplete ? baseline.value : nil)
+        let trend = ReportTable(title: "12-month rolling totals (text alternative to the chart)",
+                                columns: [.init("12 months ending"), .init("Monthly figure", .number), .init("12-month total", .number)],
+                                rows: rolling.map { .init(cells: [.init($0.month.label), .figure(figures.months[$0.month]), .total($0.total)]) },
+                                notes: ["Blank 12-month totals are incomplete: some of their months are not reported."])
+        let facts = [
+            Fact(label: "Polarity", value: indicator.polarity == .fewerIsBetter ? "Fewer is better" : "More is better"),
+            Fact(label: "Status threshold", value: "±\(DisplayFormat.number(indicator.thresholdPercent, decimals: 1))%"),
+            Fact(label: "Source", value: indicator.source == .policeUK ? "police.uk (\(indicator.crimeTypes.joined(separator: ", ")))" : "Partner figures"),
+            Fact(label: "Baseline \(last.financialYear.previous)", value: baseline.displayText),
+        ]
+        let page = IndicatorPage(chrome: PageChrome(title: indicator.name, context: context, current: "/performance"),
+                                 indicator: indicator.name, facts: facts, chart: chart, trend: TableView(trend))
+        return views.response("indicator", page)
+    }
+
+    private func download(_ data: Data, _ filename: String, _ type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
