@@ -49,8 +49,10 @@ public struct BaselineReport: Sendable {
         for row in rows {
             if currentTheme != .some(row.theme), let theme = row.theme { tableRows.append(.init(heading: theme)) }
             currentTheme = .some(row.theme)
+            // An incomplete change says so briefly; the totals beside it show which months they cover.
+            let change: ReportTable.Cell = row.change.isComplete ? .comparison(row.change) : .init("incomplete")
             tableRows.append(.init(cells: [.init(row.indicator.name), .total(row.baseline), .total(row.lastTwelveMonths),
-                                           .comparison(row.change), .status(row.status)]))
+                                           change, .status(row.status)]))
         }
         var notes = [
             "Green: more than the threshold (normally 5%) better than the baseline; Amber: within the threshold either side, inclusive; Red: more than the threshold worse. For most indicators fewer is better; where more is better (e.g. reported hate crime) the direction is reversed.",

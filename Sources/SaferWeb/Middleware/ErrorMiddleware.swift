@@ -87,8 +87,8 @@ struct APIProblem: Error, Encodable {
         case let error as ServerError:
             // The generated API wraps what the decoder or a handler threw. With no decoded input,
             // the request itself did not match the document: that is the client's to fix.
-            if let decoding = error.underlyingError as? DecodingError { return from(decoding) }
             if error.operationInput == nil {
+                if let decoding = error.underlyingError as? DecodingError { return from(decoding) }
                 return APIProblem(status: .badRequest, title: "The request does not match the API",
                                   detail: "\(error.underlyingError) See /api/v1/openapi.yaml for operation \(error.operationID).")
             }
@@ -102,6 +102,10 @@ struct APIProblem: Error, Encodable {
         case is CSRFError:
             return APIProblem(status: .forbidden, title: "Forbidden",
                               detail: "The form's security token was missing or out of date. Go back, reload the page and try again.")
+        case let error as PeriodError:
+            return APIProblem(status: .unprocessableContent, title: "The period is not understood", detail: error.description)
+        case let error as FigureError:
+            return APIProblem(status: .unprocessableContent, title: "The figure is not understood", detail: error.description)
         case let error as ValidationError:
             return APIProblem(status: .unprocessableContent, title: "The request has problems", detail: error.description,
                               errors: error.fields.isEmpty ? nil : error.fields)

@@ -5,32 +5,36 @@ import SaferReports
 /// A report table ready for the `report-table` template: display strings and CSS classes.
 struct TableView {
     struct Header { let text: String; let numeric: Bool }
+    // Every field is always present (never nil): Mustache looks a missing name up in the
+    // enclosing contexts, which would show the page's heading in a table cell.
     struct Cell {
         let text: String
         let numeric: Bool
-        /// A status badge's class, e.g. `rag rag-amber`; its words are the text.
-        let badge: String?
+        /// Whether the cell is a status badge, whose class is `badgeClass` (e.g. `rag rag-amber`); its words are the text.
+        let hasBadge: Bool
+        let badgeClass: String
         /// A change's colour, e.g. `tone-red`; the sign in the text carries the meaning too.
-        let tone: String?
+        let toneClass: String
         let isFirst: Bool
     }
-    struct Row { let heading: String?; let cells: [Cell]; let span: Int }
+    struct Row { let isGroup: Bool; let groupTitle: String; let cells: [Cell]; let span: Int }
 
     let caption: String
-    let subtitle: String?
+    let subtitle: String
     let headers: [Header]
     let rows: [Row]
     let notes: [String]
 
     init(_ table: ReportTable) {
         caption = table.title
-        subtitle = table.subtitle
+        subtitle = table.subtitle ?? ""
         headers = table.columns.map { Header(text: $0.header, numeric: $0.kind != .text) }
         rows = table.rows.map { row in
-            Row(heading: row.heading, cells: row.cells.enumerated().map { index, cell in
+            Row(isGroup: row.heading != nil, groupTitle: row.heading ?? "", cells: row.cells.enumerated().map { index, cell in
                 let kind = index < table.columns.count ? table.columns[index].kind : .text
-                return Cell(text: cell.text, numeric: kind != .text && kind != .status,
-                            badge: cell.status.map { "rag rag-\($0.rawValue)" }, tone: cell.tone.map { "tone-\($0)" }, isFirst: index == 0)
+                return Cell(text: cell.text, numeric: kind != .text && kind != .status, hasBadge: cell.status != nil,
+                            badgeClass: cell.status.map { "rag rag-\($0.rawValue)" } ?? "", toneClass: cell.tone.map { "tone-\($0)" } ?? "",
+                            isFirst: index == 0)
             }, span: table.columns.count)
         }
         notes = table.notes

@@ -21,13 +21,18 @@ struct APIController: APIProtocol {
         "GET /api/v1/organisations/{id}": .signedInAny,
         "GET /api/v1/users": .admin,
         "GET /api/v1/audit": .admin,
+        "GET /api/v1/indicators": .signedInAny,
+        "PUT /api/v1/figures": .staff,
+        "GET /api/v1/reports/borough": .signedInAny,
+        "GET /api/v1/reports/baseline": .signedInAny,
+        "GET /api/v1/reports/beats": .signedInAny,
     ]
 
     func register(on routes: SecureRoutes) throws {
         try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access), serverURL: URL(string: "/api/v1")!)
     }
 
-    private var identity: Identity {
+    var identity: Identity {
         get throws {
             guard let identity = RequestIdentity.current else { throw AccessDenied(signedIn: false, kind: .api) }
             return identity

@@ -114,7 +114,8 @@ struct PerformanceController {
         let district = try await performance.district()
         let figures = try await services.storage.figures.figures(indicatorKeys: [key], areaKey: district.key)[key] ?? IndicatorFigures()
         let last = try await month(request, "through")
-        let first = last.adding(months: -23)
+        // Up to two years, starting where the first figures are.
+        let first = max(last.adding(months: -23), figures.months.reportedMonths.first ?? last.adding(months: -23))
         let rolling = figures.rollingTwelveMonthTotals(from: first, through: last)
         let baseline = figures.baseline(for: last.financialYear)
         let chart = TrendChartSVG.render(title: "\(indicator.name): 12-month rolling total", points: rolling.map {

@@ -1,0 +1,66 @@
+import Foundation
+import OpenAPIRuntime
+import SaferDomain
+import SaferReports
+
+/// Performance operations: the same `PerformanceService` as the pages and the command line.
+extension APIController {
+    var performance: PerformanceService { PerformanceService(services: services) }
+
+    func listIndicators(_ input: Operations.ListIndicators.Input) async throws -> Operations.ListIndicators.Output {
+        let items = try await services.storage.indicators.list().map { indicator in
+            Components.Schemas.Indicator(key: indicator.key, name: indicator.name, theme: indicator.themeKey,
+                                         polarity: .init(rawValue: indicator.polarity.key)!, thresholdPercent: indicator.thresholdPercent,
+                                         parent: indicator.parentKey, kind: .init(rawValue: indicator.kind.rawValue)!,
+                                         base: indicator.baseKey, source: .init(rawValue: indicator.source.rawValue)!,
+                                         crimeTypes: indicator.crimeTypes)
+        }
+        return .ok(.init(body: .json(.init(items: items))))
+    }
+
+    func setFigures(_ input: Operations.SetFigures.Input) async throws -> Operations.SetFigures.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.notJSON }
+        let district = try await performance.district()
+        var problems = ValidationProblems()
+        var figures: [MonthlyFigure] = []
+        for (index, figure) in body.figures.enumerated() {
+            guard let month = Month(figure.month) else {
+                problems.add("figures[\(index)]: '\(figure.month)' is not a month: use YYYY-MM, e.g. 2018-04.")
+                continue
+            }
+            let value: FigureValue = switch figure.value {
+            case .case1(let number): .number(number)
+            case .case2: .tbc
+            case nil: .notReported
+            }
+            figures.append(MonthlyFigure(indicatorKey: figure.indicator, areaKey: figure.area ?? district.key, month: month, value: value))
+        }
+        try problems.throwIfAny()
+        let changed = try await services.storage.figures.set(figures, by: try identity.actor(channel: .api))
+        return .ok(.init(body: .json(.init(changed: changed))))
+    }
+
+    func getBoroughReport(_ input: Operations.GetBoroughReport.Input) async throws -> Operations.GetBoroughReport.Output {
+        let report = try await performance.borough(year: try FinancialYear(parsing: input.query.fy),
+                                                   through: try input.query.through.map { try Month(parsing: $0) })
+        return .ok(.init(body: .json(try Self.bridge(report.json))))
+    }
+
+    func getBaselineReport(_ input: Operations.GetBaselineReport.Input) async throws -> Operations.GetBaselineReport.Output {
+        let report = try await performance.baseline(through: try Month(parsing: input.query.through))
+        return .ok(.init(body: .json(try Self.bridge(report.json))))
+    }
+
+    func getBeatReport(_ input: Operations.GetBeatReport.Input) async throws -> Operations.GetBeatReport.Output {
+        let report = try await performance.beats(quarter: try Quarter(parsing: input.query.quarter))
+        return .ok(.init(body: .json(try Self.bridge(report.json))))
+    }
+
+    /// The reports' JSON (shared with downloads and the CLI) as the document's wire type: the
+    /// round trip fails loudly, and the API tests catch it, if the two ever drift apart.
+    static func bridge<From: Encodable, To: Decodable>(_ value: From) throws -> To {
+        let encoder = JSONEncoder()
+        let decoder = JSONDecoder()
+        return try decoder.decode(To.self, from: try encoder.encode(value))
+    }
+}

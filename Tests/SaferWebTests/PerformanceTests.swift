@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import SaferDomain
+import SaferTestSupport
+@testable import SaferWeb
+
+/// The performance numbers through the API and the pages, from the demo data transcribed from
+/// the seed pack: they must reproduce the seed's tables (domain.md section 3).
+@Suite("Performance from the demo data")
+struct PerformanceTests {
+    /// domain.md section 3: indicator → (baseline, last 12 months, change, status).
+    static let seedRows: [String: (Double, Double, String, String)] = [
+        "violence-against-the-person": (1_417, 1_482, "+4.6%", "amber"),
+        "violence-with-injury": (485, 519, "+7.0%", "red"),
+        "violence-with-injury-domestic-abuse": (152, 156, "+2.6%", "amber"),
+        "violence-without-injury": (756, 817, "+8.1%", "red"),
+        "burglary-residential-dwelling": (271, 269, "-0.7%", "amber"),
+        "theft-from-vehicle": (393, 420, "+6.9%", "red"),
+        "burglary-business-and-community": (216, 185, "-14.4%", "green"),
+        "theft-of-vehicle": (208, 212, "+1.9%", "amber"),
+        "hate-offences": (51, 52, "+2.0%", "amber"),
+        "business-crime": (670, 455, "-32.1%", "green"),
+        "anti-social-behaviour": (1_699, 1_559, "-8.2%", "green"),
+        "deliberate-small-fires": (49, 50, "+2.0%", "amber"),
+        "criminal-damage-and-arson": (479, 461, "-3.8%", "amber"),
+        "total-recorded-crime": (4_567, 4_626, "+1.3%", "amber"),
+    ]
+
+    struct Baseline: Decodable {
+        struct Total: Decodable { let value: Double?; let complete: Bool }
+        struct Change: Decodable { let change: Double?; let text: String }
+        struct Row: Decodable { let indicator: String; let baseline: Total; let lastTwelveMonths: Total; let change: Change; let status: String? }
+        let rows: [Row]
+    }
+
+    static func withDemo(_ engine: TestEngine = .sqlite, _ body: @escaping @Sendable (WebHarness, any TestClientProtocol, String) async throws -> Void) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            _ = try await DemoLoader(services: harness.services).load()
+            try await body(harness, client, try await harness.apiToken(.councillor))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theBaselineReportReproducesTheSeedsFourteenRows(engine: TestEngine) async throws {
+        try await Self.withDemo(engine) { _, client, token in
+            let response = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get,
+                                                    headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .ok)
+            let report = try JSONDecoder().decode(Baseline.self, from: Data(buffer: response.body))
+            let rows = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.indicator, $0) })
+            for (key, expected) in Self.seedRows {
+                let row = try #require(rows[key], "\(key) is in the report")
+                #expect(row.baseline.value == expected.0, "\(key) baseline")
+                #expect(row.lastTwelveMonths.value == expected.1, "\(key) last 12 months")
+                #expect(row.change.text == expected.2, "\(key) change")
+                #expect(row.status == expected.3, "\(key) status")
+            }
+        }
+    }
+
+    @Test func theBoroughTableGivesTotalsToDateAndLeavesUnreportedMonthsOut() async throws {
+        try await Self.withDemo { _, client, token in
+            let response = try await client.execute(uri: "/api/v1/reports/borough?fy=2018/19", method: .get,
+                                                    headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .ok)
+            struct Report: Decodable {
+                struct Total: Decodable { let value: Double?; let text: String }
+                struct Row: Decodable { let indicator: String; let months: [String: FigureValue]?; let totalToDate: Total? }
+                let through: String; let rows: [Row]
+            }
+            let report = try JSONDecoder().decode(Report.self, from: Data(buffer: response.body))
+            #expect(report.through == "2018-12")
+            let rows = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.indicator, $0) })
+            #expect(rows["violence-against-the-person"]?.totalToDate?.value == 1_207)
+            #expect(rows["anti-social-behaviour"]?.totalToDate?.value == 1_237)
+            #expect(rows["violence-against-the-person"]?.months?["2019-01"] == nil, "January 2019 is not reported")
+        }
+    }
+
+    @Test func theBeatComparisonNamesTheSeedsBeats() async throws {
+        try await Self.withDemo { _, client, token in
+            let response = try await client.execute(uri: "/api/v1/reports/beats?quarter=2018/19-Q3", method: .get,
+                                                    headers: [.authorization: "Bearer \(token)"])
+            struct Report: Decodable { let biggestIncreases: [String: String]; let reductionsInEveryCategory: [String] }
+            let report = try JSONDecoder().decode(Report.self, from: Data(buffer: response.body))
+            #expect(report.biggestIncreases["vehicle-crime"] == "Vehicle crime: Curdworth +19, Water Orton +9, Hurley and Wood End +7")
+            #expect(report.biggestIncreases["anti-social-behaviour"]?.contains("Coleshill South (Town) +11, Polesworth East +11, Fillongley +10") == true)
+            #expect(report.biggestIncreases["total-recorded-crime"]?.contains("Hurley and Wood End +47") == true)
+            #expect(report.reductionsInEveryCategory == ["Atherstone North", "Hartshill"])
+        }
+    }
+
+    @Test func officersSetFiguresAllOrNothingAndEachChangeIsAudited() async throws {
+        try await Self.withDemo { harness, client, _ in
+            let token = try await harness.apiToken(.officer)
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            let bad = try await client.execute(uri: "/api/v1/figures", method: .put, headers: headers, body: ByteBuffer(string:
+                #"{"figures":[{"indicator":"theft-from-vehicle","month":"2019-01","value":31},{"indicator":"no-such","month":"2019-01","value":1}]}"#))
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("no-such"))
+            let good = try await client.execute(uri: "/api/v1/figures", method: .put, headers: headers, body: ByteBuffer(string:
+                #"{"figures":[{"indicator":"theft-from-vehicle","month":"2019-01","value":31},{"indicator":"theft-of-vehicle","month":"2019-01","value":"TBC"}]}"#))
+            #expect(good.status == .ok)
+            struct Result: Decodable { let changed: Int }
+            #expect(try JSONDecoder().decode(Result.self, from: Data(buffer: good.body)).changed == 2)
+            let entries = try await harness.services.storage.auditLog.list(AuditFilter(entity: "figure", actorLabel: "officer@"))
+            #expect(entries.count == 2)
+            #expect(entries.contains { $0.entityID == "theft-from-vehicle/north-warwickshire/2019-01" && $0.changes == [FieldChange(field: "value", before: nil, after: "31")] })
+            let partner = try await harness.apiToken(.partner)
+            let refused = try await client.execute(uri: "/api/v1/figures", method: .put,
+                                                   headers: [.authorization: "Bearer \(partner)", .contentType: "application/json"],
+                                                   body: ByteBuffer(string: #"{"figures":[]}"#))
+            #expect(refused.status == .forbidden)
+        }
+    }
+
+    @Test func aMalformedPeriodSaysWhatToWrite() async throws {
+        try await Self.withDemo { _, client, token in
+            let response = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-13", method: .get,
+                                                    headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .unprocessableContent)
+            #expect(String(buffer: response.body).contains("2018-13"))
+        }
+    }
+}
