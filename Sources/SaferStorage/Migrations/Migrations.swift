@@ -8,6 +8,7 @@ public enum Migrations {
         Migration(2, "audit-log", apply: auditLog),
         Migration(3, "performance", apply: performance),
         Migration(4, "police-uk", apply: policeUK),
+        Migration(5, "plans", apply: plans),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
