@@ -75,3 +75,15 @@ public struct IndicatorFigures: Sendable, Hashable {
         return (first...last).map { ($0, lastTwelveMonths(endingAt: $0)) }
     }
 }
+
+extension IndicatorFigures {
+    /// Takes values from another series (e.g. police.uk counts) for the months that have no
+    /// figure here, and not for months a supplied total already covers. Entered figures and TBC
+    /// always win: a partner's figure is the published one.
+    public mutating func fillUnreportedMonths(from other: MonthlySeries) {
+        let covered = Set(supplied.keys.flatMap(\.months))
+        for month in other.values.keys where months[month] == .notReported && !covered.contains(month) {
+            months[month] = other[month]
+        }
+    }
+}

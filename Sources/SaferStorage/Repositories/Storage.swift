@@ -13,6 +13,8 @@ public struct Storage: Sendable {
     public let indicators: any IndicatorRepository
     public let areas: any AreaRepository
     public let figures: any FigureRepository
+    public let plans: any PlanRepository
+    public let policeCrimes: any PoliceCrimeRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -25,5 +27,7 @@ public struct Storage: Sendable {
         self.indicators = SQLIndicatorRepository(database: database, clock: clock, ids: ids)
         self.areas = SQLAreaRepository(database: database, clock: clock, ids: ids)
         self.figures = SQLFigureRepository(database: database, clock: clock, ids: ids)
+        self.plans = SQLPlanRepository(database: database, clock: clock, ids: ids)
+        self.policeCrimes = SQLPoliceCrimeRepository(database: database)
     }
 }

@@ -99,6 +99,8 @@ struct APIProblem: Error, Encodable {
             return denied.signedIn
                 ? APIProblem(status: .forbidden, title: "Forbidden", detail: "Your account's role may not use this page or action. Ask an administrator if you need it.")
                 : APIProblem(status: .unauthorized, title: "Sign in needed", detail: "Sign in, or send 'Authorization: Bearer TOKEN' with an API token.")
+        case let error as MultipartError:
+            return APIProblem(status: .badRequest, title: "Bad request", detail: error.description)
         case is CSRFError:
             return APIProblem(status: .forbidden, title: "Forbidden",
                               detail: "The form's security token was missing or out of date. Go back, reload the page and try again.")

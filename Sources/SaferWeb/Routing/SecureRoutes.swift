@@ -26,12 +26,19 @@ public final class SecureRoutes: @unchecked Sendable {
         add(.get, path, access, .page, handler)
     }
 
-    /// An HTML form post: the body is parsed and its `_csrf` field checked before the handler runs.
-    public func form(_ path: RouterPath, _ access: Access, _ handler: @escaping FormHandler) {
+    /// An HTML form post: the body (url-encoded, or multipart with files up to `maxBody` bytes)
+    /// is parsed and its `_csrf` field checked before the handler runs.
+    public func form(_ path: RouterPath, _ access: Access, maxBody: Int? = nil, _ handler: @escaping FormHandler) {
         add(.post, path, access, .form) { request, context in
             var request = request
-            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = FormData(urlEncoded: String(buffer: buffer))
+            let buffer = try await request.collectBody(upTo: maxBody ?? context.maxUploadSize)
+            let form: FormData
+            if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {
+                let parts = try MultipartForm.parse(Data(buffer: buffer), boundary: boundary)
+                form = FormData(pairs: parts.fields, files: parts.files)
+            } else {
+                form = FormData(urlEncoded: String(buffer: buffer))
+            }
             guard let sent = form["_csrf"], !context.csrfToken.isEmpty,
                   SecureRandom.constantTimeEqual(sent, context.csrfToken) else {
                 throw CSRFError()
@@ -73,6 +80,13 @@ struct CSRFError: Error {}
 /// A parsed `application/x-www-form-urlencoded` body. Repeated names keep every value.
 public struct FormData: Sendable {
     public private(set) var pairs: [(String, String)] = []
+    /// Files sent with a multipart form, by field name.
+    public private(set) var files: [String: UploadedFile] = [:]
+
+    init(pairs: [(String, String)], files: [String: UploadedFile]) {
+        self.pairs = pairs
+        self.files = files
+    }
 
     public init(urlEncoded text: String) {
         for part in text.split(separator: "&", omittingEmptySubsequences: true) {

@@ -21,8 +21,56 @@ public struct PerformanceService: Sendable {
             area = try await district()
         }
         let indicators = try await storage.indicators.list()
-        let figures = try await storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: area.key)
+        var figures = try await storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: area.key)
+        if area.kind == .district {
+            for (key, counted) in try await policeCounts(indicators) {
+                figures[key, default: IndicatorFigures()].fillUnreportedMonths(from: counted)
+            }
+        }
         return PerformanceInputs(indicators: indicators, themes: try await storage.indicators.themes(), figures: figures, area: area)
+    }
+
+    /// Monthly counts of imported police.uk rows for each indicator counted from police.uk, over
+    /// the months imported. Entered figures win over these (see `fillUnreportedMonths`).
+    func policeCounts(_ indicators: [Indicator]) async throws -> [String: MonthlySeries] {
+        let counted = indicators.filter { $0.source == .policeUK && !$0.crimeTypes.isEmpty }
+        let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
+        guard !counted.isEmpty, let first = months.min(), let last = months.max() else { return [:] }
+        let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType])
+        var byType: [String: [Month: Int]] = [:]
+        for row in rows { if let type = row.crimeType, let month = row.month { byType[type, default: [:]][month, default: 0] += row.count } }
+        var result: [String: MonthlySeries] = [:]
+        for indicator in counted {
+            var series = MonthlySeries()
+            for month in months {
+                series[month] = .count(indicator.crimeTypes.reduce(0) { $0 + (byType[$1]?[month] ?? 0) })
+            }
+            result[indicator.key] = series
+        }
+        return result
+    }
+
+    /// Per beat, monthly police.uk counts for each beat-comparison category, over the months imported.
+    func policeBeatCounts() async throws -> [BeatCategory: [String: MonthlySeries]] {
+        let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
+        guard let first = months.min(), let last = months.max() else { return [:] }
+        let catalogue = Dictionary(uniqueKeysWithValues: try await services.storage.indicators.list().map { ($0.key, $0) })
+        let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType, .beat])
+        var result: [BeatCategory: [String: MonthlySeries]] = [:]
+        for category in BeatCategory.allCases {
+            guard let types = catalogue[category.rawValue]?.crimeTypes, !types.isEmpty else { continue }
+            var perBeat: [String: [Month: Int]] = [:]
+            for row in rows where row.crimeType.map(types.contains) == true {
+                guard let beat = row.beatKey, beat != CrimeCount.unmappedBeat, let month = row.month else { continue }
+                perBeat[beat, default: [:]][month, default: 0] += row.count
+            }
+            result[category] = perBeat.mapValues { counts in
+                var series = MonthlySeries()
+                for month in months { series[month] = .count(counts[month] ?? 0) }
+                return series
+            }
+        }
+        return result
     }
 
     /// The district: the first area of that kind.
@@ -49,8 +97,11 @@ public struct PerformanceService: Sendable {
     public func beats(quarter: Quarter) async throws -> BeatComparisonReport {
         let beats = try await services.storage.areas.list(kind: .beat)
         var figures: [BeatCategory: [String: IndicatorFigures]] = [:]
+        let counted = try await policeBeatCounts()
         for category in BeatCategory.allCases {
-            figures[category] = try await services.storage.figures.figuresByArea(indicatorKey: category.rawValue)
+            var byBeat = try await services.storage.figures.figuresByArea(indicatorKey: category.rawValue)
+            for (beat, series) in counted[category] ?? [:] { byBeat[beat, default: IndicatorFigures()].fillUnreportedMonths(from: series) }
+            figures[category] = byBeat
         }
         return try BeatComparisonReport.build(quarter: quarter, beats: beats, figures: figures)
     }

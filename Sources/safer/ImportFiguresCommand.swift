@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import SaferDomain
+import SaferWeb
+
+/// `safer import figures FILE.csv`: monthly figures from a partner, all or nothing.
+struct ImportFiguresCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Import monthly figures from a CSV file (columns indicator,area,month,value).",
+        discussion: """
+        area may be left out or blank for the district; value is a number, TBC (not available yet) or blank \
+        (not reported: removes a stored figure). The whole file is checked first: if any line is wrong, every \
+        problem is listed with its line and nothing is stored. Every change is audited.
+        """)
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
+
+    func run() async throws {
+        let text = try readText(file)
+        try await withServices(try database.configuration()) { services in
+            let district = try await PerformanceService(services: services).district()
+            let figures = try FigureFile.parse(text, districtKey: district.key)
+            let changed = try await services.storage.figures.set(figures, by: .cli())
+            say("Read \(figures.count) figures from \(file); \(changed) changed.")
+        }
+    }
+}
+
+/// `safer import lsoa-lookup FILE.csv`: which beat (and ward) each LSOA is in.
+struct ImportLSOALookupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsoa-lookup",
+        abstract: "Replace the LSOA → beat (and ward) lookup from a CSV file (columns lsoa_code,lsoa_name,beat,ward).")
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
+
+    func run() async throws {
+        let rows = try LSOALookupFile.parse(try readText(file))
+        try await withServices(try database.configuration()) { services in
+            let count = try await services.storage.areas.replaceLookup(rows, by: .cli())
+            say("The LSOA lookup now holds \(count) rows.")
+        }
+    }
+}
+
+/// A text file, or a message naming it.
+func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw SaferDomain.ValidationError("Cannot read \(path): check the path and that the file exists.")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw SaferDomain.ValidationError("\(path) is not UTF-8 text: save it as CSV (UTF-8) and try again.")
+    }
+    return text
+}
+
+/// `safer indicator list` and `safer indicator add`.
+struct IndicatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "indicator", abstract: "The indicator catalogue.",
+                                                    subcommands: [List.self, Add.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List indicators in table order.")
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            try await withServices(try database.configuration()) { services in
+                say(["key", "name", "polarity", "threshold", "kind", "source", "crime types"].joined(separator: "\t"))
+                for indicator in try await services.storage.indicators.list() {
+                    say([indicator.key, indicator.name, indicator.polarity.key, DisplayFormat.number(indicator.thresholdPercent, decimals: 1) + "%",
+                         indicator.kind.rawValue, indicator.source.rawValue, indicator.crimeTypes.joined(separator: "; ")].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an indicator to the catalogue.")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Stable kebab-case key, e.g. theft-from-vehicle.") var key: String
+        @Option(help: "The name in tables.") var name: String
+        @Option(help: "fewer-is-better (default) or more-is-better.") var polarity: String = "fewer-is-better"
+        @Option(help: "Percentage either side of the baseline that is Amber (default 5).") var threshold: Double = 5
+        @Option(help: "Theme key, e.g. violent-crime.") var theme: String?
+        @Option(help: "police.uk crime types counted for it, separated by ';' (makes its source police-uk).") var crimeTypes: String?
+
+        func run() async throws {
+            let types = (crimeTypes ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let indicator = Indicator(key: key, name: name, themeKey: theme, polarity: try Polarity(parsing: polarity),
+                                      thresholdPercent: threshold, source: types.isEmpty ? .partner : .policeUK, crimeTypes: types,
+                                      position: 1_000)
+            try await withServices(try database.configuration()) { services in
+                try await services.storage.indicators.create(indicator, by: .cli())
+                say("Added \(indicator.key).")
+            }
+        }
+    }
+}
