@@ -48,7 +48,10 @@ struct PerformanceController {
                                lead: "Monthly figures for the financial year, with the previous year's total and performance against the same period last year.",
                                form: PeriodForm(label: "Financial year", name: "fy", value: year.description, hint: "For example 2018/19"),
                                links: [Link(label: "Quarterly performance report", href: "/performance/quarterly"),
-                                       Link(label: "Police beat comparison", href: "/performance/beats")])
+                                       Link(label: "Police beat comparison", href: "/performance/beats")]
+                                   + (RoleSet.staff.allows(context.identity!.user.role)
+                                      ? [Link(label: "Enter or upload figures", href: "/performance/figures?fy=\(year)"),
+                                         Link(label: "Import police.uk data", href: "/performance/police-uk")] : []))
         }
         routes.page("/performance/quarterly", .signedInAny) { request, context in
             let through = try await month(request, "through")

@@ -1,0 +1,250 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SaferDomain
+import SaferStorage
+
+/// Getting data in: the month grid and CSV upload for partners' figures, the police.uk upload,
+/// and (administrators) the indicator catalogue and the LSOA lookup.
+struct DataController {
+    let services: AppServices
+    let views: Views
+    var performance: PerformanceService { PerformanceService(services: services) }
+
+    struct Option { let value: String; let label: String; let selected: Bool }
+    struct GridCell { let name: String; let value: String; let label: String }
+    struct GridRow { let name: String; let cells: [GridCell] }
+    struct FiguresPage {
+        let chrome: PageChrome
+        let year: String
+        let months: [String]
+        let themes: [Option]
+        let theme: String
+        let rows: [GridRow]
+        let errors: ErrorSummary?
+        let templateHref: String
+    }
+    struct ImportRow { let month: String; let rows: String; let skipped: String; let bad: String; let files: String; let at: String }
+    struct PoliceImportPage {
+        let chrome: PageChrome
+        let imports: [ImportRow]
+        let hasImports: Bool
+        let errors: ErrorSummary?
+        let result: [String]
+        let hasResult: Bool
+    }
+    struct IndicatorRow { let key: String; let name: String; let polarity: String; let threshold: String; let source: String }
+    struct IndicatorsPage { let chrome: PageChrome; let indicators: [IndicatorRow] }
+    struct IndicatorEditPage {
+        let chrome: PageChrome
+        let key: String
+        let name: String
+        let threshold: String
+        let crimeTypes: String
+        let polarities: [Option]
+        let errors: ErrorSummary?
+    }
+    struct AreaRow { let key: String; let name: String; let kind: String; let population: String }
+    struct AreasPage { let chrome: PageChrome; let areas: [AreaRow]; let lookupCount: Int; let errors: ErrorSummary?; let done: String }
+
+    /// The largest police.uk upload: a busy force's month is a few megabytes; a national month about 120 MB.
+    static let maxPoliceUpload = 256 * 1024 * 1024
+
+    func register(on routes: SecureRoutes) {
+        routes.page("/performance/figures", .staff) { request, context in
+            try await figuresPage(request, context, errors: [])
+        }
+        routes.form("/performance/figures", .staff) { request, context, form in
+            try await saveGrid(request, context, form)
+        }
+        routes.page("/performance/figures/template.csv", .staff) { request, _ in
+            let year = try FinancialYear(parsing: request.uri.queryParameters.get("fy") ?? "2018/19")
+            let text = FigureFile.template(indicators: try await services.storage.indicators.list(),
+                                           areaKey: try await performance.district().key, year: year)
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"figures-\(year.startYear).csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        routes.form("/performance/figures/upload", .staff) { request, context, form in
+            guard let file = form.files["file"] else {
+                return try await figuresPage(request, context, errors: ["Choose a CSV file to upload."], status: .unprocessableContent)
+            }
+            do {
+                let figures = try FigureFile.parse(String(decoding: file.data, as: UTF8.self), districtKey: try await performance.district().key)
+                let changed = try await services.storage.figures.set(figures, by: context.identity!.actor(channel: .web))
+                return redirect("/performance/figures?fy=\(form.text("fy"))&uploaded=\(changed)")
+            } catch let error as ValidationError {
+                return try await figuresPage(request, context, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.page("/performance/police-uk", .staff) { _, context in
+            try await policePage(context, errors: [], result: [])
+        }
+        routes.form("/performance/police-uk", .staff, maxBody: Self.maxPoliceUpload) { _, context, form in
+            try await importPolice(context, form)
+        }
+        routes.page("/admin/indicators", .admin) { _, context in
+            let rows = try await services.storage.indicators.list().map {
+                IndicatorRow(key: $0.key, name: $0.name, polarity: $0.polarity == .fewerIsBetter ? "Fewer is better" : "More is better",
+                             threshold: "±" + DisplayFormat.number($0.thresholdPercent, decimals: 1) + "%",
+                             source: $0.source == .policeUK ? "police.uk: " + $0.crimeTypes.joined(separator: "; ") : "Partner")
+            }
+            return views.response("admin-indicators", IndicatorsPage(chrome: PageChrome(title: "Indicators", context: context, current: "/admin"), indicators: rows))
+        }
+        routes.page("/admin/indicators/:key", .admin) { _, context in
+            try await indicatorPage(context, errors: [])
+        }
+        routes.form("/admin/indicators/:key", .admin) { _, context, form in
+            let key = try context.parameters.require("key")
+            guard var indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
+            do {
+                indicator.name = form.text("name")
+                indicator.polarity = try Polarity(parsing: form.text("polarity"))
+                guard let threshold = Double(form.text("threshold")) else {
+                    throw ValidationError("The threshold must be a number of per cent, e.g. 5.", field: "threshold")
+                }
+                indicator.thresholdPercent = threshold
+                indicator.crimeTypes = form.text("crimeTypes").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                indicator.source = indicator.crimeTypes.isEmpty ? .partner : .policeUK
+                try await services.storage.indicators.update(indicator, by: context.identity!.actor(channel: .web))
+                return redirect("/admin/indicators")
+            } catch let error as ValidationError {
+                return try await indicatorPage(context, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.page("/admin/areas", .admin) { request, context in
+            try await areasPage(context, errors: [], done: request.uri.queryParameters.get("rows").map { "The lookup now holds \($0) rows." } ?? "")
+        }
+        routes.form("/admin/areas/lookup", .admin) { _, context, form in
+            guard let file = form.files["file"] else {
+                return try await areasPage(context, errors: ["Choose a CSV file to upload."], done: "", status: .unprocessableContent)
+            }
+            do {
+                let rows = try LSOALookupFile.parse(String(decoding: file.data, as: UTF8.self))
+                let count = try await services.storage.areas.replaceLookup(rows, by: context.identity!.actor(channel: .web))
+                return redirect("/admin/areas?rows=\(count)")
+            } catch let error as ValidationError {
+                return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
+            }
+        }
+    }
+
+    // MARK: - Figures
+
+    private func figuresPage(_ request: Request, _ context: SaferRequestContext, errors: [String],
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let query = request.uri.queryParameters
+        let latest = try await performance.latestMonth()
+        let year = try query.get("fy").flatMap { $0.isEmpty ? nil : try FinancialYear(parsing: $0) } ?? latest?.financialYear
+            ?? FinancialYear(containing: Month(containing: services.clock.now()))
+        let themes = try await services.storage.indicators.themes()
+        let theme = query.get("theme") ?? themes.first?.key ?? ""
+        let indicators = try await services.storage.indicators.list().filter { $0.kind == .count && ($0.themeKey ?? "") == theme }
+        let district = try await performance.district()
+        let figures = try await services.storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: district.key)
+        let rows = indicators.map { indicator in
+            GridRow(name: indicator.name, cells: year.months.map { month in
+                GridCell(name: "v:\(indicator.key):\(month)", value: (figures[indicator.key]?.months[month] ?? .notReported).displayText
+                            .replacingOccurrences(of: ",", with: ""),
+                         label: "\(indicator.name), \(month.label)")
+            })
+        }
+        var chrome = PageChrome(title: "Enter figures", context: context, current: "/performance")
+        if let uploaded = query.get("uploaded") { chrome.notice = "File uploaded: \(uploaded) figures changed." }
+        if query.get("saved") != nil { chrome.notice = "Saved: \(query.get("saved") ?? "0") figures changed." }
+        let page = FiguresPage(chrome: chrome, year: year.description, months: year.months.map(\.shortName),
+                               themes: themes.map { Option(value: $0.key, label: $0.name, selected: $0.key == theme) }, theme: theme,
+                               rows: rows, errors: ErrorSummary(errors), templateHref: "/performance/figures/template.csv?fy=\(year)")
+        return views.response("figures", page, status: status)
+    }
+
+    private func saveGrid(_ request: Request, _ context: SaferRequestContext, _ form: FormData) async throws -> Response {
+        let district = try await performance.district()
+        var problems = ValidationProblems()
+        var figures: [MonthlyFigure] = []
+        for (name, text) in form.pairs where name.hasPrefix("v:") {
+            let parts = name.split(separator: ":")
+            guard parts.count == 3, let month = Month(String(parts[2])) else { continue }
+            do {
+                figures.append(MonthlyFigure(indicatorKey: String(parts[1]), areaKey: district.key, month: month,
+                                             value: try FigureValue(parsing: text)))
+            } catch {
+                problems.add("\(parts[1]) \(month.label): \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            return try await figuresPage(request, context, errors: collect(problems), status: .unprocessableContent)
+        }
+        let changed = try await services.storage.figures.set(figures, by: context.identity!.actor(channel: .web))
+        return redirect("/performance/figures?fy=\(form.text("fy"))&theme=\(form.text("theme"))&saved=\(changed)")
+    }
+
+    private func collect(_ problems: ValidationProblems) -> [String] {
+        do { try problems.throwIfAny(); return [] } catch let error as ValidationError { return error.messages } catch { return [] }
+    }
+
+    // MARK: - police.uk
+
+    private func policePage(_ context: SaferRequestContext, errors: [String], result: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let stamp = DateFormatter.auditStamp
+        let imports = try await services.storage.policeCrimes.importedMonths().reversed().map {
+            ImportRow(month: $0.month.label, rows: DisplayFormat.count($0.rowsKept), skipped: DisplayFormat.count($0.rowsSkipped),
+                      bad: DisplayFormat.count($0.rowsBad), files: $0.files.joined(separator: ", "), at: stamp.string(from: $0.importedAt))
+        }
+        let page = PoliceImportPage(chrome: PageChrome(title: "Import police.uk data", context: context, current: "/performance"),
+                                    imports: Array(imports), hasImports: !imports.isEmpty, errors: ErrorSummary(errors),
+                                    result: result, hasResult: !result.isEmpty)
+        return views.response("police-import", page, status: status)
+    }
+
+    private func importPolice(_ context: SaferRequestContext, _ form: FormData) async throws -> Response {
+        guard let file = form.files["file"] else {
+            return try await policePage(context, errors: ["Choose a police.uk street-level CSV file."], result: [], status: .unprocessableContent)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("safer-upload-\(SecureRandom.hex(byteCount: 8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Keep the person's file name (for messages and the import record), without any path.
+        let name = (file.filename as NSString).lastPathComponent.replacingOccurrences(of: "/", with: "_")
+        let path = directory.appendingPathComponent(name.isEmpty ? "upload.csv" : name).path
+        try file.data.write(to: URL(fileURLWithPath: path))
+        let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
+        do {
+            let summary = try await PoliceUKImporter(database: services.storage.database, clock: services.clock)
+                .importFiles([path], options: .init(area: area))
+            let actor = context.identity!.actor(channel: .web)
+            for month in summary.months {
+                try await services.storage.auditLog.append(AuditEntry(
+                    id: services.ids.next(), at: services.clock.now(), actor: actor, action: .update, entity: "police-uk-month",
+                    entityID: month.month.description,
+                    changes: [FieldChange(field: "rows", before: month.wasImportedBefore ? String(month.rowsReplaced) : nil, after: String(month.rowsKept))]))
+            }
+            return try await policePage(context, errors: [], result: [summary.oneLine] + summary.badRows.prefix(50).map(\.description))
+        } catch let error as PoliceUKImportError {
+            return try await policePage(context, errors: [error.description], result: [], status: .unprocessableContent)
+        }
+    }
+
+    // MARK: - Administration
+
+    private func indicatorPage(_ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let key = try context.parameters.require("key")
+        guard let indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
+        let page = IndicatorEditPage(
+            chrome: PageChrome(title: indicator.name, context: context, current: "/admin"), key: indicator.key, name: indicator.name,
+            threshold: DisplayFormat.number(indicator.thresholdPercent, decimals: 1), crimeTypes: indicator.crimeTypes.joined(separator: "; "),
+            polarities: [Option(value: "fewer-is-better", label: "Fewer is better", selected: indicator.polarity == .fewerIsBetter),
+                         Option(value: "more-is-better", label: "More is better (e.g. reported hate crime)", selected: indicator.polarity == .moreIsBetter)],
+            errors: ErrorSummary(errors))
+        return views.response("admin-indicator", page, status: status)
+    }
+
+    private func areasPage(_ context: SaferRequestContext, errors: [String], done: String, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let areas = try await services.storage.areas.list(kind: nil).map {
+            AreaRow(key: $0.key, name: $0.name, kind: $0.kind.rawValue.capitalized, population: $0.population.map { DisplayFormat.count($0) } ?? "")
+        }
+        let page = AreasPage(chrome: PageChrome(title: "Areas", context: context, current: "/admin"), areas: areas,
+                             lookupCount: try await services.storage.areas.lookup().count, errors: ErrorSummary(errors), done: done)
+        return views.response("admin-areas", page, status: status)
+    }
+}
