@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "safer", targets: ["safer"]),
+        // The rules alone (Foundation only), for the benchmarks in bench/ to build in release mode quickly.
+        .library(name: "SaferDomain", targets: ["SaferDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
