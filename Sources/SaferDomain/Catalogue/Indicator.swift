@@ -28,12 +28,30 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     public var crimeTypes: [String]
     /// Order in tables.
     public var position: Int
+    /// What a rate per 1,000 divides by, if the indicator has one.
+    public var rateBase: RateBase?
+
+    /// The denominators of rates per 1,000 (domain.md section 3).
+    public enum RateBase: String, Sendable, Codable, CaseIterable {
+        /// Per 1,000 residents.
+        case population
+        /// Per 1,000 residential properties (burglary dwelling).
+        case residentialProperties = "residential-properties"
+
+        /// The area's denominator, if it has one.
+        public func denominator(in area: Area) -> Int? {
+            self == .population ? area.population : area.residentialProperties
+        }
+
+        /// "per 1,000 people" or "per 1,000 homes".
+        public var label: String { self == .population ? "per 1,000 people" : "per 1,000 homes" }
+    }
 
     public var id: String { key }
 
     public init(key: String, name: String, themeKey: String? = nil, polarity: Polarity = .fewerIsBetter,
                 thresholdPercent: Double = 5, parentKey: String? = nil, kind: Kind = .count, baseKey: String? = nil,
-                source: Source = .partner, crimeTypes: [String] = [], position: Int = 0) {
+                source: Source = .partner, crimeTypes: [String] = [], position: Int = 0, rateBase: RateBase? = nil) {
         self.key = key
         self.name = name
         self.themeKey = themeKey
@@ -45,6 +63,7 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
         self.source = source
         self.crimeTypes = crimeTypes
         self.position = position
+        self.rateBase = rateBase
     }
 
     /// The status rule this indicator's settings give.
@@ -92,7 +111,7 @@ extension Indicator: Auditable {
     public var auditFields: [String: String] {
         ["name": name, "theme": themeKey ?? "", "polarity": polarity.key, "threshold": DisplayFormat.number(thresholdPercent, decimals: 1),
          "parent": parentKey ?? "", "kind": kind.rawValue, "base": baseKey ?? "", "source": source.rawValue,
-         "crime types": crimeTypes.joined(separator: "; ")]
+         "crime types": crimeTypes.joined(separator: "; "), "rate per 1,000": rateBase?.rawValue ?? ""]
     }
 }
 

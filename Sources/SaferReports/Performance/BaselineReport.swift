@@ -52,7 +52,7 @@ public struct BaselineReport: Sendable {
             // An incomplete change says so briefly; the totals beside it show which months they cover.
             let change: ReportTable.Cell = row.change.isComplete ? .comparison(row.change) : .init("incomplete")
             tableRows.append(.init(cells: [.init(row.indicator.name), .total(row.baseline), .total(row.lastTwelveMonths),
-                                           change, .status(row.status)]))
+                                           change, .status(row.status), rate(row)]))
         }
         var notes = [
             "Green: more than the threshold (normally 5%) better than the baseline; Amber: within the threshold either side, inclusive; Red: more than the threshold worse. For most indicators fewer is better; where more is better (e.g. reported hate crime) the direction is reversed.",
@@ -65,8 +65,15 @@ public struct BaselineReport: Sendable {
         return ReportTable(title: "Quarterly performance – \(area.name)",
                            subtitle: "Baseline \(base) against the 12 months to \(through.longName) \(through.year)",
                            columns: [.init("Indicator"), .init("Baseline \(base)", .number), .init("Last 12 months", .number),
-                                     .init("Change", .percent), .init("Status", .status)],
+                                     .init("Change", .percent), .init("Status", .status), .init("Rate per 1,000", .number)],
                            rows: tableRows, notes: notes)
+    }
+
+    /// The last 12 months per 1,000 people (or homes, for burglary dwelling), when known.
+    func rate(_ row: Row) -> ReportTable.Cell {
+        guard row.lastTwelveMonths.isComplete, let base = row.indicator.rateBase, let denominator = base.denominator(in: area) else { return .init("") }
+        let rate = Rate(count: row.lastTwelveMonths.value, denominator: Double(denominator))
+        return ReportTable.Cell("\(rate.displayText(decimals: 1)) \(base.label)", number: rate.value)
     }
 
     public var json: JSON {

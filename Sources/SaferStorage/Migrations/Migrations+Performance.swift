@@ -37,6 +37,7 @@ extension Migrations {
             .column("base_key", type: .text)
             .column("source", type: .text, .notNull)            // police-uk, partner
             .column("position", type: .bigint, .notNull)
+            .column("rate_base", type: .text)                   // population, residential-properties
             .run()
         try await db.create(table: "indicator_crime_types")
             .column("indicator_key", type: .text, .notNull, .references("indicators", "key"))

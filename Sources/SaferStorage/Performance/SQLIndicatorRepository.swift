@@ -14,7 +14,7 @@ public struct SQLIndicatorRepository: IndicatorRepository {
 
     struct Row: Decodable {
         let key: String, name: String, themeKey: String?, polarity: String, threshold: Double, parentKey: String?
-        let kind: String, baseKey: String?, source: String, position: Int
+        let kind: String, baseKey: String?, source: String, position: Int, rateBase: String?
     }
     struct CrimeTypeRow: Decodable { let indicatorKey: String; let crimeType: String }
 
@@ -44,10 +44,11 @@ public struct SQLIndicatorRepository: IndicatorRepository {
                 throw DomainError.conflict("An indicator with the key \(indicator.key) already exists: choose another key, or change that one.")
             }
             try await db.insert(into: "indicators")
-                .columns("key", "name", "theme_key", "polarity", "threshold", "parent_key", "kind", "base_key", "source", "position")
+                .columns("key", "name", "theme_key", "polarity", "threshold", "parent_key", "kind", "base_key", "source", "position", "rate_base")
                 .values(SQLBind(indicator.key), SQLBind(indicator.name), SQLBind(indicator.themeKey), SQLBind(indicator.polarity.key),
                         SQLBind(indicator.thresholdPercent), SQLBind(indicator.parentKey), SQLBind(indicator.kind.rawValue),
-                        SQLBind(indicator.baseKey), SQLBind(indicator.source.rawValue), SQLBind(indicator.position))
+                        SQLBind(indicator.baseKey), SQLBind(indicator.source.rawValue), SQLBind(indicator.position),
+                        SQLBind(indicator.rateBase?.rawValue))
                 .run()
             try await Self.writeCrimeTypes(db, indicator)
             try await audit.record(db, by: actor, before: nil as Indicator?, after: indicator)
@@ -65,6 +66,7 @@ public struct SQLIndicatorRepository: IndicatorRepository {
                 .set("threshold", to: indicator.thresholdPercent).set("parent_key", to: indicator.parentKey)
                 .set("kind", to: indicator.kind.rawValue).set("base_key", to: indicator.baseKey)
                 .set("source", to: indicator.source.rawValue).set("position", to: indicator.position)
+                .set("rate_base", to: indicator.rateBase?.rawValue)
                 .where("key", .equal, indicator.key).run()
             try await db.delete(from: "indicator_crime_types").where("indicator_key", .equal, indicator.key).run()
             try await Self.writeCrimeTypes(db, indicator)
@@ -95,7 +97,8 @@ public struct SQLIndicatorRepository: IndicatorRepository {
         Indicator(key: row.key, name: row.name, themeKey: row.themeKey,
                   polarity: (try? Polarity(parsing: row.polarity)) ?? .fewerIsBetter, thresholdPercent: row.threshold,
                   parentKey: row.parentKey, kind: Indicator.Kind(rawValue: row.kind) ?? .count, baseKey: row.baseKey,
-                  source: Indicator.Source(rawValue: row.source) ?? .partner, crimeTypes: crimeTypes, position: row.position)
+                  source: Indicator.Source(rawValue: row.source) ?? .partner, crimeTypes: crimeTypes, position: row.position,
+                  rateBase: row.rateBase.flatMap(Indicator.RateBase.init(rawValue:)))
     }
 
     static func writeCrimeTypes(_ db: any SQLDatabase, _ indicator: Indicator) async throws {

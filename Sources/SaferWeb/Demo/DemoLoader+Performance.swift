@@ -14,6 +14,10 @@ extension DemoLoader {
         let existing = Set(try await storage.indicators.list().map(\.key))
         var kinds: [String: Indicator.Kind] = [:]
         for (index, record) in try Self.records("indicators.csv").enumerated() {
+            let key = record["key"] ?? ""
+            // domain.md section 3: rates per 1,000 people, except burglary dwelling per 1,000 homes.
+            let rateBase: Indicator.RateBase? = record["kind"] == "proportion" || key.hasPrefix("marac-outcome") ? nil
+                : key == "burglary-residential-dwelling" ? .residentialProperties : .population
             let indicator = Indicator(
                 key: record["key"] ?? "", name: record["name"] ?? "", themeKey: record["theme"].flatMap { $0.isEmpty ? nil : $0 },
                 polarity: try Polarity(parsing: record["polarity"] ?? "fewer-is-better"),
@@ -23,7 +27,7 @@ extension DemoLoader {
                 baseKey: record["base"].flatMap { $0.isEmpty ? nil : $0 },
                 source: Indicator.Source(rawValue: record["source"] ?? "") ?? .partner,
                 crimeTypes: (record["police_uk_crime_types"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) },
-                position: index + 1)
+                position: index + 1, rateBase: rateBase)
             kinds[indicator.key] = indicator.kind
             if !existing.contains(indicator.key) { try await storage.indicators.create(indicator, by: actor) }
         }

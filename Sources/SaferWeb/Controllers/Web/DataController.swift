@@ -115,6 +115,28 @@ struct DataController {
         routes.page("/admin/areas", .admin) { request, context in
             try await areasPage(context, errors: [], done: request.uri.queryParameters.get("rows").map { "The lookup now holds \($0) rows." } ?? "")
         }
+        routes.form("/admin/areas", .admin) { _, context, form in
+            do {
+                let key = form.text("key")
+                try Indicator.validateKey(key)
+                guard let kind = Area.Kind(rawValue: form.text("kind")) else { throw ValidationError("Choose the kind of area.", field: "kind") }
+                guard !form.text("name").isEmpty else { throw ValidationError("Enter the area's name.", field: "name") }
+                func count(_ field: String, _ label: String) throws -> Int? {
+                    let text = form.text(field).replacingOccurrences(of: ",", with: "")
+                    if text.isEmpty { return nil }
+                    guard let value = Int(text), value > 0 else { throw ValidationError("\(label) must be a whole number above 0, e.g. 64069.", field: field) }
+                    return value
+                }
+                let district = try await performance.district()
+                let area = Area(key: key, name: form.text("name"), kind: kind, parentKey: kind == .district ? nil : district.key,
+                                population: try count("population", "The population"),
+                                residentialProperties: try count("properties", "The number of residential properties"))
+                try await services.storage.areas.save(area, by: context.identity!.actor(channel: .web))
+                return redirect("/admin/areas")
+            } catch let error as ValidationError {
+                return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
+            }
+        }
         routes.form("/admin/areas/lookup", .admin) { _, context, form in
             guard let file = form.files["file"] else {
                 return try await areasPage(context, errors: ["Choose a CSV file to upload."], done: "", status: .unprocessableContent)
