@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaferDomain
+import SaferReports
 import SaferStorage
 import SaferWeb
 
@@ -17,16 +18,12 @@ struct ReportCountsCommand: AsyncParsableCommand {
         imported are named on standard error: they have no rows, which is not the same as zero crimes.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
-    }
-
     @OptionGroup var database: DatabaseOption
     @Option(help: ArgumentHelp("First month, YYYY-MM.", valueName: "YYYY-MM")) var from: String
     @Option(help: ArgumentHelp("Last month, YYYY-MM (included).", valueName: "YYYY-MM")) var to: String
     @Option(help: ArgumentHelp("Comma-separated groupings: month, crime-type, beat, lsoa.", valueName: "list"))
     var by: String = "month,crime-type"
-    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "format")) var format: Format = .table
+    @OptionGroup var output: ReportOutputOptions
 
     func validate() throws {
         _ = try parsed()
@@ -55,11 +52,11 @@ struct ReportCountsCommand: AsyncParsableCommand {
         if !missing.isEmpty {
             FileHandle.standardError.write(Data("Not imported (no data, not zero): \(CountsOutput.describe(missing)).\n".utf8))
         }
-        let output = CountsOutput(from: first, to: last, groupings: groupings, counts: counts)
-        switch format {
-        case .table: say(output.table())
-        case .csv: say(output.csv())
-        case .json: say(try output.json())
+        let report = CountsOutput(from: first, to: last, groupings: groupings, counts: counts)
+        if output.format == .table {
+            say(report.table())
+        } else {
+            try output.write(report.reportTable(), json: report.document())
         }
     }
 }
@@ -115,32 +112,36 @@ struct CountsOutput {
         return lines.joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV with a header line.
-    func csv() -> String {
-        ([columns] + counts.map { cells($0, grouped: false) })
-            .map { $0.map(CSV.field).joined(separator: ",") }
-            .joined(separator: "\n")
+    /// The counts as a report table, for CSV (header: the grouping columns and count) and XLSX.
+    func reportTable() -> ReportTable {
+        let headers = columns
+        return ReportTable(
+            title: "police.uk crimes \(from) to \(to)",
+            columns: headers.enumerated().map { ReportTable.Column($0.element, $0.offset == headers.count - 1 ? .number : .text) },
+            rows: counts.map { count in
+                ReportTable.Row(cells: cells(count, grouped: false).dropLast().map { ReportTable.Cell($0) } + [.count(Double(count.count))])
+            })
+    }
+
+    /// One count in JSON: the grouping values asked for, and the count.
+    struct JSONRow: Encodable {
+        var month: String?, crime_type: String?, beat: String?, beat_key: String?, lsoa: String?, lsoa_name: String?
+        var count: Int
     }
 
     /// `{"from", "to", "by", "counts": [{...grouping values..., "count"}]}`.
-    func json() throws -> String {
-        struct Row: Encodable {
-            var month: String?, crime_type: String?, beat: String?, beat_key: String?, lsoa: String?, lsoa_name: String?
-            var count: Int
-        }
-        struct Document: Encodable {
-            let from: String, to: String, by: [String], counts: [Row]
-        }
+    struct JSONDocument: Encodable {
+        let from: String, to: String, by: [String], counts: [JSONRow]
+    }
+
+    func document() -> JSONDocument {
         let wanted = Set(groupings)
         let rows = counts.map { count in
-            Row(month: count.month?.description, crime_type: count.crimeType,
-                beat: wanted.contains(.beat) ? count.beatName ?? CrimeCount.unmappedBeat : nil, beat_key: count.beatKey,
-                lsoa: count.lsoaCode, lsoa_name: count.lsoaName, count: count.count)
+            JSONRow(month: count.month?.description, crime_type: count.crimeType,
+                    beat: wanted.contains(.beat) ? count.beatName ?? CrimeCount.unmappedBeat : nil, beat_key: count.beatKey,
+                    lsoa: count.lsoaCode, lsoa_name: count.lsoaName, count: count.count)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(from: from.description, to: to.description, by: groupings.map(\.rawValue), counts: rows)
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return JSONDocument(from: from.description, to: to.description, by: groupings.map(\.rawValue), counts: rows)
     }
 
     /// "2017-05 to 2017-09, 2019-01" from a list of months.

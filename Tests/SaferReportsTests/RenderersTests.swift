@@ -38,7 +38,7 @@ struct RenderersTests {
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
         let sheet = String(decoding: xml, as: UTF8.self)
-        #expect(sheet.contains("<v>485.0</v>"))
+        #expect(sheet.contains("<v>485</v>"))
         #expect(sheet.contains("&lt;Tag&gt; &amp; &quot;quotes&quot;"))
         #expect(!sheet.contains("<f>"), "no cell is a formula")
         #expect(sheet.contains("=HYPERLINK(&quot;http://evil&quot;)"), "formula-like text is an inline string")

@@ -76,7 +76,7 @@ public enum XLSXWriter {
                     let kind = index < table.columns.count ? table.columns[index].kind : .text
                     if let number = cell.number, number.isFinite {
                         let style = kind == .percent ? 2 : (number.rounded() == number ? 3 : 4)
-                        return "<c r=\"\(reference(index, rowNumber))\" s=\"\(style)\"><v>\(number)</v></c>"
+                        return "<c r=\"\(reference(index, rowNumber))\" s=\"\(style)\"><v>\(CSVRenderer.plain(number))</v></c>"
                     }
                     return cell.text.isEmpty ? "" : textCell(index, cell.text)
                 }
