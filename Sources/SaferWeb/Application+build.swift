@@ -27,6 +27,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     AccountController(services: services, views: views).register(on: routes)
     AdminController(services: services, views: views).register(on: routes)
     PerformanceController(services: services, views: views).register(on: routes)
+    PlansController(services: services, views: views).register(on: routes)
     DataController(services: services, views: views).register(on: routes)
     try APIController(services: services).register(on: routes)
     return routes

@@ -15,6 +15,8 @@ public struct DemoLoader: Sendable {
         public let password: String
         public let organisations: Int
         public let figures: Int
+        /// Plans stored (those already there are skipped).
+        public let plans: Int
     }
 
     /// The demo administrator's address.
@@ -44,7 +46,8 @@ public struct DemoLoader: Sendable {
             accounts.append((user.email, user.role))
         }
         let figures = try await loadPerformance()
-        return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures)
+        let plans = try await loadPlans()
+        return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures, plans: plans)
     }
 
     /// Rows of a demo CSV file by column name.

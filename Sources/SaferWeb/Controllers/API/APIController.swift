@@ -26,6 +26,11 @@ struct APIController: APIProtocol {
         "GET /api/v1/reports/borough": .signedInAny,
         "GET /api/v1/reports/baseline": .signedInAny,
         "GET /api/v1/reports/beats": .signedInAny,
+        "GET /api/v1/plans": .signedInAny,
+        "GET /api/v1/plans/{id}": .signedInAny,
+        "GET /api/v1/plans/items/{id}": .signedInAny,
+        "POST /api/v1/plans/items/{id}/updates": PlansController.updaters,
+        "GET /api/v1/reports/plan-summary": .signedInAny,
     ]
 
     func register(on routes: SecureRoutes) throws {
