@@ -94,7 +94,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain", "SaferTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain", "SaferTestSupport"], exclude: ["Hotspots/Fixtures"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "SaferStorageTests", dependencies: ["SaferStorage", "SaferTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SaferReportsTests", dependencies: ["SaferReports", "SaferTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

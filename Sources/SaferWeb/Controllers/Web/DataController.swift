@@ -12,8 +12,8 @@ struct DataController {
     var performance: PerformanceService { PerformanceService(services: services) }
 
     struct Option { let value: String; let label: String; let selected: Bool }
-    struct GridCell { let name: String; let value: String; let label: String }
-    struct GridRow { let name: String; let cells: [GridCell] }
+    struct FigureCell { let name: String; let value: String; let label: String }
+    struct GridRow { let name: String; let cells: [FigureCell] }
     struct FiguresPage {
         let chrome: PageChrome
         let year: String
@@ -166,7 +166,7 @@ struct DataController {
         let figures = try await services.storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: district.key)
         let rows = indicators.map { indicator in
             GridRow(name: indicator.name, cells: year.months.map { month in
-                GridCell(name: "v:\(indicator.key):\(month)", value: (figures[indicator.key]?.months[month] ?? .notReported).displayText
+                FigureCell(name: "v:\(indicator.key):\(month)", value: (figures[indicator.key]?.months[month] ?? .notReported).displayText
                             .replacingOccurrences(of: ",", with: ""),
                          label: "\(indicator.name), \(month.label)")
             })
