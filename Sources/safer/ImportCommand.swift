@@ -86,7 +86,7 @@ private func printError(_ text: String) {
 }
 
 /// Shows import progress on standard error: a bar redrawn in place on a terminal, or a plain
-/// line every tenth of the way otherwise (logs, CI).
+/// line at each tenth of the way otherwise (logs, CI).
 private final class ProgressReporter: @unchecked Sendable {
     private let toTerminal: Bool
     private let lock = NSLock()
@@ -110,8 +110,9 @@ private final class ProgressReporter: @unchecked Sendable {
                 FileHandle.standardError.write(Data(line.utf8))
                 drawn = true
             } else {
+                // 10% to 90%: the summary line says how it ended.
                 let tenth = percent / 10
-                guard tenth > lastTenth else { return }
+                guard tenth > lastTenth, tenth >= 1, tenth <= 9 else { return }
                 lastTenth = tenth
                 printError("import: \(percent)% (\(megabytes(progress.bytesRead)) of \(megabytes(progress.totalBytes)) MB), \(PoliceUKBadRow.grouped(progress.rowsRead)) rows read, \(PoliceUKBadRow.grouped(progress.rowsKept)) kept, file \(progress.file)")
             }

@@ -120,6 +120,7 @@ struct PoliceUKImportTests {
             let asb = try await database.sql.select().column("crime_id").column("outcome_id").from("police_crimes")
                 .where("lsoa_id", .is, SQLLiteral.null).where("location_id", .is, SQLLiteral.null).all()
             #expect(asb.count == 1)
+            try await expectEveryIDResolves(database)
             #expect(try asb.first?.decodeNil(column: "crime_id") == true)
             #expect(try asb.first?.decodeNil(column: "outcome_id") == true)
         }
@@ -222,6 +223,7 @@ struct PoliceUKImportTests {
             let forces = try await database.sql.select().column("name").from("police_forces").orderBy("name").all()
                 .map { try $0.decode(column: "name", as: String.self) }
             #expect(forces == ["Warwickshire Police", "West Midlands Police"], "each force is stored once")
+            try await expectEveryIDResolves(database)
         }
     }
 
@@ -279,6 +281,7 @@ struct PoliceUKImportTests {
             let summary = try await importer.importFiles([newMay, june], options: .init(area: .all, batchRows: 50, chunkBytes: 4_096))
             #expect(summary.rowsKept == 6_000)
             #expect(try await total(database) == 6_000)
+            try await expectEveryIDResolves(database)
         }
     }
 
@@ -360,6 +363,7 @@ struct PoliceUKImportTests {
             #expect(again.rowsKept == 5_985)
             #expect(again.monthsReplaced.count == 12)
             #expect(try await stored() == expected)
+            try await expectEveryIDResolves(database)
         }
     }
 
@@ -398,6 +402,23 @@ struct PoliceUKImportTests {
     private func total(_ database: SaferDatabase) async throws -> Int {
         try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("police_crimes")
             .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// Every lookup id in `police_crimes` names a row of its lookup table (the columns are
+    /// foreign keys by design, without declared constraints: see migration 4).
+    private func expectEveryIDResolves(_ database: SaferDatabase, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let references = [("reported_by_id", "police_forces"), ("falls_within_id", "police_forces"), ("location_id", "police_locations"),
+                          ("lsoa_id", "police_lsoas"), ("crime_type_id", "police_crime_types"), ("outcome_id", "police_outcomes")]
+        for (column, table) in references {
+            let dangling = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(SQLAlias(SQLIdentifier("police_crimes"), as: SQLIdentifier("c")))
+                .join(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
+                      on: SQLColumn("id", table: "l"), .equal, SQLColumn(column, table: "c"))
+                .where(SQLColumn(column, table: "c"), .isNot, SQLLiteral.null)
+                .where(SQLColumn("id", table: "l"), .is, SQLLiteral.null)
+                .first(decodingColumn: "n", as: Int.self)
+            #expect(dangling == 0, "police_crimes.\(column) has ids missing from \(table)", sourceLocation: sourceLocation)
+        }
     }
 
     private func counts(_ database: SaferDatabase) async throws -> [CrimeCount] {

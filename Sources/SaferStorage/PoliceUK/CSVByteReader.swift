@@ -14,10 +14,10 @@ import Darwin
 /// Quoted fields may hold commas, doubled quotes and line breaks; they are unquoted in place.
 /// Lines end with LF or CRLF; a UTF-8 byte-order mark at the start is skipped; blank lines are
 /// skipped. A field is valid until the next call to `next()`.
-final class CSVByteReader {
-    /// A record longer than this is taken to be a quote left open and stops the read.
-    static let defaultMaxRecordBytes = 8 << 20
-
+///
+/// A non-copyable struct rather than a class: it owns its buffers (freed in `deinit`), and its
+/// state is checked for exclusive access at compile time instead of on every access at run time.
+struct CSVByteReader: ~Copyable {
     let path: String
     private let descriptor: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -51,7 +51,7 @@ final class CSVByteReader {
     private(set) var unclosedQuote = false
 
     /// Opens `path`; `chunkSize` is how much is read at a time.
-    init(path: String, chunkSize: Int = 1 << 20, maxRecordBytes: Int = CSVByteReader.defaultMaxRecordBytes) throws {
+    init(path: String, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 8 << 20) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CSVByteReaderError.cannotOpen(reason: String(cString: strerror(errno))) }
@@ -80,7 +80,7 @@ final class CSVByteReader {
     func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
     /// Moves to the next non-blank record; false at the end of the file.
-    func next() throws -> Bool {
+    mutating func next() throws -> Bool {
         while true {
             guard let (recordEnd, consumedEnd) = try findRecordEnd() else { return false }
             let recordStart = start
@@ -100,7 +100,7 @@ final class CSVByteReader {
 
     // MARK: - Finding records
 
-    private func resetScan() {
+    private mutating func resetScan() {
         scanOffset = 0
         scanInQuotes = false
         scanSawQuote = false
@@ -109,7 +109,7 @@ final class CSVByteReader {
 
     /// The end of the next record (its line break, or the end of the file) and where the one
     /// after it starts; nil when no bytes are left.
-    private func findRecordEnd() throws -> (Int, Int)? {
+    private mutating func findRecordEnd() throws -> (Int, Int)? {
         while true {
             var i = start + scanOffset
             if !scanInQuotes && !scanSawQuote {
@@ -146,7 +146,7 @@ final class CSVByteReader {
 
     /// Moves the unconsumed bytes to the front and reads more, growing the buffer only for a
     /// record longer than it.
-    private func refill() throws {
+    private mutating func refill() throws {
         if start > 0 {
             let remaining = end - start
             if remaining > 0 { memmove(buffer, buffer + start, remaining) }
@@ -179,14 +179,14 @@ final class CSVByteReader {
     // MARK: - Splitting fields
 
     @inline(__always)
-    private func appendField(_ from: Int, _ to: Int) {
+    private mutating func appendField(_ from: Int, _ to: Int) {
         if fieldCount == fieldCapacity { growFields() }
         fieldStarts[fieldCount] = from
         fieldEnds[fieldCount] = to
         fieldCount += 1
     }
 
-    private func growFields() {
+    private mutating func growFields() {
         let larger = fieldCapacity * 2
         let starts = UnsafeMutablePointer<Int>.allocate(capacity: larger)
         let ends = UnsafeMutablePointer<Int>.allocate(capacity: larger)
@@ -199,7 +199,7 @@ final class CSVByteReader {
         fieldCapacity = larger
     }
 
-    private func splitPlain(_ from: Int, _ to: Int) {
+    private mutating func splitPlain(_ from: Int, _ to: Int) {
         fieldCount = 0
         var i = from
         while true {
@@ -216,7 +216,7 @@ final class CSVByteReader {
 
     /// Splits a record holding quotes, unquoting each quoted field in place (it only shrinks).
     /// Text after a closing quote is kept, as most CSV readers do (`"a"b` reads `ab`).
-    private func splitQuoted(_ from: Int, _ to: Int) {
+    private mutating func splitQuoted(_ from: Int, _ to: Int) {
         fieldCount = 0
         var i = from
         while true {

@@ -1,140 +1,197 @@
 import Foundation
 import SQLKit
 
-/// Crime rows waiting to be inserted, column by column. Ids of 0 and NaN coordinates stand
-/// for NULL (lookup ids start at 1).
-struct CrimeBatch: Sendable {
-    /// The `police_crimes` columns written, in VALUES order.
-    static let columns = ["month", "crime_id", "reported_by_id", "falls_within_id", "longitude", "latitude",
-                          "location_id", "lsoa_id", "crime_type_id", "outcome_id", "context"]
-
-    private(set) var months: [String] = []
-    private(set) var crimeIDs: [String?] = []
-    private(set) var reportedBy: [Int64] = []
-    private(set) var fallsWithin: [Int64] = []
-    private(set) var longitudes: [Double] = []
-    private(set) var latitudes: [Double] = []
-    private(set) var locations: [Int64] = []
-    private(set) var lsoas: [Int64] = []
-    private(set) var crimeTypes: [Int64] = []
-    private(set) var outcomes: [Int64] = []
-    private(set) var contexts: [String?] = []
-
-    var count: Int { months.count }
-
-    mutating func reserve(_ rows: Int) {
-        months.reserveCapacity(rows); crimeIDs.reserveCapacity(rows); reportedBy.reserveCapacity(rows)
-        fallsWithin.reserveCapacity(rows); longitudes.reserveCapacity(rows); latitudes.reserveCapacity(rows)
-        locations.reserveCapacity(rows); lsoas.reserveCapacity(rows); crimeTypes.reserveCapacity(rows)
-        outcomes.reserveCapacity(rows); contexts.reserveCapacity(rows)
-    }
-
-    @inline(__always)
-    mutating func append(month: String, crimeID: String?, reportedBy: Int64, fallsWithin: Int64, longitude: Double,
-                         latitude: Double, location: Int64, lsoa: Int64, crimeType: Int64, outcome: Int64, context: String?) {
-        months.append(month); crimeIDs.append(crimeID); self.reportedBy.append(reportedBy)
-        self.fallsWithin.append(fallsWithin); longitudes.append(longitude); latitudes.append(latitude)
-        locations.append(location); lsoas.append(lsoa); crimeTypes.append(crimeType)
-        outcomes.append(outcome); contexts.append(context)
-    }
+/// The `police_crimes` columns an import writes, in VALUES order.
+enum CrimeColumns {
+    static let all = ["month", "crime_id", "reported_by_id", "falls_within_id", "longitude", "latitude",
+                      "location_id", "lsoa_id", "crime_type_id", "outcome_id", "context"]
 }
 
-/// The dialect's bind placeholders (`?1`, `$1`, ...), asked of the dialect once per import
-/// rather than once per value: a batch has up to tens of thousands of binds.
+/// Writes the dialect's bind placeholders (`?1`, `$1`, ...) fast. The dialect is asked once per
+/// import: when its placeholders are a prefix and the bind's position (both SQLite's and
+/// PostgreSQL's are) they are written as bytes; otherwise the dialect's own texts are cached.
 struct BindPlaceholders: Sendable {
-    private let texts: [String]
+    /// The one byte before the number, e.g. `?` or `$`; 0 when the dialect writes something else.
+    private let prefix: UInt8
+    private let texts: [[UInt8]]
 
     init(for db: any SQLDatabase, count: Int) {
-        var texts = [""]
-        texts.reserveCapacity(count + 1)
-        for position in 1...max(count, 1) {
+        func placeholder(_ position: Int) -> String {
             var serializer = SQLSerializer(database: db)
             db.dialect.bindPlaceholder(at: position).serialize(to: &serializer)
-            texts.append(serializer.sql)
+            return serializer.sql
         }
-        self.texts = texts
+        let one = placeholder(1), many = placeholder(4_321)
+        if one.utf8.count == 2, one.hasSuffix("1"), many == one.dropLast() + "4321" {
+            prefix = one.utf8.first!
+            texts = []
+        } else {
+            prefix = 0
+            texts = [[]] + (1...max(count, 1)).map { Array(placeholder($0).utf8) }
+        }
     }
 
-    subscript(position: Int) -> String { texts[position] }
+    /// Appends the placeholder for the bind at `position` (1-based).
+    @inline(__always)
+    func write(_ position: Int, to sql: inout [UInt8]) {
+        guard prefix != 0 else {
+            sql.append(contentsOf: texts[position])
+            return
+        }
+        sql.append(prefix)
+        if position < 10 {
+            sql.append(UInt8(truncatingIfNeeded: 48 + position))
+            return
+        }
+        var divisor = 10
+        while divisor * 10 <= position { divisor *= 10 }
+        var rest = position
+        while divisor > 0 {
+            sql.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
 }
 
-/// `VALUES (...), (...)` for a batch: every value a bind, NULL written as the keyword.
+/// Builds the `VALUES (...), (...)` of one multi-row INSERT as rows are read, so the statement
+/// is ready the moment the batch is full and writing it does not wait for serialising it.
 ///
-/// Equivalent to `SQLInsertBuilder.values(...)` row by row, but without boxing each value in an
-/// `SQLBind` expression: at hundreds of thousands of rows that boxing is most of the cost.
-struct CrimeRowsExpression: SQLExpression {
-    let batch: CrimeBatch
-    let placeholders: BindPlaceholders
+/// Every value is a bind; a missing value is the keyword NULL. A value already bound among the
+/// statement's first few binds (the month, usually the force, common crime types and outcomes)
+/// reuses that placeholder instead of binding again: fewer binds to convert, and SQLite looks a
+/// reused placeholder up by scanning the placeholders before it, which is cheap only near the start.
+struct CrimeRowsBuilder {
+    /// Only placeholders up to this position are reused (see above).
+    private static let reuseLimit = 48
+
+    private let placeholders: BindPlaceholders
+    private(set) var rows = 0
+    private var sql: [UInt8] = []
+    private var binds: [any Encodable & Sendable] = []
+    /// Bind positions of reusable values: months (YYYYMM), and ids per lookup (index = id).
+    private var monthPositions: [(Int64, Int)] = []
+    private var sharedPositions: [[Int32]] = [[], [], []]
+    private static let forces = 0, crimeTypes = 1, outcomes = 2
+
+    init(placeholders: BindPlaceholders, capacity: Int) {
+        self.placeholders = placeholders
+        sql.reserveCapacity(capacity * 64 + 16)
+        binds.reserveCapacity(capacity * 6)
+        sql.append(contentsOf: "VALUES ".utf8)
+    }
+
+    /// Adds one row. Ids of 0 and NaN coordinates are NULL.
+    @inline(__always)
+    mutating func append(month: Int64, crimeID: String?, reportedBy: Int64, fallsWithin: Int64,
+                         longitude: Double, latitude: Double, location: Int64, lsoa: Int64,
+                         crimeType: Int64, outcome: Int64, context: String?) {
+        if rows > 0 { sql.append(UInt8(ascii: ",")) }
+        sql.append(UInt8(ascii: "("))
+        bindMonth(month)
+        comma(); bind(crimeID)
+        comma(); bind(reportedBy, shared: Self.forces)
+        comma(); bind(fallsWithin, shared: Self.forces)
+        comma(); bind(longitude)
+        comma(); bind(latitude)
+        comma(); bind(location)
+        comma(); bind(lsoa)
+        comma(); bind(crimeType, shared: Self.crimeTypes)
+        comma(); bind(outcome, shared: Self.outcomes)
+        comma(); bind(context)
+        sql.append(UInt8(ascii: ")"))
+        rows += 1
+    }
+
+    /// The statement's VALUES, ready to write.
+    func finished() -> PreparedRows {
+        PreparedRows(sql: String(decoding: sql, as: UTF8.self), binds: binds, rows: rows)
+    }
+
+    // MARK: - Binding
+
+    @inline(__always) private mutating func comma() { sql.append(UInt8(ascii: ",")) }
+    @inline(__always) private mutating func null() { sql.append(contentsOf: [78, 85, 76, 76]) }     // NULL
+
+    @inline(__always)
+    private mutating func newBind(_ value: any Encodable & Sendable) -> Int {
+        binds.append(value)
+        placeholders.write(binds.count, to: &sql)
+        return binds.count
+    }
+
+    @inline(__always)
+    private mutating func bindMonth(_ month: Int64) {
+        for (known, position) in monthPositions where known == month {
+            return placeholders.write(position, to: &sql)
+        }
+        let position = newBind(month)
+        if position <= Self.reuseLimit { monthPositions.append((month, position)) }
+    }
+
+    @inline(__always)
+    private mutating func bind(_ id: Int64, shared kind: Int) {
+        if id == 0 { return null() }
+        let index = Int(id)
+        if index < sharedPositions[kind].count {
+            let known = Int(sharedPositions[kind][index])
+            if known != 0 { return placeholders.write(known, to: &sql) }
+        }
+        let position = newBind(id)
+        if position <= Self.reuseLimit {
+            let count = sharedPositions[kind].count
+            if index >= count { sharedPositions[kind].append(contentsOf: repeatElement(0, count: index + 1 - count)) }
+            sharedPositions[kind][index] = Int32(position)
+        }
+    }
+
+    @inline(__always)
+    private mutating func bind(_ id: Int64) {
+        if id == 0 { return null() }
+        _ = newBind(id)
+    }
+
+    @inline(__always)
+    private mutating func bind(_ value: Double) {
+        if value.isNaN { return null() }
+        _ = newBind(value)
+    }
+
+    @inline(__always)
+    private mutating func bind(_ text: String?) {
+        guard let text else { return null() }
+        _ = newBind(text)
+    }
+}
+
+/// The VALUES of a multi-row INSERT, built with placeholders numbered from 1, and their binds.
+struct PreparedRows: SQLExpression {
+    let sql: String
+    let binds: [any Encodable & Sendable]
+    let rows: Int
 
     func serialize(to serializer: inout SQLSerializer) {
-        serializer.sql.reserveCapacity(serializer.sql.utf8.count + batch.count * 100)
-        serializer.binds.reserveCapacity(serializer.binds.count + batch.count * CrimeBatch.columns.count)
-        serializer.write("VALUES ")
-        for row in 0..<batch.count {
-            serializer.sql += row == 0 ? "(" : ",("
-            bind(batch.months[row], &serializer, first: true)
-            bind(batch.crimeIDs[row], &serializer)
-            bind(id: batch.reportedBy[row], &serializer)
-            bind(id: batch.fallsWithin[row], &serializer)
-            bind(batch.longitudes[row], &serializer)
-            bind(batch.latitudes[row], &serializer)
-            bind(id: batch.locations[row], &serializer)
-            bind(id: batch.lsoas[row], &serializer)
-            bind(id: batch.crimeTypes[row], &serializer)
-            bind(id: batch.outcomes[row], &serializer)
-            bind(batch.contexts[row], &serializer)
-            serializer.sql += ")"
-        }
-    }
-
-    @inline(__always)
-    private func bind(_ value: String?, _ serializer: inout SQLSerializer, first: Bool = false) {
-        if !first { serializer.sql += "," }
-        if let value {
-            serializer.binds.append(value)
-            serializer.sql += placeholders[serializer.binds.count]
-        } else {
-            serializer.sql += "NULL"
-        }
-    }
-
-    @inline(__always)
-    private func bind(id: Int64, _ serializer: inout SQLSerializer) {
-        serializer.sql += ","
-        if id != 0 {
-            serializer.binds.append(id)
-            serializer.sql += placeholders[serializer.binds.count]
-        } else {
-            serializer.sql += "NULL"
-        }
-    }
-
-    @inline(__always)
-    private func bind(_ value: Double, _ serializer: inout SQLSerializer) {
-        serializer.sql += ","
-        if !value.isNaN {
-            serializer.binds.append(value)
-            serializer.sql += placeholders[serializer.binds.count]
-        } else {
-            serializer.sql += "NULL"
-        }
+        // The placeholders are numbered from 1: nothing before the VALUES of an INSERT binds.
+        precondition(serializer.binds.isEmpty, "PreparedRows must hold the statement's first binds")
+        serializer.write(sql)
+        serializer.binds.append(contentsOf: binds)
     }
 }
 
 /// One write of an import: the months to empty first, the new lookup texts, then the rows.
 struct WriteUnit: Sendable {
-    var replaceMonths: [String] = []
+    var replaceMonths: [Int64] = []
     var crimeTypes: [(Int64, String)] = []
     var outcomes: [(Int64, String)] = []
     var forces: [(Int64, String)] = []
     var locations: [(Int64, String)] = []
     var lsoas: [(Int64, String, String)] = []
-    var rows = CrimeBatch()
+    var rows: PreparedRows?
 
     /// Lookup rows per INSERT.
     private static let lookupBatch = 1_000
 
-    func write(to db: any SQLDatabase, placeholders: BindPlaceholders) async throws {
+    func write(to db: any SQLDatabase) async throws {
         for month in replaceMonths {
             try await db.delete(from: PoliceUKTables.crimes).where("month", .equal, month).run()
         }
@@ -151,9 +208,9 @@ struct WriteUnit: Sendable {
             try await insert.run()
             start += Self.lookupBatch
         }
-        if rows.count > 0 {
-            let insert = db.insert(into: PoliceUKTables.crimes).columns(CrimeBatch.columns)
-            insert.insert.valueQuery = CrimeRowsExpression(batch: rows, placeholders: placeholders)
+        if let rows, rows.rows > 0 {
+            let insert = db.insert(into: PoliceUKTables.crimes).columns(CrimeColumns.all)
+            insert.insert.valueQuery = rows
             try await insert.run()
         }
     }

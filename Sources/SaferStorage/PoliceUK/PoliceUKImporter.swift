@@ -14,8 +14,10 @@ import SaferDomain
 /// - The whole run is ONE transaction. Each month found in the files replaces that month's rows
 ///   and import record, so re-importing never duplicates, and a failure or interruption at any
 ///   point leaves the database exactly as it was.
-/// - Rows go in as batched multi-row INSERTs with binds. Reading the next batch overlaps writing
-///   the previous one.
+/// - Rows go in as multi-row INSERTs of 1,000 rows with binds (SQLKit's insert builder; the VALUES
+///   are built as bytes while the file is read), one statement in flight while the next batch is
+///   read. Lookups are interned by raw bytes, so a repeated text costs a hash, not a `String`.
+/// - `PRAGMA synchronous` is left alone: a whole import is one transaction, so it syncs once.
 public struct PoliceUKImporter: Sendable {
     /// How an import runs.
     public struct Options: Sendable {
@@ -71,7 +73,8 @@ public struct PoliceUKImporter: Sendable {
                 // same month must not interleave their delete and insert.
                 try await db.raw("SELECT pg_advisory_xact_lock(727274)").run()
             }
-            let run = ImportRun(options: options, engine: engine, totalBytes: total, progress: progress)
+            let placeholders = BindPlaceholders(for: db, count: options.batchRows * CrimeColumns.all.count)
+            var run = ImportRun(options: options, totalBytes: total, progress: progress, placeholders: placeholders)
             try await run.load(from: db)
             try await run.importAll(files, into: db)
             try await run.recordImports(in: db, at: clock.now())
@@ -83,15 +86,15 @@ public struct PoliceUKImporter: Sendable {
     /// positions, or why it is rejected.
     public static func checkHeader(_ file: String) -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
         do {
-            let reader = try CSVByteReader(path: file, chunkSize: 64 << 10)
-            return try header(of: reader)
+            var reader = try CSVByteReader(path: file, chunkSize: 64 << 10)
+            return try header(of: &reader)
         } catch {
             return .failure(ImportRun.rejection(file, error))
         }
     }
 
     /// Reads the header line (the first record) of a file.
-    static func header(of reader: CSVByteReader) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
+    static func header(of reader: inout CSVByteReader) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
         guard try reader.next() else {
             return .failure(PoliceUKRejectedFile(path: reader.path, reason: "it is empty; a police.uk street-level file starts with the header line \(PoliceUKColumn.headerLine)"))
         }
@@ -116,10 +119,10 @@ public struct PoliceUKImporter: Sendable {
 
 // MARK: - One run
 
-/// The state of one import, owned by the task running the transaction.
-final class ImportRun {
+/// The state of one import, a local value of the task running the transaction (a struct, so the
+/// per-row work needs no run-time exclusivity checks).
+struct ImportRun {
     let options: PoliceUKImporter.Options
-    let engine: SaferDatabase.Engine
     let totalBytes: Int64
     let progress: PoliceUKImporter.ProgressHandler?
     var summary = PoliceUKImportSummary()
@@ -130,17 +133,18 @@ final class ImportRun {
     var forces = ByteInterner()
     var locations = ByteInterner(capacity: 4_096)
     var lsoas = ByteInterner(capacity: 1_024)
-    /// Months imported before, with the rows they held.
-    var previousImports: [String: Int] = [:]
+    /// Months (YYYYMM) imported before, with the rows they held.
+    var previousImports: [Int64: Int] = [:]
 
     // What the next write holds.
     var unit = WriteUnit()
-    var placeholders: BindPlaceholders?
+    var rows: CrimeRowsBuilder
+    let placeholders: BindPlaceholders
 
     // Months seen in this run.
     var months: [MonthState] = []
-    var monthIndexByKey: [Int: Int] = [:]
-    var lastMonthKey = -1
+    var monthIndexByKey: [Int64: Int] = [:]
+    var lastMonthKey: Int64 = -1
     var lastMonthIndex = -1
 
     var bytesOfEarlierFiles: Int64 = 0
@@ -151,8 +155,8 @@ final class ImportRun {
     let prefix: [UInt8]?
 
     struct MonthState {
+        let key: Int64
         let month: Month
-        let text: String
         var rowsKept = 0
         var rowsOutsideArea = 0
         var rowsBad = 0
@@ -160,20 +164,20 @@ final class ImportRun {
         var lastFileIndex = -1
     }
 
-    init(options: PoliceUKImporter.Options, engine: SaferDatabase.Engine, totalBytes: Int64, progress: PoliceUKImporter.ProgressHandler?) {
+    init(options: PoliceUKImporter.Options, totalBytes: Int64, progress: PoliceUKImporter.ProgressHandler?, placeholders: BindPlaceholders) {
         self.options = options
-        self.engine = engine
         self.totalBytes = totalBytes
         self.progress = progress
         self.prefix = options.area.prefix.map { Array($0.utf8).map(ImportRun.lower) }
+        self.placeholders = placeholders
+        self.rows = CrimeRowsBuilder(placeholders: placeholders, capacity: options.batchRows)
         summary.area = options.area
-        unit.rows.reserve(options.batchRows)
     }
 
     // MARK: Loading
 
     /// Loads the lookup tables and earlier import records (streamed row by row, not collected).
-    func load(from db: any SQLDatabase) async throws {
+    mutating func load(from db: any SQLDatabase) async throws {
         crimeTypes = try await Self.loadLookup(PoliceUKTables.crimeTypes, "label", from: db, capacity: 64)
         outcomes = try await Self.loadLookup(PoliceUKTables.outcomes, "label", from: db, capacity: 64)
         forces = try await Self.loadLookup(PoliceUKTables.forces, "name", from: db, capacity: 64)
@@ -181,7 +185,7 @@ final class ImportRun {
         lsoas = try await Self.loadLookup(PoliceUKTables.lsoas, "code", from: db, capacity: 1_024)
         let records = try await db.select().column("month").column("rows_kept").from(PoliceUKTables.imports).all()
         for row in records {
-            previousImports[try row.decode(column: "month", as: String.self)] = try row.decode(column: "rows_kept", as: Int.self)
+            previousImports[try row.decode(column: "month", as: Int64.self)] = try row.decode(column: "rows_kept", as: Int.self)
         }
     }
 
@@ -197,43 +201,42 @@ final class ImportRun {
 
     // MARK: Reading
 
-    func importAll(_ files: [String], into db: any SQLDatabase) async throws {
-        placeholders = BindPlaceholders(for: db, count: options.batchRows * CrimeBatch.columns.count)
+    /// Reads every file, writing each full batch while the next is read (one write in flight).
+    mutating func importAll(_ files: [String], into db: any SQLDatabase) async throws {
         var writing: Task<Void, any Error>?
         do {
             for (index, file) in files.enumerated() {
                 fileIndex = index
                 fileName = URL(fileURLWithPath: file).lastPathComponent
                 summary.files.append(fileName)
-                let reader: CSVByteReader
+                var reader: CSVByteReader
                 do { reader = try CSVByteReader(path: file, chunkSize: options.chunkBytes) } catch { throw Self.rejectionError(file, error) }
                 let columns: [PoliceUKColumn: Int]
-                switch try Self.readHeader(reader, file: file) {
+                switch try Self.readHeader(&reader, file: file) {
                 case .success(let positions): columns = positions
                 case .failure(let rejection): throw PoliceUKImportError.filesRejected([rejection])
                 }
                 let layout = ColumnLayout(columns, headerFields: reader.fieldCount)
                 var reportedBytes: Int64 = -1
-                while try Self.next(reader, file: fileName) {
+                while try Self.next(&reader, file: fileName) {
                     readRow(reader, layout)
-                    if unit.rows.count >= options.batchRows {
+                    if rows.rows >= options.batchRows {
                         let ready = takeUnit()
                         try await writing?.value
-                        let placeholders = placeholders!
-                        writing = Task { try await ready.write(to: db, placeholders: placeholders) }
+                        writing = Task { try await ready.write(to: db) }
                     }
                     if reader.bytesRead != reportedBytes {
                         reportedBytes = reader.bytesRead
-                        try report(reader)
+                        try report(bytes: reader.bytesRead)
                     }
                 }
-                try report(reader)
+                try report(bytes: reader.bytesRead)
                 bytesOfEarlierFiles += reader.bytesRead
             }
             let last = takeUnit()
             try await writing?.value
             writing = nil
-            try await last.write(to: db, placeholders: placeholders!)
+            try await last.write(to: db)
         } catch {
             // Never leave a write running on the session while the transaction rolls back.
             if let writing { _ = try? await writing.value }
@@ -241,16 +244,16 @@ final class ImportRun {
         }
         summary.months = months.sorted { $0.month < $1.month }.map { state in
             PoliceUKMonthImport(month: state.month, rowsKept: state.rowsKept, rowsOutsideArea: state.rowsOutsideArea,
-                                rowsBad: state.rowsBad, rowsReplaced: previousImports[state.text] ?? 0,
-                                wasImportedBefore: previousImports[state.text] != nil, files: state.files)
+                                rowsBad: state.rowsBad, rowsReplaced: previousImports[state.key] ?? 0,
+                                wasImportedBefore: previousImports[state.key] != nil, files: state.files)
         }
     }
 
-    private static func readHeader(_ reader: CSVByteReader, file: String) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
-        do { return try PoliceUKImporter.header(of: reader) } catch { throw rejectionError(file, error) }
+    private static func readHeader(_ reader: inout CSVByteReader, file: String) throws -> Result<[PoliceUKColumn: Int], PoliceUKRejectedFile> {
+        do { return try PoliceUKImporter.header(of: &reader) } catch { throw rejectionError(file, error) }
     }
 
-    private static func next(_ reader: CSVByteReader, file: String) throws -> Bool {
+    private static func next(_ reader: inout CSVByteReader, file: String) throws -> Bool {
         do { return try reader.next() } catch CSVByteReaderError.recordTooLong(let line, let limit) {
             throw PoliceUKImportError.unreadable(file: file, line: line, problem: "a row runs on for more than \(limit >> 20) MB, so a quote is probably left open")
         } catch CSVByteReaderError.readFailed(let reason) {
@@ -271,9 +274,9 @@ final class ImportRun {
         .filesRejected([rejection(file, error)])
     }
 
-    private func report(_ reader: CSVByteReader) throws {
+    private func report(bytes: Int64) throws {
         if Task.isCancelled { throw PoliceUKImportError.cancelled }
-        try progress?(PoliceUKImportProgress(bytesRead: bytesOfEarlierFiles + reader.bytesRead, totalBytes: totalBytes,
+        try progress?(PoliceUKImportProgress(bytesRead: bytesOfEarlierFiles + bytes, totalBytes: totalBytes,
                                              rowsRead: summary.rowsRead, rowsKept: summary.rowsKept, file: fileName))
     }
 
@@ -297,24 +300,24 @@ final class ImportRun {
     // MARK: One row
 
     /// Checks, filters, maps and queues one data row.
-    private func readRow(_ reader: CSVByteReader, _ layout: ColumnLayout) {
+    private mutating func readRow(_ reader: borrowing CSVByteReader, _ layout: ColumnLayout) {
         summary.rowsRead += 1
         if reader.unclosedQuote {
-            bad(reader, nil, "a quoted field is not closed before the end of the file")
+            bad(reader.line, nil, "a quoted field is not closed before the end of the file")
             return
         }
         if reader.fieldCount < layout.fieldCount {
-            bad(reader, nil, "it has \(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s") but the header has \(layout.fieldCount) (is a comma missing, or a field not quoted?)")
+            bad(reader.line, nil, "it has \(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s") but the header has \(layout.fieldCount) (is a comma missing, or a field not quoted?)")
             return
         }
         let monthField = reader.field(layout.month)
         guard let monthKey = Self.monthKey(monthField) else {
-            bad(reader, nil, "Month '\(Self.text(monthField))' is not a month: use YYYY-MM, e.g. 2018-05")
+            bad(reader.line, nil, "Month '\(Self.text(monthField))' is not a month: use YYYY-MM, e.g. 2018-05")
             return
         }
         let month = monthState(monthKey)
         if reader.fieldCount > layout.fieldCount && !Self.extraFieldsAreEmpty(reader, from: layout.fieldCount) {
-            bad(reader, month, "it has \(reader.fieldCount) fields but the header has \(layout.fieldCount) (is a comma inside a field not quoted?)")
+            bad(reader.line, month, "it has \(reader.fieldCount) fields but the header has \(layout.fieldCount) (is a comma inside a field not quoted?)")
             return
         }
 
@@ -334,15 +337,15 @@ final class ImportRun {
         if !longitudeField.isEmpty || !latitudeField.isEmpty {
             if longitudeField.isEmpty || latitudeField.isEmpty {
                 let (given, missing, value) = longitudeField.isEmpty ? ("Latitude", "Longitude", latitudeField) : ("Longitude", "Latitude", longitudeField)
-                bad(reader, month, "it has \(given) '\(Self.text(value))' but no \(missing): give both or neither")
+                bad(reader.line, month, "it has \(given) '\(Self.text(value))' but no \(missing): give both or neither")
                 return
             }
             guard let x = Self.coordinate(longitudeField), (-180...180).contains(x) else {
-                bad(reader, month, "Longitude '\(Self.text(longitudeField))' is not a number from -180 to 180")
+                bad(reader.line, month, "Longitude '\(Self.text(longitudeField))' is not a number from -180 to 180")
                 return
             }
             guard let y = Self.coordinate(latitudeField), (-90...90).contains(y) else {
-                bad(reader, month, "Latitude '\(Self.text(latitudeField))' is not a number from -90 to 90")
+                bad(reader.line, month, "Latitude '\(Self.text(latitudeField))' is not a number from -90 to 90")
                 return
             }
             longitude = x
@@ -350,62 +353,73 @@ final class ImportRun {
         }
         let crimeTypeField = reader.field(layout.crimeType)
         if crimeTypeField.isEmpty {
-            bad(reader, month, "Crime type is empty: every police.uk row has one, e.g. Burglary")
+            bad(reader.line, month, "Crime type is empty: every police.uk row has one, e.g. Burglary")
             return
         }
 
-        // Map the repeated texts to ids.
-        let crimeType = intern(&crimeTypes, crimeTypeField, into: \.crimeTypes)
+        // Map the repeated texts to ids; a text new to the database is queued for its lookup table.
+        var isNew = false
+        let crimeType: Int64
+        (crimeType, isNew) = crimeTypes.intern(crimeTypeField)
+        if isNew { unit.crimeTypes.append((crimeType, Self.text(crimeTypeField))) }
+
         let outcomeField = reader.field(layout.lastOutcome)
-        let outcome = outcomeField.isEmpty ? 0 : intern(&outcomes, outcomeField, into: \.outcomes)
+        var outcome: Int64 = 0
+        if !outcomeField.isEmpty {
+            (outcome, isNew) = outcomes.intern(outcomeField)
+            if isNew { unit.outcomes.append((outcome, Self.text(outcomeField))) }
+        }
         let reportedByField = reader.field(layout.reportedBy)
-        let reportedBy = reportedByField.isEmpty ? 0 : intern(&forces, reportedByField, into: \.forces)
+        var reportedBy: Int64 = 0
+        if !reportedByField.isEmpty {
+            (reportedBy, isNew) = forces.intern(reportedByField)
+            if isNew { unit.forces.append((reportedBy, Self.text(reportedByField))) }
+        }
         let fallsWithinField = reader.field(layout.fallsWithin)
-        let fallsWithin = fallsWithinField.isEmpty ? 0
-            : (Self.same(fallsWithinField, reportedByField) ? reportedBy : intern(&forces, fallsWithinField, into: \.forces))
+        var fallsWithin: Int64 = 0
+        if Self.same(fallsWithinField, reportedByField) {
+            fallsWithin = reportedBy
+        } else if !fallsWithinField.isEmpty {
+            (fallsWithin, isNew) = forces.intern(fallsWithinField)
+            if isNew { unit.forces.append((fallsWithin, Self.text(fallsWithinField))) }
+        }
         let locationField = reader.field(layout.location)
-        let location = (locationField.isEmpty || Self.isNoLocation(locationField)) ? 0 : intern(&locations, locationField, into: \.locations)
+        var location: Int64 = 0
+        if !locationField.isEmpty && !Self.isNoLocation(locationField) {
+            (location, isNew) = locations.intern(locationField)
+            if isNew { unit.locations.append((location, Self.text(locationField))) }
+        }
         var lsoa: Int64 = 0
         if !lsoaCode.isEmpty {
-            let (id, isNew) = lsoas.intern(lsoaCode)
-            if isNew { unit.lsoas.append((id, Self.text(lsoaCode), Self.text(lsoaName))) }
-            lsoa = id
+            (lsoa, isNew) = lsoas.intern(lsoaCode)
+            if isNew { unit.lsoas.append((lsoa, Self.text(lsoaCode), Self.text(lsoaName))) }
         }
         let crimeIDField = reader.field(layout.crimeID)
         let contextField = reader.field(layout.context)
 
-        unit.rows.append(month: months[month].text,
-                         crimeID: crimeIDField.isEmpty ? nil : Self.text(crimeIDField),
-                         reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
-                         location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
-                         context: contextField.isEmpty ? nil : Self.text(contextField))
+        rows.append(month: monthKey,
+                    crimeID: crimeIDField.isEmpty ? nil : Self.text(crimeIDField),
+                    reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
+                    location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
+                    context: contextField.isEmpty ? nil : Self.text(contextField))
         summary.rowsKept += 1
         months[month].rowsKept += 1
         if longitude.isNaN || location == 0 { summary.keptWithoutLocation += 1 }
         if lsoa == 0 { summary.keptWithoutLSOA += 1 }
     }
 
-    @inline(__always)
-    private func intern(_ interner: inout ByteInterner, _ bytes: UnsafeBufferPointer<UInt8>,
-                        into pending: WritableKeyPath<WriteUnit, [(Int64, String)]>) -> Int64 {
-        let (id, isNew) = interner.intern(bytes)
-        if isNew { unit[keyPath: pending].append((id, Self.text(bytes))) }
-        return id
-    }
-
     /// The month's place in `months`, adding it (to be replaced) when first seen.
     @inline(__always)
-    private func monthState(_ key: Int) -> Int {
+    private mutating func monthState(_ key: Int64) -> Int {
         if key == lastMonthKey { return noteFile(lastMonthIndex) }
         let index: Int
         if let known = monthIndexByKey[key] {
             index = known
         } else {
-            let month = try! Month(year: key / 12, month: key % 12 + 1)
             index = months.count
-            months.append(MonthState(month: month, text: month.description))
+            months.append(MonthState(key: key, month: Self.month(key)))
             monthIndexByKey[key] = index
-            unit.replaceMonths.append(month.description)
+            unit.replaceMonths.append(key)
         }
         lastMonthKey = key
         lastMonthIndex = index
@@ -413,7 +427,7 @@ final class ImportRun {
     }
 
     @inline(__always)
-    private func noteFile(_ index: Int) -> Int {
+    private mutating func noteFile(_ index: Int) -> Int {
         if months[index].lastFileIndex != fileIndex {
             months[index].lastFileIndex = fileIndex
             months[index].files.append(fileName)
@@ -421,20 +435,21 @@ final class ImportRun {
         return index
     }
 
-    private func bad(_ reader: CSVByteReader, _ month: Int?, _ problem: String) {
+    private mutating func bad(_ line: Int, _ month: Int?, _ problem: String) {
         summary.badRowCount += 1
         if let month { months[month].rowsBad += 1 }
         if summary.badRows.count < PoliceUKImportSummary.badRowListLimit {
-            summary.badRows.append(PoliceUKBadRow(file: fileName, line: reader.line, problem: problem))
+            summary.badRows.append(PoliceUKBadRow(file: fileName, line: line, problem: problem))
         }
     }
 
     /// Hands over what is queued, ready to write.
-    private func takeUnit() -> WriteUnit {
-        var next = WriteUnit()
-        next.rows.reserve(options.batchRows)
-        swap(&next, &unit)
-        return next
+    private mutating func takeUnit() -> WriteUnit {
+        var ready = WriteUnit()
+        swap(&ready, &unit)
+        ready.rows = rows.finished()
+        rows = CrimeRowsBuilder(placeholders: placeholders, capacity: options.batchRows)
+        return ready
     }
 
     // MARK: Import records
@@ -443,9 +458,10 @@ final class ImportRun {
     func recordImports(in db: any SQLDatabase, at now: Date) async throws {
         let millis = Int64((now.timeIntervalSince1970 * 1000).rounded())
         for month in summary.months {
+            let key = Self.key(month.month)
             let files = String(decoding: try JSONEncoder().encode(month.files), as: UTF8.self)
-            try await db.delete(from: PoliceUKTables.imports).where("month", .equal, month.month.description).run()
-            let values: [any Encodable & Sendable] = [month.month.description, files, options.area.prefix,
+            try await db.delete(from: PoliceUKTables.imports).where("month", .equal, key).run()
+            let values: [any Encodable & Sendable] = [key, files, options.area.prefix,
                                                      month.rowsKept, month.rowsOutsideArea, month.rowsBad, millis]
             try await db.insert(into: PoliceUKTables.imports)
                 .columns("month", "source_files", "area_prefix", "rows_kept", "rows_skipped", "rows_bad", "imported_at")
@@ -453,6 +469,14 @@ final class ImportRun {
                 .run()
         }
     }
+
+    // MARK: Months as stored
+
+    /// A month as stored: the integer YYYYMM (201805 for May 2018).
+    static func key(_ month: Month) -> Int64 { Int64(month.year * 100 + month.month) }
+
+    /// The month a stored YYYYMM stands for.
+    static func month(_ key: Int64) -> Month { try! Month(year: Int(key / 100), month: Int(key % 100)) }
 
     // MARK: Byte-level parsing
 
@@ -462,9 +486,9 @@ final class ImportRun {
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
 
-    /// `YYYY-MM` as months since year 0, or nil.
+    /// `YYYY-MM` as the integer YYYYMM, or nil.
     @inline(__always)
-    static func monthKey(_ f: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func monthKey(_ f: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard f.count == 7, f[4] == UInt8(ascii: "-") else { return nil }
         var year = 0
         for i in 0..<4 {
@@ -476,7 +500,7 @@ final class ImportRun {
         guard m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9, year >= 1 else { return nil }
         let month = m1 * 10 + m2
         guard month >= 1 && month <= 12 else { return nil }
-        return year * 12 + month - 1
+        return Int64(year * 100 + month)
     }
 
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
@@ -537,7 +561,7 @@ final class ImportRun {
     }
 
     /// Trailing empty fields beyond the header (a trailing comma) are harmless.
-    static func extraFieldsAreEmpty(_ reader: CSVByteReader, from index: Int) -> Bool {
+    static func extraFieldsAreEmpty(_ reader: borrowing CSVByteReader, from index: Int) -> Bool {
         (index..<reader.fieldCount).allSatisfy { reader.field($0).isEmpty }
     }
 }
@@ -550,3 +574,4 @@ private final class LockedInterner: @unchecked Sendable {
     func add(_ text: String, id: Int64) { lock.withLock { interner.add(text, id: id) } }
     var value: ByteInterner { lock.withLock { interner } }
 }
+

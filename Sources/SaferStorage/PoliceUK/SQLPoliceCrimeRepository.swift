@@ -17,8 +17,8 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
         let query = database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier(PoliceUKTables.crimes), as: SQLIdentifier("c")))
-            .where(SQLColumn("month", table: "c"), .greaterThanOrEqual, SQLBind(from.description))
-            .where(SQLColumn("month", table: "c"), .lessThanOrEqual, SQLBind(to.description))
+            .where(SQLColumn("month", table: "c"), .greaterThanOrEqual, SQLBind(ImportRun.key(from)))
+            .where(SQLColumn("month", table: "c"), .lessThanOrEqual, SQLBind(ImportRun.key(to)))
         var groupBy: [any SQLExpression] = []
         func group(_ column: SQLColumn, as alias: String) {
             query.column(column, as: alias)
@@ -53,7 +53,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
         var counts: [CrimeCount] = []
         for row in try await query.all() {
             var count = CrimeCount(count: try row.decode(column: "n", as: Int.self))
-            if wanted.contains(.month) { count.month = try Month(parsing: try row.decode(column: "month", as: String.self)) }
+            if wanted.contains(.month) { count.month = ImportRun.month(try row.decode(column: "month", as: Int64.self)) }
             if wanted.contains(.crimeType) { count.crimeType = try row.decode(column: "crime_type", as: String.self) }
             if wanted.contains(.beat) {
                 count.beatKey = try row.decode(column: "beat_key", as: String?.self)
@@ -79,7 +79,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
             .map { row in
                 let files = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "source_files", as: String.self).utf8))
                 return PoliceUKImportRecord(
-                    month: try Month(parsing: try row.decode(column: "month", as: String.self)), files: files,
+                    month: ImportRun.month(try row.decode(column: "month", as: Int64.self)), files: files,
                     areaPrefix: try row.decode(column: "area_prefix", as: String?.self),
                     rowsKept: try row.decode(column: "rows_kept", as: Int.self),
                     rowsSkipped: try row.decode(column: "rows_skipped", as: Int.self),
