@@ -94,7 +94,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain", "SaferTestSupport"], exclude: ["Hotspots/Fixtures"],
+        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain", "SaferTestSupport"], exclude: ["Hotspots/Fixtures", "Geography/Fixtures", "Photos/Fixtures"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SaferStorageTests", dependencies: ["SaferStorage", "SaferTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SaferReportsTests", dependencies: ["SaferReports", "SaferTestSupport"], swiftSettings: swiftSettings),

@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
         func run() async throws {
             try await withServices(try database.configuration()) { services in
                 let result = try await DemoLoader(services: services).load()
-                say("Loaded \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures and \(result.plans) plans.")
+                say("Loaded \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures, \(result.plans) plans, \(result.incidents) fly-tipping incidents and \(result.cases) enforcement cases.")
                 if !result.accounts.isEmpty { say("The new demo accounts' password: \(result.password)") }
             }
         }

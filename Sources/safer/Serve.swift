@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
                     throw ValidationError("--demo needs an empty database, but \(configuration.database) already has accounts. Leave out --database to use ./safer-demo.sqlite.")
                 }
                 let result = try await DemoLoader(services: services).load()
-                say("Demo data loaded into \(configuration.database): \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures, \(result.plans) plans.")
+                say("Demo data loaded into \(configuration.database): \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures, \(result.plans) plans, \(result.incidents) fly-tipping incidents, \(result.cases) enforcement cases.")
                 say("Demo accounts (all share one password, shown only now):")
                 for account in result.accounts { say("  \(account.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.email)") }
                 say("Sign in as \(DemoLoader.adminEmail) with password: \(result.password)")

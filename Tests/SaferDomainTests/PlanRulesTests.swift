@@ -13,7 +13,7 @@ struct PlanRulesTests {
 
     static func item(_ id: String, _ position: Int, leads: [String] = [], decision: YearEndDecision? = nil) -> PlanItem {
         PlanItem(id: id, planID: "plan-1", position: position, number: String(position), description: "Item \(position)",
-                 leadOrganisationIDs: leads, timescaleStart: PlanDay("2018-04-01"), timescaleEnd: PlanDay("2019-03-31"),
+                 leadOrganisationIDs: leads, timescaleStart: CalendarDay("2018-04-01"), timescaleEnd: CalendarDay("2019-03-31"),
                  yearEndDecision: decision)
     }
 
@@ -113,8 +113,8 @@ struct PlanRulesTests {
         #expect(rolled.items.map(\.id) == ["new-1", "new-2"])
         #expect(rolled.items.map(\.position) == [1, 2])
         #expect(rolled.items.allSatisfy { $0.planID == "plan-2" && $0.yearEndDecision == nil })
-        #expect(rolled.items[0].timescaleStart == PlanDay("2019-04-01"))
-        #expect(rolled.items[0].timescaleEnd == PlanDay("2020-03-31"))
+        #expect(rolled.items[0].timescaleStart == CalendarDay("2019-04-01"))
+        #expect(rolled.items[0].timescaleEnd == CalendarDay("2020-03-31"))
         #expect(rolled.removed.map(\.id) == ["b"])
     }
 
@@ -133,9 +133,9 @@ struct PlanRulesTests {
     }
 
     @Test func daysReadAndPrintAsTheCouncilWritesThem() throws {
-        #expect(PlanDay("2019-03-31")?.label == "31 March 2019")
-        #expect(PlanDay("2019-02-29") == nil, "not a leap year")
-        #expect(PlanDay("2020-02-29")?.nextYear == PlanDay("2021-02-28"))
-        #expect(throws: ValidationError.self) { try PlanDay(parsing: "31/03/2019") }
+        #expect(CalendarDay("2019-03-31")?.label == "31 March 2019")
+        #expect(CalendarDay("2019-02-29") == nil, "not a leap year")
+        #expect(CalendarDay("2020-02-29")?.nextYear == CalendarDay("2021-02-28"))
+        #expect(throws: ValidationError.self) { try CalendarDay(parsing: "31/03/2019") }
     }
 }

@@ -23,7 +23,7 @@ struct PlanRepositoryTests {
         let items = [
             PlanItem(id: "item-1", planID: plan.id, position: 1, number: "9", description: "Work with the Police Safer Neighbourhood Team",
                      leadOrganisationIDs: ["org-police", "org-council"], leadAsPrinted: "NWBC & WCC", leadOfficer: "Community Safety Officer",
-                     theme: "fly-tipping", timescaleStart: PlanDay("2018-04-01"), timescaleEnd: PlanDay("2019-03-31"),
+                     theme: "fly-tipping", timescaleStart: CalendarDay("2018-04-01"), timescaleEnd: CalendarDay("2019-03-31"),
                      resources: "Existing", baseline: "1,417", target: "1416"),
             PlanItem(id: "item-2", planID: plan.id, position: 2, number: "12", description: "Fixed penalty notice powers",
                      leadOrganisationIDs: ["org-council"], board: "Executive Board"),
@@ -55,7 +55,7 @@ struct PlanRepositoryTests {
             let (storage, _, _) = try await Self.seeded(database)
             let suggestion = try SuggestedStatus.proRata(toDate: 310, monthsElapsed: 9, target: 393)
             let update = PlanUpdate(id: "u-1", itemID: "item-1", quarter: Quarter(Self.year, .q3), text: "Operation Vehicle under way",
-                                    status: .amber, direction: .improving, authorID: nil, authorLabel: "Ann Officer", date: PlanDay("2019-03-12"),
+                                    status: .amber, direction: .improving, authorID: nil, authorLabel: "Ann Officer", date: CalendarDay("2019-03-12"),
                                     recordedAt: Self.at, reason: "A targeted operation started in January", suggestion: suggestion, performance: 310)
             try await storage.plans.addUpdate(update, by: .system)
             let stored = try await storage.plans.updates(itemIDs: ["item-1", "item-2"])

@@ -24,8 +24,8 @@ public struct PlanItem: Sendable, Hashable, Codable, Identifiable {
     public var priority: String?
     /// The board or committee the item reports to, where it is not the plan's.
     public var board: String?
-    public var timescaleStart: PlanDay?
-    public var timescaleEnd: PlanDay?
+    public var timescaleStart: CalendarDay?
+    public var timescaleEnd: CalendarDay?
     public var resources: String?
     public var measureOfSuccess: String?
     public var financialImplications: String?
@@ -45,7 +45,7 @@ public struct PlanItem: Sendable, Hashable, Codable, Identifiable {
     public init(id: String, planID: String, position: Int, number: String? = nil, description: String,
                 leadOrganisationIDs: [String] = [], leadAsPrinted: String? = nil, leadOfficer: String? = nil,
                 theme: String? = nil, priority: String? = nil, board: String? = nil,
-                timescaleStart: PlanDay? = nil, timescaleEnd: PlanDay? = nil, resources: String? = nil,
+                timescaleStart: CalendarDay? = nil, timescaleEnd: CalendarDay? = nil, resources: String? = nil,
                 measureOfSuccess: String? = nil, financialImplications: String? = nil, baseline: String? = nil,
                 target: String? = nil, indicatorKey: String? = nil, previousItemID: String? = nil,
                 yearEndDecision: YearEndDecision? = nil, note: String? = nil) {

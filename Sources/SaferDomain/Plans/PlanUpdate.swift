@@ -21,7 +21,7 @@ public struct PlanUpdate: Sendable, Hashable, Codable, Identifiable {
     /// Who wrote it, as people read it: an e-mail address or "Safer (demo data)".
     public var authorLabel: String
     /// The date of the update (the meeting date for transcribed ones); nil when unknown.
-    public var date: PlanDay?
+    public var date: CalendarDay?
     /// When it was stored.
     public var recordedAt: Date
     /// Why the assigned status differs from the suggestion.
@@ -32,7 +32,7 @@ public struct PlanUpdate: Sendable, Hashable, Codable, Identifiable {
     public var performance: Double?
 
     public init(id: String, itemID: String, quarter: Quarter, text: String, status: RAGStatus? = nil,
-                direction: DirectionOfTravel? = nil, authorID: String? = nil, authorLabel: String, date: PlanDay? = nil,
+                direction: DirectionOfTravel? = nil, authorID: String? = nil, authorLabel: String, date: CalendarDay? = nil,
                 recordedAt: Date, reason: String? = nil, suggestion: SuggestedStatus? = nil, performance: Double? = nil) {
         self.id = id
         self.itemID = itemID

@@ -9,6 +9,7 @@ public enum Migrations {
         Migration(3, "performance", apply: performance),
         Migration(4, "police-uk", apply: policeUK),
         Migration(5, "plans", apply: plans),
+        Migration(6, "fly-tipping", apply: flyTipping),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {

@@ -295,8 +295,8 @@ public struct SQLPlanRepository: PlanRepository {
     static func item(_ row: ItemRow, leads: [String]) -> PlanItem {
         PlanItem(id: row.id, planID: row.planId, position: row.position, number: row.number, description: row.description,
                  leadOrganisationIDs: leads, leadAsPrinted: row.leadAsPrinted, leadOfficer: row.leadOfficer, theme: row.theme,
-                 priority: row.priority, board: row.board, timescaleStart: row.timescaleStart.flatMap { PlanDay($0) },
-                 timescaleEnd: row.timescaleEnd.flatMap { PlanDay($0) }, resources: row.resources,
+                 priority: row.priority, board: row.board, timescaleStart: row.timescaleStart.flatMap { CalendarDay($0) },
+                 timescaleEnd: row.timescaleEnd.flatMap { CalendarDay($0) }, resources: row.resources,
                  measureOfSuccess: row.measureOfSuccess, financialImplications: row.financialImplications,
                  baseline: row.baseline, target: row.target, indicatorKey: row.indicatorKey, previousItemID: row.previousItemId,
                  yearEndDecision: row.yearEndDecision.flatMap(YearEndDecision.init(rawValue:)), note: row.note)
@@ -314,7 +314,7 @@ public struct SQLPlanRepository: PlanRepository {
         return PlanUpdate(id: row.id, itemID: row.itemId, quarter: quarter, text: row.text,
                           status: row.status.flatMap(RAGStatus.init(rawValue:)),
                           direction: row.direction.flatMap(DirectionOfTravel.init(rawValue:)), authorID: row.authorId,
-                          authorLabel: row.authorLabel, date: row.date.flatMap { PlanDay($0) }, recordedAt: Date(storedMillis: row.recordedAt),
+                          authorLabel: row.authorLabel, date: row.date.flatMap { CalendarDay($0) }, recordedAt: Date(storedMillis: row.recordedAt),
                           reason: row.reason, suggestion: suggestion, performance: row.performance)
     }
 }

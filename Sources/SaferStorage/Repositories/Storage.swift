@@ -15,6 +15,9 @@ public struct Storage: Sendable {
     public let figures: any FigureRepository
     public let plans: any PlanRepository
     public let policeCrimes: any PoliceCrimeRepository
+    public let flyTips: any FlyTipRepository
+    public let publicReports: any PublicReportRepository
+    public let enforcement: any EnforcementRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -29,5 +32,8 @@ public struct Storage: Sendable {
         self.figures = SQLFigureRepository(database: database, clock: clock, ids: ids)
         self.plans = SQLPlanRepository(database: database, clock: clock, ids: ids)
         self.policeCrimes = SQLPoliceCrimeRepository(database: database)
+        self.flyTips = SQLFlyTipRepository(database: database, clock: clock, ids: ids)
+        self.publicReports = SQLPublicReportRepository(database: database, clock: clock, ids: ids)
+        self.enforcement = SQLEnforcementRepository(database: database, clock: clock, ids: ids)
     }
 }

@@ -19,6 +19,10 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool? = nil
     /// Largest request body accepted, in bytes.
     public var maxBodySize: Int = 2 * 1024 * 1024
+    /// Fly-tipping unit costs and the council's area.
+    public var flyTipping = FlyTipSettings()
+    /// Where Leaflet and the map tiles come from.
+    public var maps = MapSettings()
 
     public init() {}
 

@@ -30,6 +30,20 @@ struct SystemController {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
+        // Debian's libjs-leaflet, when installed: the script, its style sheet and marker images.
+        for path in ["/vendor/leaflet/:file", "/vendor/leaflet/images/:file"] {
+            routes.plain(RouterPath(path), .everyone) { request, context in
+                let file = try context.parameters.require("file")
+                let directory = services.configuration.maps.leafletDirectory + (path.contains("/images/") ? "/images" : "")
+                guard file.range(of: #"^[a-z0-9-]+(\.[a-z0-9]+)?\.(css|js|png)$"#, options: .regularExpression) != nil,
+                      let data = FileManager.default.contents(atPath: directory + "/" + file) else {
+                    throw HTTPError(.notFound)
+                }
+                let type = file.hasSuffix(".css") ? "text/css; charset=utf-8" : (file.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "image/png")
+                return Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=86400"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            }
+        }
         routes.plain("/static/:file", .everyone) { _, context in
             let file = try context.parameters.require("file")
             guard file.range(of: #"^[a-z0-9-]+\.(css|js|svg|png)$"#, options: .regularExpression) != nil,

@@ -60,7 +60,7 @@ extension DemoLoader {
                         id: services.ids.next(), itemID: item.id, quarter: quarter,
                         text: demoUpdate.text ?? "[The committee pack prints a status for this item but no update text.]", status: status,
                         direction: demoUpdate.direction.flatMap { DirectionOfTravel(rawValue: $0) },
-                        authorLabel: "Committee pack, 12 March 2019 (transcribed)", date: demoUpdate.date.flatMap { PlanDay($0) },
+                        authorLabel: "Committee pack, 12 March 2019 (transcribed)", date: demoUpdate.date.flatMap { CalendarDay($0) },
                         recordedAt: services.clock.now(),
                         reason: differs ? "Status as printed in the committee pack of 12 March 2019, which does not record why it differs from the forecast." : nil,
                         suggestion: suggestion, performance: demoUpdate.performance)
@@ -104,7 +104,7 @@ extension DemoLoader {
         return PlanItem(id: id, planID: plan.id, position: position, number: text(demo.number), description: description,
                         leadOrganisationIDs: leads, leadAsPrinted: text(printed), leadOfficer: text(demo.leadOfficer),
                         theme: text(demo.theme), priority: text(demo.priority), board: text(demo.board),
-                        timescaleStart: demo.timescaleStart.flatMap { PlanDay($0) }, timescaleEnd: demo.timescaleEnd.flatMap { PlanDay($0) },
+                        timescaleStart: demo.timescaleStart.flatMap { CalendarDay($0) }, timescaleEnd: demo.timescaleEnd.flatMap { CalendarDay($0) },
                         resources: text(demo.resources), measureOfSuccess: text(demo.measureOfSuccess),
                         baseline: demo.baseline?.text, target: demo.target?.text, indicatorKey: indicator,
                         previousItemID: previous?.id, yearEndDecision: demo.yearEndDecision.flatMap { YearEndDecision(parsing: $0) },

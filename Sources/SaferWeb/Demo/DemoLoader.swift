@@ -17,6 +17,9 @@ public struct DemoLoader: Sendable {
         public let figures: Int
         /// Plans stored (those already there are skipped).
         public let plans: Int
+        /// Fly-tipping incidents and enforcement cases stored.
+        public let incidents: Int
+        public let cases: Int
     }
 
     /// The demo administrator's address.
@@ -47,7 +50,9 @@ public struct DemoLoader: Sendable {
         }
         let figures = try await loadPerformance()
         let plans = try await loadPlans()
-        return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures, plans: plans)
+        let flyTipping = try await loadFlyTipping()
+        return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures, plans: plans,
+                      incidents: flyTipping.incidents, cases: flyTipping.cases)
     }
 
     /// Rows of a demo CSV file by column name.

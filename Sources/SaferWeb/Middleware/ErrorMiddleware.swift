@@ -95,6 +95,8 @@ struct APIProblem: Error, Encodable {
             return from(error.underlyingError)
         case let problem as APIProblem:
             return problem
+        case let limited as RateLimited:
+            return APIProblem(status: .tooManyRequests, title: "Too many reports", detail: limited.message)
         case let denied as AccessDenied:
             return denied.signedIn
                 ? APIProblem(status: .forbidden, title: "Forbidden", detail: "Your account's role may not use this page or action. Ask an administrator if you need it.")

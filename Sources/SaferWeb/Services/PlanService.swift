@@ -161,7 +161,7 @@ public struct PlanService: Sendable {
         let now = services.clock.now()
         let update = PlanUpdate(id: services.ids.next(), itemID: item.id, quarter: quarter, text: text.trimmingCharacters(in: .whitespacesAndNewlines),
                                 status: status, direction: direction, authorID: user.id, authorLabel: user.name,
-                                date: PlanDay(containing: now), recordedAt: now, reason: reason,
+                                date: CalendarDay(containing: now), recordedAt: now, reason: reason,
                                 suggestion: suggestion.status, performance: suggestion.toDate)
         try await plans.addUpdate(update, by: Actor(userID: user.id, label: user.email, channel: channel))
         return update

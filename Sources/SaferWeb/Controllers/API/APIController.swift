@@ -26,6 +26,12 @@ struct APIController: APIProtocol {
         "GET /api/v1/reports/borough": .signedInAny,
         "GET /api/v1/reports/baseline": .signedInAny,
         "GET /api/v1/reports/beats": .signedInAny,
+        "POST /api/v1/incidents": FlyTippingController.recorders,
+        "GET /api/v1/incidents": .signedInAny,
+        "GET /api/v1/incidents/{id}": .signedInAny,
+        "POST /api/v1/incidents/{id}/status": FlyTippingController.recorders,
+        "POST /api/v1/public-reports": .everyone,
+        "GET /api/v1/reports/defra-return": .signedInAny,
         "GET /api/v1/plans": .signedInAny,
         "GET /api/v1/plans/{id}": .signedInAny,
         "GET /api/v1/plans/items/{id}": .signedInAny,
@@ -108,6 +114,8 @@ struct APIController: APIProtocol {
 /// transport hands it over in a task-local value.
 enum RequestIdentity {
     @TaskLocal static var current: Identity?
+    /// The client's address, for the public report rate limit.
+    @TaskLocal static var address: String = "unknown"
 }
 
 /// Registers the generated operations as Safer routes, so they pass the same access checks and
@@ -130,7 +138,9 @@ struct SecureAPITransport: ServerTransport {
             let body = bytes.readableBytes > 0 || request.method == .post ? HTTPBody([UInt8](buffer: bytes)) : nil
             let parameters = [String: Substring](context.parameters.map { (String($0.0), $0.1) }) { first, _ in first }
             var (response, responseBody) = try await RequestIdentity.$current.withValue(context.identity) {
-                try await handler(request.head, body, ServerRequestMetadata(pathParameters: parameters))
+                try await RequestIdentity.$address.withValue(context.remoteAddress) {
+                    try await handler(request.head, body, ServerRequestMetadata(pathParameters: parameters))
+                }
             }
             // The runtime percent-encodes string headers as URI components; a Location is a path.
             if let location = response.headerFields[.location] { response.headerFields[.location] = location.removingPercentEncoding }

@@ -7,7 +7,7 @@ struct AdminController {
     let services: AppServices
     let views: Views
 
-    struct Option { let value: String; let label: String; let selected: Bool }
+    typealias Option = SelectOption
 
     struct UserRow { let id: String; let name: String; let email: String; let role: String; let organisation: String; let status: String }
 

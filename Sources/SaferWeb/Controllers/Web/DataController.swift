@@ -11,7 +11,7 @@ struct DataController {
     let views: Views
     var performance: PerformanceService { PerformanceService(services: services) }
 
-    struct Option { let value: String; let label: String; let selected: Bool }
+    typealias Option = SelectOption
     struct FigureCell { let name: String; let value: String; let label: String }
     struct GridRow { let name: String; let cells: [FigureCell] }
     struct FiguresPage {

@@ -138,9 +138,4 @@ struct PerformanceController {
                                  indicator: indicator.name, facts: facts, chart: chart, trend: TableView(trend))
         return views.response("indicator", page)
     }
-
-    private func download(_ data: Data, _ filename: String, _ type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
 }

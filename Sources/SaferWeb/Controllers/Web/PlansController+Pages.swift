@@ -6,7 +6,7 @@ import SaferReports
 // Every view-model field is a stored, non-optional value: Mustache looks a missing or nil
 // name up in the enclosing contexts, and cannot see computed properties.
 extension PlansController {
-    struct Option { let value: String; let label: String; let selected: Bool }
+    typealias Option = SelectOption
     struct Fact { let label: String; let value: String }
     struct Link { let label: String; let href: String }
     struct SummaryRow { let status: String; let badgeClass: String; let count: String; let percentage: Int }

@@ -117,9 +117,9 @@ struct PlansController {
             let text = form.text(name)
             return text.isEmpty ? nil : text
         }
-        func day(_ name: String, _ label: String) -> PlanDay? {
+        func day(_ name: String, _ label: String) -> CalendarDay? {
             guard let text = optional(name) else { return nil }
-            guard let day = PlanDay(text) else {
+            guard let day = CalendarDay(text) else {
                 problems.add("The \(label) '\(text)' is not a date: use YYYY-MM-DD, e.g. 2019-03-31.", field: name)
                 return nil
             }
@@ -147,11 +147,6 @@ struct PlansController {
     }
 
     // MARK: - Downloads
-
-    func download(_ data: Data, _ filename: String, _ type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
 
     /// A table as CSV or XLSX (or JSON, when given), or nil for the HTML page.
     func downloadIfAsked<J: Encodable>(_ request: Request, _ table: ReportTable, json: J?, name: String) throws -> Response? {

@@ -3,7 +3,7 @@ import Foundation
 /// A calendar day, written `YYYY-MM-DD`: when a plan item's timescale starts or ends, and the
 /// date an update was given. Days, not instants: "1 April 2018" is the same day in every time
 /// zone. Encoded as its `YYYY-MM-DD` text.
-public struct PlanDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, LosslessStringConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, LosslessStringConvertible {
     /// The calendar year, e.g. 2018.
     public let year: Int
     /// The month of the year, 1 to 12.
@@ -27,14 +27,14 @@ public struct PlanDay: Sendable, Hashable, Comparable, Codable, CustomStringConv
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let parsed = try? PlanDay(year: year, month: month, day: day)
+              let parsed = try? CalendarDay(year: year, month: month, day: day)
         else { throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2019-03-31.") }
         self = parsed
     }
 
     /// Reads a day written `YYYY-MM-DD`, or returns nil.
     public init?(_ description: String) {
-        guard let day = try? PlanDay(parsing: description) else { return nil }
+        guard let day = try? CalendarDay(parsing: description) else { return nil }
         self = day
     }
 
@@ -58,16 +58,49 @@ public struct PlanDay: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// The day as people read it, e.g. `1 April 2018`.
     public var label: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 
+    /// The instant the day begins in the council's time zone (UK time).
+    public func start(timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(byAdding: .day, value: count, to: calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return try! CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    /// Days from this day to another (negative when the other is earlier).
+    public func days(to other: CalendarDay) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let from = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let to = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
+        return calendar.dateComponents([.day], from: from, to: to).day!
+    }
+
+    /// The first day of a month.
+    public static func first(of month: Month) -> CalendarDay { try! CalendarDay(year: month.year, month: month.month, day: 1) }
+
+    /// The last day of a month.
+    public static func last(of month: Month) -> CalendarDay {
+        try! CalendarDay(year: month.year, month: month.month, day: days(inMonth: month.month, year: month.year))
+    }
+
     /// The month the day falls in.
     public var calendarMonth: Month { try! Month(year: year, month: month) }
 
     /// The same day a year later; 29 February becomes 28 February (for rolling a timescale forward).
-    public var nextYear: PlanDay {
-        (try? PlanDay(year: year + 1, month: month, day: day)) ?? (try! PlanDay(year: year + 1, month: month, day: 28))
+    public var nextYear: CalendarDay {
+        (try? CalendarDay(year: year + 1, month: month, day: day)) ?? (try! CalendarDay(year: year + 1, month: month, day: 28))
     }
 
     /// Earlier days sort first.
-    public static func < (lhs: PlanDay, rhs: PlanDay) -> Bool {
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
@@ -75,7 +108,7 @@ public struct PlanDay: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let day = PlanDay(text) else {
+        guard let day = CalendarDay(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date: use YYYY-MM-DD.")
         }
         self = day

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A fly-tip as it arrives from a form, the API, a phone's queue or a file: text and optional
+/// numbers, checked and turned into a `FlyTip` with every problem reported at once.
+public struct FlyTipInput: Sendable, Hashable {
+    public var clientID: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var easting: Double?
+    public var northing: Double?
+    public var location: String
+    public var landType: String
+    public var wasteTypes: [String]
+    public var size: String
+    public var hazards: [String]
+    public var source: String?
+    public var status: String?
+    public var reportedAt: Date?
+    public var inspectedAt: Date?
+    public var clearedAt: Date?
+    public var duplicateOf: String?
+    public var cost: String?
+    public var notes: String
+
+    public init(clientID: String? = nil, latitude: Double? = nil, longitude: Double? = nil, easting: Double? = nil, northing: Double? = nil,
+                location: String, landType: String, wasteTypes: [String], size: String, hazards: [String] = [],
+                source: String? = nil, status: String? = nil, reportedAt: Date? = nil, inspectedAt: Date? = nil,
+                clearedAt: Date? = nil, duplicateOf: String? = nil, cost: String? = nil, notes: String = "") {
+        self.clientID = clientID
+        self.latitude = latitude
+        self.longitude = longitude
+        self.easting = easting
+        self.northing = northing
+        self.location = location
+        self.landType = landType
+        self.wasteTypes = wasteTypes
+        self.size = size
+        self.hazards = hazards
+        self.source = source
+        self.status = status
+        self.reportedAt = reportedAt
+        self.inspectedAt = inspectedAt
+        self.clearedAt = clearedAt
+        self.duplicateOf = duplicateOf
+        self.cost = cost
+        self.notes = notes
+    }
+
+    /// Both coordinate pairs, from whichever was given. When both are given they must agree
+    /// to within 50 metres, or one of them is wrong.
+    public func resolvedPosition() throws -> (WGS84Point, NationalGridPoint) {
+        let hasLatLong = latitude != nil || longitude != nil
+        let hasGrid = easting != nil || northing != nil
+        var problems = ValidationProblems()
+        if hasLatLong, latitude == nil || longitude == nil {
+            problems.add("Give both latitude and longitude, or neither.", field: latitude == nil ? "latitude" : "longitude")
+        }
+        if hasGrid, easting == nil || northing == nil {
+            problems.add("Give both easting and northing, or neither.", field: easting == nil ? "easting" : "northing")
+        }
+        if !hasLatLong, !hasGrid {
+            problems.add("A position is needed: latitude and longitude, or easting and northing.", field: "latitude")
+        }
+        for (name, value) in [("latitude", latitude), ("longitude", longitude), ("easting", easting), ("northing", northing)] {
+            if let value, !value.isFinite { problems.add("The \(name) is not a number.", field: name) }
+        }
+        if let latitude, !(-90...90).contains(latitude) { problems.add("The latitude must be between -90 and 90 degrees.", field: "latitude") }
+        if let longitude, !(-180...180).contains(longitude) { problems.add("The longitude must be between -180 and 180 degrees.", field: "longitude") }
+        try problems.throwIfAny()
+        if let latitude, let longitude {
+            let position = WGS84Point(latitude: latitude, longitude: longitude)
+            let computed = NationalGrid.gridPoint(from: position)
+            if let easting, let northing {
+                let given = NationalGridPoint(easting: easting, northing: northing)
+                let apart = given.distance(to: computed)
+                if apart > 50 {
+                    throw ValidationError("The easting and northing are \(Int(apart.rounded())) m from the latitude and longitude: give one pair, or check both.", field: "easting")
+                }
+                return (position, given)
+            }
+            return (position, computed)
+        }
+        let grid = NationalGridPoint(easting: easting!, northing: northing!)
+        guard NationalGrid.contains(grid) else {
+            throw ValidationError("Easting \(Int(grid.easting)), northing \(Int(grid.northing)) is outside the National Grid: eastings run 0–700,000 and northings 0–1,300,000 metres.", field: "easting")
+        }
+        return (NationalGrid.wgs84(from: grid), grid)
+    }
+
+    /// The incident this input describes, checked against every rule.
+    /// - Parameters:
+    ///   - defaultSource: the source when none is given (a crew's phone, the public form).
+    ///   - defaultReportedAt: the time when none is given, normally now.
+    public func flyTip(id: String, reference: String, recordedBy: String, now: Date,
+                       defaultSource: FlyTipSource = .crew) throws -> FlyTip {
+        var problems = ValidationProblems()
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let error as ValidationError {
+                for message in error.messages { problems.add(message, field: error.fields.first(where: { $0.value == message })?.key) }
+                return nil
+            } catch { problems.add("\(error)"); return nil }
+        }
+        let position = attempt { try resolvedPosition() }
+        let landType = attempt { try LandType.parse(self.landType) }
+        let size = attempt { try FlyTipSize.parse(self.size) }
+        let wasteTypes = wasteTypes.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.compactMap { text in attempt { try WasteType.parse(text) } }
+        let hazards = hazards.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.compactMap { text in attempt { try Hazard.parse(text) } }
+        let source = source.flatMap { $0.isEmpty ? nil : $0 }.map { text in attempt { try FlyTipSource.parse(text) } } ?? defaultSource
+        let status = status.flatMap { $0.isEmpty ? nil : $0 }.map { text in attempt { try FlyTipStatus.parse(text) } } ?? .reported
+        let cost = cost.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }.map { text in attempt { try Money.parse(text, field: "cost") } } ?? nil
+        if let clientID, clientID.isEmpty || clientID.count > 100 {
+            problems.add("The client id must be 1 to 100 characters.", field: "clientId")
+        }
+        guard let position, let landType, let size, let source, let status, problems.isEmpty else {
+            if let problem = FlyTip.locationProblem(location) { problems.add(problem, field: "location") }
+            if wasteTypes.isEmpty, self.wasteTypes.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                problems.add("At least one waste type is needed.", field: "wasteTypes")
+            }
+            try problems.throwIfAny()
+            throw ValidationError("The incident could not be read.")
+        }
+        let tip = FlyTip(id: id, reference: reference, clientID: clientID, position: position.0, gridPoint: position.1,
+                         location: location.trimmingCharacters(in: .whitespacesAndNewlines), landType: landType, wasteTypes: wasteTypes,
+                         size: size, hazards: hazards, source: source, status: status, reportedAt: reportedAt ?? now,
+                         inspectedAt: inspectedAt, clearedAt: clearedAt, duplicateOf: duplicateOf?.isEmpty == true ? nil : duplicateOf,
+                         enteredCost: cost, notes: notes.trimmingCharacters(in: .whitespacesAndNewlines), recordedBy: recordedBy, recordedAt: now)
+        try tip.validate(now: now)
+        return tip
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The council's fly-tipping settings: unit costs and the area it covers.
+public struct FlyTipSettings: Sendable, Hashable, Codable {
+    /// Unit clearance costs by size.
+    public var clearanceCosts: ClearanceCosts
+    /// The council's area as a National Grid rectangle. A fly-tip outside it is accepted with
+    /// a warning, because crews do cross the boundary and a wrong fix should be noticed.
+    public var councilArea: NationalGridExtent
+    /// What the area is called in the warning.
+    public var councilName: String
+
+    public init(clearanceCosts: ClearanceCosts = .formerNational, councilArea: NationalGridExtent = Self.northWarwickshire,
+                councilName: String = "North Warwickshire") {
+        self.clearanceCosts = clearanceCosts
+        self.councilArea = councilArea
+        self.councilName = councilName
+    }
+
+    /// North Warwickshire's bounding rectangle, with a few hundred metres to spare.
+    public static let northWarwickshire = NationalGridExtent(minEasting: 415_000, minNorthing: 280_000, maxEasting: 438_000, maxNorthing: 310_000)
+
+    /// A warning for a position outside the council's area, or nil inside it.
+    public func warning(for point: NationalGridPoint) -> String? {
+        councilArea.contains(point) ? nil
+            : "This position (easting \(Int(point.easting)), northing \(Int(point.northing))) is outside \(councilName): check it is right."
+    }
+}

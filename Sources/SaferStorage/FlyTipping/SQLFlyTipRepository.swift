@@ -1,0 +1,187 @@
+import Foundation
+import SQLKit
+import SaferDomain
+
+/// Fly-tipping incidents and photos in SQL.
+public struct SQLFlyTipRepository: FlyTipRepository {
+    let database: SaferDatabase
+    let audit: AuditWriter
+
+    public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
+        self.database = database
+        self.audit = AuditWriter(clock: clock, ids: ids)
+    }
+
+    // MARK: - Rows
+
+    struct Row: Decodable {
+        let id: String, reference: String, clientId: String?
+        let latitude: Double, longitude: Double, easting: Double, northing: Double
+        let location: String, landType: String, wasteTypes: String, size: String, hazards: String
+        let source: String, status: String, reportedAt: Int64, inspectedAt: Int64?, clearedAt: Int64?
+        let duplicateOf: String?, costPence: Int64?, notes: String, recordedBy: String, recordedAt: Int64
+    }
+
+    struct PhotoRow: Decodable {
+        let id: String, owner: String, ownerId: String, kind: String, data: Data, addedAt: Int64
+    }
+
+    static func flyTip(_ row: Row) -> FlyTip? {
+        guard let landType = LandType(rawValue: row.landType), let size = FlyTipSize(rawValue: row.size),
+              let source = FlyTipSource(rawValue: row.source), let status = FlyTipStatus(rawValue: row.status) else { return nil }
+        return FlyTip(id: row.id, reference: row.reference, clientID: row.clientId,
+                      position: WGS84Point(latitude: row.latitude, longitude: row.longitude),
+                      gridPoint: NationalGridPoint(easting: row.easting, northing: row.northing),
+                      location: row.location, landType: landType,
+                      wasteTypes: row.wasteTypes.split(separator: ";").compactMap { WasteType(rawValue: String($0)) },
+                      size: size, hazards: row.hazards.split(separator: ";").compactMap { Hazard(rawValue: String($0)) },
+                      source: source, status: status, reportedAt: Date(storedMillis: row.reportedAt),
+                      inspectedAt: row.inspectedAt.map(Date.init(storedMillis:)), clearedAt: row.clearedAt.map(Date.init(storedMillis:)),
+                      duplicateOf: row.duplicateOf, enteredCost: row.costPence.map { Money(pence: Int($0)) }, notes: row.notes,
+                      recordedBy: row.recordedBy, recordedAt: Date(storedMillis: row.recordedAt))
+    }
+
+    static func photo(_ row: PhotoRow) -> Photo? {
+        guard let owner = Photo.Owner(rawValue: row.owner), let kind = PhotoKind(rawValue: row.kind) else { return nil }
+        return Photo(id: row.id, owner: owner, ownerID: row.ownerId, kind: kind, data: row.data, addedAt: Date(storedMillis: row.addedAt))
+    }
+
+    // MARK: - Incidents
+
+    public func add(_ flyTip: FlyTip, photos: [Photo], by actor: Actor) async throws -> (flyTip: FlyTip, created: Bool) {
+        do {
+            return try await database.transaction { db in
+                if let clientID = flyTip.clientID, let existing = try await Self.fetch(db, column: "client_id", value: clientID) {
+                    return (existing, false)
+                }
+                let stored = try await Self.insert(db, flyTip, audit: audit, by: actor)
+                for photo in photos { try await Self.insertPhoto(db, photo, audit: audit, by: actor) }
+                return (stored, true)
+            }
+        } catch {
+            // Two nodes may race on the same client id: the loser finds the winner's incident.
+            if let clientID = flyTip.clientID, let existing = try? await Self.fetch(database.sql, column: "client_id", value: clientID) {
+                return (existing, false)
+            }
+            throw error
+        }
+    }
+
+    /// Inserts an incident, giving it a fresh reference if its own is taken (references are
+    /// short, so two ids can rarely share one).
+    static func insert(_ db: any SQLDatabase, _ flyTip: FlyTip, audit: AuditWriter, by actor: Actor) async throws -> FlyTip {
+        var flyTip = flyTip
+        var attempt = 0
+        while try await db.select().column("id").from("fly_tips").where("reference", .equal, flyTip.reference).first() != nil {
+            attempt += 1
+            flyTip.reference = ReferenceCode.make(prefix: "FT", from: "\(flyTip.id)#\(attempt)")
+        }
+        if let duplicateOf = flyTip.duplicateOf, try await fetch(db, column: "id", value: duplicateOf) == nil {
+            throw DomainError.notFound(entity: "fly-tip", id: duplicateOf)
+        }
+        try await db.insert(into: "fly_tips")
+            .columns("id", "reference", "client_id", "latitude", "longitude", "easting", "northing", "location", "land_type",
+                     "waste_types", "size", "hazards", "source", "status", "reported_at", "inspected_at", "cleared_at",
+                     "duplicate_of", "cost_pence", "notes", "recorded_by", "recorded_at")
+            .values(SQLBind(flyTip.id), SQLBind(flyTip.reference), SQLBind(flyTip.clientID), SQLBind(flyTip.position.latitude),
+                    SQLBind(flyTip.position.longitude), SQLBind(flyTip.gridPoint.easting), SQLBind(flyTip.gridPoint.northing),
+                    SQLBind(flyTip.location), SQLBind(flyTip.landType.rawValue), SQLBind(joined(flyTip.wasteTypes.map(\.rawValue))),
+                    SQLBind(flyTip.size.rawValue), SQLBind(joined(flyTip.hazards.map(\.rawValue))), SQLBind(flyTip.source.rawValue),
+                    SQLBind(flyTip.status.rawValue), SQLBind(flyTip.reportedAt.storedMillis), SQLBind(flyTip.inspectedAt?.storedMillis),
+                    SQLBind(flyTip.clearedAt?.storedMillis), SQLBind(flyTip.duplicateOf), SQLBind(flyTip.enteredCost.map { Int64($0.pence) }),
+                    SQLBind(flyTip.notes), SQLBind(flyTip.recordedBy), SQLBind(flyTip.recordedAt.storedMillis))
+            .run()
+        try await audit.record(db, by: actor, before: nil as FlyTip?, after: flyTip)
+        return flyTip
+    }
+
+    public func update(_ flyTip: FlyTip, by actor: Actor) async throws {
+        try await database.transaction { db in
+            guard let before = try await Self.fetch(db, column: "id", value: flyTip.id) else { throw DomainError.notFound(entity: "fly-tip", id: flyTip.id) }
+            try await Self.update(db, before: before, after: flyTip, audit: audit, by: actor)
+        }
+    }
+
+    static func update(_ db: any SQLDatabase, before: FlyTip, after flyTip: FlyTip, audit: AuditWriter, by actor: Actor) async throws {
+        if before.reference != flyTip.reference || before.clientID != flyTip.clientID {
+            throw ValidationError("An incident's reference and client id never change.")
+        }
+        if let duplicateOf = flyTip.duplicateOf, duplicateOf != before.duplicateOf, try await fetch(db, column: "id", value: duplicateOf) == nil {
+            throw DomainError.notFound(entity: "fly-tip", id: duplicateOf)
+        }
+        try await db.update("fly_tips")
+            .set("latitude", to: flyTip.position.latitude).set("longitude", to: flyTip.position.longitude)
+            .set("easting", to: flyTip.gridPoint.easting).set("northing", to: flyTip.gridPoint.northing)
+            .set("location", to: flyTip.location).set("land_type", to: flyTip.landType.rawValue)
+            .set("waste_types", to: joined(flyTip.wasteTypes.map(\.rawValue))).set("size", to: flyTip.size.rawValue)
+            .set("hazards", to: joined(flyTip.hazards.map(\.rawValue))).set("source", to: flyTip.source.rawValue)
+            .set("status", to: flyTip.status.rawValue).set("reported_at", to: flyTip.reportedAt.storedMillis)
+            .set("inspected_at", to: SQLBind(flyTip.inspectedAt?.storedMillis)).set("cleared_at", to: SQLBind(flyTip.clearedAt?.storedMillis))
+            .set("duplicate_of", to: SQLBind(flyTip.duplicateOf)).set("cost_pence", to: SQLBind(flyTip.enteredCost.map { Int64($0.pence) }))
+            .set("notes", to: flyTip.notes)
+            .where("id", .equal, flyTip.id).run()
+        try await audit.record(db, by: actor, before: before, after: flyTip)
+    }
+
+    public func find(id: String) async throws -> FlyTip? { try await Self.fetch(database.sql, column: "id", value: id) }
+
+    public func find(clientID: String) async throws -> FlyTip? { try await Self.fetch(database.sql, column: "client_id", value: clientID) }
+
+    public func find(reference: String) async throws -> FlyTip? {
+        try await Self.fetch(database.sql, column: "reference", value: reference.uppercased().trimmingCharacters(in: .whitespaces))
+    }
+
+    static func fetch(_ db: any SQLDatabase, column: String, value: String) async throws -> FlyTip? {
+        try await db.select().column("*").from("fly_tips").where(SQLIdentifier(column), .equal, SQLBind(value))
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(flyTip)
+    }
+
+    public func list(_ filter: FlyTipFilter) async throws -> [FlyTip] {
+        let query = database.sql.select().column("*").from("fly_tips")
+        Self.apply(filter, to: query)
+        query.orderBy("reported_at", .descending).orderBy("id")
+        if let limit = filter.limit { query.limit(limit).offset(filter.offset) }
+        return try await query.all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.flyTip)
+    }
+
+    public func count(_ filter: FlyTipFilter) async throws -> Int {
+        let query = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("fly_tips")
+        Self.apply(filter, to: query)
+        return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    static func apply(_ filter: FlyTipFilter, to query: SQLSelectBuilder) {
+        if let range = filter.range {
+            query.where("reported_at", .greaterThanOrEqual, range.start.storedMillis).where("reported_at", .lessThan, range.end.storedMillis)
+        }
+        if !filter.statuses.isEmpty { query.where("status", .in, filter.statuses.map(\.rawValue)) }
+    }
+
+    // MARK: - Photos
+
+    public func addPhoto(_ photo: Photo, by actor: Actor) async throws {
+        try await database.transaction { db in try await Self.insertPhoto(db, photo, audit: audit, by: actor) }
+    }
+
+    static func insertPhoto(_ db: any SQLDatabase, _ photo: Photo, audit: AuditWriter, by actor: Actor) async throws {
+        try await db.insert(into: "photos")
+            .columns("id", "owner", "owner_id", "kind", "data", "added_at")
+            .values(SQLBind(photo.id), SQLBind(photo.owner.rawValue), SQLBind(photo.ownerID), SQLBind(photo.kind.rawValue),
+                    SQLBind(photo.data), SQLBind(photo.addedAt.storedMillis))
+            .run()
+        try await audit.record(db, by: actor, before: nil as Photo?, after: photo)
+    }
+
+    public func photos(owner: Photo.Owner, ownerID: String) async throws -> [Photo] {
+        try await database.sql.select().column("*").from("photos").where("owner", .equal, owner.rawValue).where("owner_id", .equal, ownerID)
+            .orderBy("added_at").orderBy("id")
+            .all(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.photo)
+    }
+
+    public func photo(id: String) async throws -> Photo? {
+        try await database.sql.select().column("*").from("photos").where("id", .equal, id)
+            .first(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(Self.photo)
+    }
+
+    static func joined(_ values: [String]) -> String { values.joined(separator: ";") }
+}

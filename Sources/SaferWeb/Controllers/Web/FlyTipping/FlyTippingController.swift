@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SaferDomain
+import SaferReports
+
+/// Fly-tipping: the dashboard, incidents (list, record, detail, status), photos, Defra's return.
+/// Field capture, public reports and enforcement are in their own extensions.
+///
+/// Who may do what: everyone signed in reads the dashboard, incidents and the return; field
+/// crews, officers and administrators record incidents and move them on; only officers and
+/// administrators edit categories, triage public reports and run enforcement; suspects' and
+/// reporters' personal details are shown to officers only.
+struct FlyTippingController {
+    let services: AppServices
+    let views: Views
+    var flyTips: FlyTipService { FlyTipService(services: services) }
+
+    /// Field crews, officers and administrators: who records incidents and moves them on.
+    static let recorders = Access.roles(RoleSet(.admin, .officer, .field))
+    /// Who may see personal data: reporters' contacts and suspects.
+    static let personalData = RoleSet(.officer)
+
+    func register(on routes: SecureRoutes) {
+        routes.page("/fly-tipping", .signedInAny) { request, context in
+            try await dashboardPage(request, context)
+        }
+        routes.page("/fly-tipping/incidents", .signedInAny) { request, context in
+            try await listPage(request, context)
+        }
+        routes.page("/fly-tipping/incidents/new", Self.recorders) { _, context in
+            try await newPage(context, form: nil, errors: [:], messages: [])
+        }
+        routes.form("/fly-tipping/incidents", Self.recorders, maxBody: Photo.maximumBytes + 64 * 1024) { _, context, form in
+            do {
+                let recorded = try await flyTips.record(Self.input(from: form), photo: form.files["photo"]?.data,
+                                                        by: context.identity!.actor(channel: .web),
+                                                        defaultSource: context.identity!.user.role == .field ? .crew : .partner)
+                let notice = recorded.warnings.isEmpty ? "" : "&warning=1"
+                return redirect("/fly-tipping/incidents/\(recorded.flyTip.id)?saved=1\(notice)")
+            } catch let error as ValidationError {
+                return try await newPage(context, form: form, errors: error.fields, messages: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.page("/fly-tipping/incidents/:id", .signedInAny) { request, context in
+            try await incidentPage(request, context, id: try context.parameters.require("id"), errors: [])
+        }
+        routes.form("/fly-tipping/incidents/:id/status", Self.recorders) { request, context, form in
+            let id = try context.parameters.require("id")
+            do {
+                let status = try FlyTipStatus.parse(form.text("status"))
+                let cost = form.text("cost").isEmpty ? nil : try Money.parse(form.text("cost"), field: "cost")
+                let time = form.text("at").isEmpty ? nil : try Self.localTime(form.text("at"), field: "at")
+                _ = try await flyTips.changeStatus(of: id, to: status, at: time, duplicateOf: form.text("duplicateOf"), cost: cost,
+                                                   note: form.text("note"), by: context.identity!.actor(channel: .web))
+                return redirect("/fly-tipping/incidents/\(id)?updated=1")
+            } catch let error as ValidationError {
+                return try await incidentPage(request, context, id: id, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.page("/fly-tipping/photos/:id", .signedInAny) { _, context in
+            let id = try context.parameters.require("id")
+            guard let photo = try await services.storage.flyTips.photo(id: id) else { throw DomainError.notFound(entity: "photo", id: id) }
+            // A public report's photo may show the reporter or their home: staff only until accepted.
+            if photo.owner == .publicReport, !RoleSet.staff.allows(context.identity!.user.role) {
+                throw DomainError.forbidden("Photos sent with public reports are shown to officers only.")
+            }
+            return Response(status: .ok, headers: [.contentType: photo.kind.mediaType, .cacheControl: "private, max-age=86400",
+                                                   .contentDisposition: "inline; filename=\"\(photo.id).\(photo.kind.fileExtension)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: photo.data)))
+        }
+        routes.page("/fly-tipping/defra-return", .signedInAny) { request, context in
+            try await defraPage(request, context)
+        }
+        registerCapture(on: routes)
+        registerPublicReports(on: routes)
+        registerEnforcement(on: routes)
+    }
+
+    // MARK: - Reading forms and queries
+
+    /// An incident from the record form (also the field capture's upload).
+    static func input(from form: FormData) throws -> FlyTipInput {
+        var problems = ValidationProblems()
+        func number(_ name: String, _ label: String) -> Double? {
+            let text = form.text(name)
+            guard !text.isEmpty else { return nil }
+            guard let value = Double(text), value.isFinite else {
+                problems.add("The \(label) '\(text)' is not a number.", field: name)
+                return nil
+            }
+            return value
+        }
+        func time(_ name: String) -> Date? {
+            let text = form.text(name)
+            guard !text.isEmpty else { return nil }
+            do { return try localTime(text, field: name) } catch let error as ValidationError {
+                problems.add(error.messages[0], field: name)
+            } catch { problems.add("\(error)", field: name) }
+            return nil
+        }
+        let input = FlyTipInput(clientID: form.text("clientId").isEmpty ? nil : form.text("clientId"),
+                                latitude: number("latitude", "latitude"), longitude: number("longitude", "longitude"),
+                                easting: number("easting", "easting"), northing: number("northing", "northing"),
+                                location: form.text("location"), landType: form.text("landType"),
+                                wasteTypes: form.all("wasteTypes"), size: form.text("size"), hazards: form.all("hazards"),
+                                source: form.text("source").isEmpty ? nil : form.text("source"),
+                                status: nil, reportedAt: time("reportedAt"),
+                                cost: form.text("cost"), notes: form.text("notes"))
+        try problems.throwIfAny()
+        return input
+    }
+
+    /// A time from a form or the API: ISO 8601 from a phone, or a `datetime-local` value in UK time.
+    static func localTime(_ text: String, field: String) throws -> Date { try LocalTime.parse(text, field: field) }
+
+    /// The days asked for with `from` and `to` (YYYY-MM-DD, or YYYY-MM for whole months), or the default.
+    func range(_ request: Request) async throws -> DayRange {
+        let from = request.uri.queryParameters.get("from") ?? "", to = request.uri.queryParameters.get("to") ?? ""
+        if from.isEmpty, to.isEmpty { return try await flyTips.defaultRange() }
+        return try Self.dayRange(from: from, to: to)
+    }
+
+    /// A range from two dates, each a day (YYYY-MM-DD) or a month (YYYY-MM: its first or last day).
+    static func dayRange(from: String, to: String) throws -> DayRange {
+        func day(_ text: String, end: Bool) throws -> CalendarDay {
+            if text.count == 7, let month = try? Month(parsing: text) { return end ? .last(of: month) : .first(of: month) }
+            return try CalendarDay(parsing: text)
+        }
+        guard !from.isEmpty, !to.isEmpty else { throw ValidationError("Give both dates of the period: from and to (YYYY-MM-DD or YYYY-MM).") }
+        return try DayRange(first: day(from, end: false), last: day(to, end: true))
+    }
+}

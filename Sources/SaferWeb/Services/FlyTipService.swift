@@ -1,0 +1,228 @@
+import Crypto
+import Foundation
+import SaferDomain
+import SaferReports
+import SaferStorage
+
+/// Fly-tipping for the pages, the API and the command line: recording incidents (with the
+/// photo's GPS position when the phone had no fix), moving them through their statuses,
+/// public reports and their triage, and the figures for the dashboard and Defra's return.
+public struct FlyTipService: Sendable {
+    let services: AppServices
+
+    public init(services: AppServices) { self.services = services }
+
+    var settings: FlyTipSettings { services.configuration.flyTipping }
+    var flyTips: any FlyTipRepository { services.storage.flyTips }
+
+    /// What recording an incident did.
+    public struct Recorded: Sendable {
+        public let flyTip: FlyTip
+        /// False when an incident with the same client id already existed (a retried upload).
+        public let created: Bool
+        /// Things to check that did not stop the incident being recorded.
+        public let warnings: [String]
+    }
+
+    // MARK: - Incidents
+
+    /// Records an incident from a form, the API or a phone's queue. Without a position, the
+    /// photo's EXIF GPS position is used when it has one.
+    public func record(_ input: FlyTipInput, photo: Data?, by actor: Actor, defaultSource: FlyTipSource = .crew) async throws -> Recorded {
+        var input = input
+        var notes: [String] = []
+        let id = services.ids.next()
+        let now = services.clock.now()
+        var photos: [Photo] = []
+        if let photo, !photo.isEmpty {
+            photos.append(try Photo.checked(id: services.ids.next(), owner: .flyTip, ownerID: id, data: photo, addedAt: now))
+        }
+        if input.latitude == nil, input.longitude == nil, input.easting == nil, input.northing == nil,
+           let photo = photos.first, photo.kind == .jpeg, let position = ExifGPS.position(inJPEG: [UInt8](photo.data)) {
+            input.latitude = position.latitude
+            input.longitude = position.longitude
+            notes.append("Position taken from the photo's GPS data.")
+        }
+        if input.latitude == nil, input.easting == nil, photos.isEmpty == false, input.longitude == nil, input.northing == nil {
+            throw ValidationError("No position: the phone gave no location and the photo has no GPS data. Turn on location, or type the easting and northing.", field: "latitude")
+        }
+        if !notes.isEmpty { input.notes = ([input.notes] + notes).filter { !$0.isEmpty }.joined(separator: "\n") }
+        let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
+                                      now: now, defaultSource: defaultSource)
+        let (stored, created) = try await flyTips.add(flyTip, photos: photos, by: actor)
+        return Recorded(flyTip: stored, created: created, warnings: settings.warning(for: stored.gridPoint).map { [$0] } ?? [])
+    }
+
+    /// The incident with this id or reference, or a not-found error.
+    public func flyTip(_ idOrReference: String) async throws -> FlyTip {
+        if let found = try await flyTips.find(id: idOrReference) { return found }
+        if let found = try await flyTips.find(reference: idOrReference) { return found }
+        throw DomainError.notFound(entity: "fly-tip", id: idOrReference)
+    }
+
+    /// Moves an incident to a new status. Times default to now; a duplicate names the incident
+    /// it repeats by reference; a large incident may have its clearance cost entered on clearing.
+    public func changeStatus(of id: String, to status: FlyTipStatus, at time: Date?, duplicateOf: String?, cost: Money?,
+                             note: String, by actor: Actor) async throws -> FlyTip {
+        let before = try await flyTip(id)
+        guard before.status.allowedNext.contains(status) else {
+            throw ValidationError(before.status.allowedNext.isEmpty
+                ? "Incident \(before.reference) is \(before.status.label.lowercased()) and cannot change status."
+                : "Incident \(before.reference) is \(before.status.label.lowercased()): it can move to \(before.status.allowedNext.map { $0.label.lowercased() }.joined(separator: ", ")).",
+                field: "status")
+        }
+        let now = services.clock.now()
+        var after = before
+        after.status = status
+        let when = time ?? now
+        switch status {
+        case .verified, .scheduled:
+            if after.inspectedAt == nil { after.inspectedAt = when }
+        case .cleared:
+            after.clearedAt = when
+            if after.inspectedAt == nil { after.inspectedAt = when }
+        case .duplicate:
+            guard let duplicateOf, !duplicateOf.isEmpty else {
+                throw ValidationError("Give the reference of the incident this one repeats, e.g. FT-7K3M9Q.", field: "duplicateOf")
+            }
+            let original = try await flyTip(duplicateOf)
+            after.duplicateOf = original.id
+        case .noTrace, .notCouncilLand:
+            if after.inspectedAt == nil { after.inspectedAt = when }
+        case .reported:
+            break
+        }
+        if let cost { after.enteredCost = cost }
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !note.isEmpty { after.notes = after.notes.isEmpty ? note : after.notes + "\n" + note }
+        try after.validate(now: now)
+        try await flyTips.update(after, by: actor)
+        return after
+    }
+
+    // MARK: - Public reports
+
+    /// How many reports one client may send in an hour before being asked to wait.
+    public static let reportsPerHour = 5
+
+    /// A key for the rate limit that does not store the client's address.
+    public func clientKey(for address: String) -> String {
+        let digest = SHA256.hash(data: Data((services.configuration.sessionSecret + "|" + address).utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Stores a public report after the rate limit; the caller has already checked the honeypot.
+    public func submitPublicReport(_ input: PublicReportInput, photo: Data?, clientAddress: String) async throws -> PublicReport {
+        let key = clientKey(for: clientAddress)
+        let now = services.clock.now()
+        let recent = try await services.storage.publicReports.submissions(clientKey: key, since: now.addingTimeInterval(-3600))
+        if recent >= Self.reportsPerHour {
+            throw RateLimited(message: "You have sent \(recent) reports in the last hour. Thank you: please wait an hour before sending another, or phone the council.")
+        }
+        let id = services.ids.next()
+        let report = try input.report(id: id, reference: ReferenceCode.make(prefix: "TIP", from: id), now: now)
+        var stored: Photo?
+        if let photo, !photo.isEmpty {
+            stored = try Photo.checked(id: services.ids.next(), owner: .publicReport, ownerID: id, data: photo, addedAt: now)
+        }
+        try await services.storage.publicReports.add(report, photo: stored, clientKey: key, by: Actor(userID: nil, label: "member of the public", channel: .web))
+        return try await services.storage.publicReports.find(id: id) ?? report
+    }
+
+    /// Open incidents that may be the same fly-tip as a report.
+    public func mergeCandidates(for report: PublicReport) async throws -> [(flyTip: FlyTip, distance: Double)] {
+        let day = CalendarDay(containing: report.receivedAt)
+        let window = try DayRange(first: day.adding(days: -15), last: day.adding(days: 15))
+        let open = try await flyTips.list(FlyTipFilter(range: window, statuses: FlyTipStatus.allCases.filter(\.isOpen)))
+        return report.mergeCandidates(among: open)
+    }
+
+    // MARK: - Figures
+
+    /// Every incident reported in a range.
+    public func flyTips(in range: DayRange) async throws -> [FlyTip] {
+        try await flyTips.list(FlyTipFilter(range: range))
+    }
+
+    /// Defra's return for a range of days.
+    public func defraReturn(_ range: DayRange) async throws -> DefraReturn {
+        DefraReturn(range: range, flyTips: try await flyTips(in: range), actions: try await services.storage.enforcement.allActions(),
+                    costs: settings.clearanceCosts)
+    }
+
+    /// The dashboard for a range of days.
+    public func dashboard(_ range: DayRange) async throws -> FlyTipDashboard {
+        FlyTipDashboard(range: range, flyTips: try await flyTips(in: range), cases: try await services.storage.enforcement.list(),
+                        actions: try await services.storage.enforcement.allActions(),
+                        openNow: try await flyTips.count(FlyTipFilter(statuses: FlyTipStatus.allCases.filter(\.isOpen))))
+    }
+
+    /// The period a dashboard shows when none is asked for: the financial year of the latest
+    /// incident (the current year when there are none), up to that incident's day or today.
+    public func defaultRange() async throws -> DayRange {
+        let today = CalendarDay(containing: services.clock.now())
+        let latest = try await flyTips.list(FlyTipFilter(limit: 1)).first.map { CalendarDay(containing: $0.reportedAt) } ?? today
+        let year = latest.calendarMonth.financialYear
+        let first = CalendarDay.first(of: year.firstMonth)
+        let end = min(CalendarDay.last(of: year.lastMonth), max(latest, min(today, CalendarDay.last(of: year.lastMonth))))
+        return try DayRange(first: first, last: end)
+    }
+}
+
+/// Too many requests from one client: the message says how long to wait.
+public struct RateLimited: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+// MARK: - Files
+
+extension FlyTipService {
+    /// What importing a file did.
+    public struct ImportSummary: Sendable {
+        /// Incidents stored.
+        public var created = 0
+        /// Rows whose client id was already stored (a file imported twice adds nothing).
+        public var existing = 0
+        /// Rows refused, each with its line and what to fix.
+        public var problems: [String] = []
+        /// Rows outside the council's area (stored, but worth a look).
+        public var warnings: [String] = []
+    }
+
+    /// Imports incidents from a CSV file (`FlyTipFile`). Each row is stored on its own, so a bad
+    /// row is reported with its line and the others kept; rows with a client id already stored
+    /// are skipped, so importing a file again adds nothing. Duplicates are stored after the
+    /// rows they repeat. `progress` is called with rows done and rows in all.
+    public func importFile(_ text: String, by actor: Actor, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
+        let parsed = try FlyTipFile.parse(text)
+        var summary = ImportSummary(problems: parsed.problems)
+        let ordered = parsed.rows.filter { $0.input.duplicateOf == nil } + parsed.rows.filter { $0.input.duplicateOf != nil }
+        for (done, (line, row)) in ordered.enumerated() {
+            progress(done, ordered.count)
+            var input = row
+            do {
+                if let repeats = input.duplicateOf {
+                    var original = try await flyTips.find(clientID: repeats)
+                    if original == nil { original = try await flyTips.find(reference: repeats) }
+                    guard let original else {
+                        throw ValidationError("duplicate_of '\(repeats)' is neither a client id in the file nor an incident's reference")
+                    }
+                    input.duplicateOf = original.id
+                }
+                let id = services.ids.next()
+                let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
+                                              now: services.clock.now())
+                let (stored, created) = try await flyTips.add(flyTip, photos: [], by: actor)
+                if created { summary.created += 1 } else { summary.existing += 1 }
+                if let warning = settings.warning(for: stored.gridPoint) { summary.warnings.append("Line \(line): \(warning)") }
+            } catch let error as ValidationError {
+                summary.problems.append("Line \(line): \(error.messages.joined(separator: " "))")
+            } catch let error as DomainError {
+                summary.problems.append("Line \(line): \(error.description)")
+            }
+        }
+        progress(ordered.count, ordered.count)
+        return summary
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import SaferDomain
+import Testing
+
+/// Metres on the ground between two nearby positions, from GRS80's radii of curvature: exact
+/// enough for errors of millimetres to metres.
+private func metres(from a: WGS84Point, to b: WGS84Point) -> Double {
+    let semiMajor = 6_378_137.0, e2 = 0.006_694_380_022_90
+    let φ = a.latitude * .pi / 180
+    let w = 1 - e2 * sin(φ) * sin(φ)
+    let meridional = semiMajor * (1 - e2) / (w * w.squareRoot())
+    let transverse = semiMajor / w.squareRoot()
+    let north = (b.latitude - a.latitude) * .pi / 180 * meridional
+    let east = (b.longitude - a.longitude) * .pi / 180 * transverse * cos(φ)
+    return (north * north + east * east).squareRoot()
+}
+
+@Suite("National Grid conversion")
+struct NationalGridTests {
+    /// How far the OS's Helmert transformation may be from OSTN15 in most of Great Britain.
+    /// Measured over the 173 reference points: North Warwickshire 1.68–2.13 m, the rest of the
+    /// mainland and the Northern Isles at most 3.44 m (Cromer, Stornoway).
+    static let helmertTolerance = 3.5
+
+    /// The far south-west and the Outer Hebrides, where the Helmert's error grows past 3.5 m
+    /// (a single best fit for the whole country is worst at its far corners). Measured forward / inverse in metres, allowed up to 5 m:
+    /// St Kilda 4.955 / 4.947, Scilly 4.746 / 4.742 (the OS check point 4.738 / 4.734), Land's
+    /// End 4.272 / 4.269, South Uist 4.134 / 4.130, Lizard 4.124 / 4.123, Barra 4.069 / 4.065,
+    /// Penzance 4.042 / 4.040, Benbecula 3.887 / 3.883, St Ives 3.811 / 3.809, North Uist
+    /// 3.669 / 3.667, Falmouth 3.630 / 3.629, Truro 3.593 / 3.592, Harris 3.556 / 3.554.
+    static let helmertOutliers: Set<String> = [
+        "Village Bay St Kilda", "Hugh Town St Mary's Scilly", "OS check point TP01 St Mary's Scilly",
+        "Land's End", "Lochboisdale South Uist", "Lizard Point", "Castlebay Barra", "Penzance",
+        "Balivanich Benbecula", "St Ives", "Lochmaddy North Uist", "Falmouth", "Truro", "Tarbert Harris",
+    ]
+    /// The allowance for `helmertOutliers`.
+    static let outlierTolerance = 5.0
+
+    /// The allowance for the reference point with this name.
+    static func tolerance(at name: String) -> Double {
+        helmertOutliers.contains(name) ? outlierTolerance : helmertTolerance
+    }
+
+    // MARK: - Against OSTN15
+
+    @Test func gpsPositionsLandWithinThreeAndAHalfMetresOfOSTN15OutsideTheFarSouthWestAndHebrides() throws {
+        let references = try GeographyFixtures.referencePoints("ostn15-reference.csv")
+
+        let tooFar = references.compactMap { reference -> String? in
+            let error = NationalGrid.gridPoint(from: reference.position).distance(to: reference.grid)
+            return error > Self.tolerance(at: reference.name) ? "\(reference.name) \(error) m" : nil
+        }
+
+        #expect(tooFar.isEmpty, "further from OSTN15 than allowed: \(tooFar)")
+    }
+
+    @Test func gridPointsComeBackWithinThreeAndAHalfMetresOfOSTN15OutsideTheFarSouthWestAndHebrides() throws {
+        let references = try GeographyFixtures.referencePoints("ostn15-reference.csv")
+
+        let tooFar = references.compactMap { reference -> String? in
+            let error = metres(from: reference.position, to: NationalGrid.wgs84(from: reference.grid))
+            return error > Self.tolerance(at: reference.name) ? "\(reference.name) \(error) m" : nil
+        }
+
+        #expect(tooFar.isEmpty, "further from OSTN15 than allowed: \(tooFar)")
+    }
+
+    @Test func northWarwickshireIsWithinTwoAndAQuarterMetresOfOSTN15BothWays() throws {
+        // The council's own ground (measured 1.68–2.13 m), held tighter than the country.
+        let references = try GeographyFixtures.referencePoints("ostn15-reference.csv").filter { $0.name.hasPrefix("NW ") }
+
+        let worstForward = references.map { NationalGrid.gridPoint(from: $0.position).distance(to: $0.grid) }.max() ?? .infinity
+        let worstInverse = references.map { metres(from: $0.position, to: NationalGrid.wgs84(from: $0.grid)) }.max() ?? .infinity
+
+        #expect(references.count >= 20)
+        #expect(worstForward < 2.25)
+        #expect(worstInverse < 2.25)
+    }
+
+    @Test func theOutliersAreReferencePointsSoNoneIsSilentlyExcused() throws {
+        let names = Set(try GeographyFixtures.referencePoints("ostn15-reference.csv").map(\.name))
+
+        #expect(Self.helmertOutliers.isSubset(of: names))
+    }
+
+    @Test func theOSCheckPointOnStMarysIsWhereOSTN15PutsItAndWithinFiveMetresHere() throws {
+        // OS's TP01: ETRS89 49.92226393730 N, 6.29977752014 W is E 91492.146, N 11318.804 by OSTN15.
+        let published = NationalGridPoint(easting: 91_492.146, northing: 11_318.804)
+        let reference = try #require(try GeographyFixtures.referencePoints("ostn15-reference.csv").first { $0.name.hasPrefix("OS check point TP01") })
+
+        let grid = NationalGrid.gridPoint(from: WGS84Point(latitude: 49.922_263_937_30, longitude: -6.299_777_520_14))
+
+        #expect(reference.grid == published)
+        #expect(grid.distance(to: published) < Self.outlierTolerance)  // measured 4.74 m
+    }
+
+    // MARK: - Against PROJ
+
+    @Test func theArithmeticMatchesPROJRunningTheSameHelmertAndProjectionWithinTwoMillimetres() throws {
+        // Same formulas, independent code: the only differences left are PROJ's exact Transverse
+        // Mercator against the OS's series (measured at most 0.72 mm, at St Kilda).
+        let references = try GeographyFixtures.referencePoints("helmert-proj-reference.csv")
+
+        let worst = references.map { NationalGrid.gridPoint(from: $0.position).distance(to: $0.grid) }.max() ?? .infinity
+
+        #expect(worst < 0.002)
+    }
+
+    // MARK: - Round trips
+
+    @Test func aPositionSurvivesARoundTripThroughTheGridWithinAMillimetre() throws {
+        let references = try GeographyFixtures.referencePoints("ostn15-reference.csv")
+        var positions = references.map(\.position)
+        // And a lattice over the whole box isInGreatBritain accepts, sea included.
+        for lat in stride(from: 49.8, through: 61, by: 0.4) {
+            for lon in stride(from: -9.0, through: 2, by: 0.5) { positions.append(WGS84Point(latitude: lat, longitude: lon)) }
+        }
+
+        let worst = positions.map { metres(from: $0, to: NationalGrid.wgs84(from: NationalGrid.gridPoint(from: $0))) }.max() ?? .infinity
+
+        #expect(worst < 0.001)
+    }
+
+    @Test func aGridPointSurvivesARoundTripThroughGPSWithinAMillimetre() throws {
+        let references = try GeographyFixtures.referencePoints("ostn15-reference.csv")
+        var points = references.map(\.grid)
+        for e in stride(from: 0.0, through: 700_000, by: 50_000) {
+            for n in stride(from: 0.0, through: 1_250_000, by: 50_000) { points.append(NationalGridPoint(easting: e, northing: n)) }
+        }
+
+        let worst = points.map { NationalGrid.gridPoint(from: NationalGrid.wgs84(from: $0)).distance(to: $0) }.max() ?? .infinity
+
+        #expect(worst < 0.001)
+    }
+
+    @Test func inputFarFromBritainOrNotANumberStillReturns() {
+        // Callers convert before they check the extent; the iterations must end regardless.
+        _ = NationalGrid.gridPoint(from: WGS84Point(latitude: 90, longitude: 180))
+        _ = NationalGrid.gridPoint(from: WGS84Point(latitude: -90, longitude: -180))
+        _ = NationalGrid.gridPoint(from: WGS84Point(latitude: .nan, longitude: .infinity))
+        _ = NationalGrid.wgs84(from: NationalGridPoint(easting: 1e12, northing: -1e12))
+        let lost = NationalGrid.wgs84(from: NationalGridPoint(easting: .nan, northing: .infinity))
+
+        #expect(!NationalGrid.isInGreatBritain(lost))
+    }
+
+    // MARK: - Extent
+
+    @Test func theGridsCornersAreInsideAndJustBeyondAreOutside() {
+        #expect(NationalGrid.contains(NationalGridPoint(easting: 0, northing: 0)))
+        #expect(NationalGrid.contains(NationalGridPoint(easting: 700_000, northing: 1_300_000)))
+        #expect(!NationalGrid.contains(NationalGridPoint(easting: -0.01, northing: 500_000)))
+        #expect(!NationalGrid.contains(NationalGridPoint(easting: 700_000.01, northing: 500_000)))
+        #expect(!NationalGrid.contains(NationalGridPoint(easting: 300_000, northing: -1)))
+        #expect(!NationalGrid.contains(NationalGridPoint(easting: 300_000, northing: 1_300_001)))
+        #expect(!NationalGrid.contains(NationalGridPoint(easting: .nan, northing: 300_000)))
+    }
+
+    @Test func northWarwickshireAndShetlandAreInGreatBritain() {
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 52.5787, longitude: -1.5462)))  // Atherstone
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 60.155, longitude: -1.145)))  // Lerwick
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 60.856, longitude: -0.885)))  // Muckle Flugga
+    }
+
+    @Test func franceTheOpenNorthSeaAndNonsenseAreNotInGreatBritain() {
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 48.8566, longitude: 2.3522)))  // Paris
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 49.64, longitude: -1.62)))  // Cherbourg
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 55.5, longitude: 3.5)))  // North Sea, Dogger Bank's edge
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 0, longitude: 0)))  // a GPS fix that never was
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: -1.5462, longitude: 52.5787)))  // swapped
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: .nan, longitude: -1.5)))
+    }
+
+    @Test func irelandAndTheFrenchCoastFacingKentAreNotInGreatBritain() {
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 53.3498, longitude: -6.2603)))  // Dublin
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 54.597, longitude: -5.930)))  // Belfast
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 54.38, longitude: -5.43)))  // Ards peninsula
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 55.22, longitude: -6.15)))  // Fair Head
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 52.17, longitude: -6.36)))  // Carnsore Point
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 50.95, longitude: 1.85)))  // Calais
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 50.87, longitude: 1.58)))  // Cap Gris-Nez
+        #expect(!NationalGrid.isInGreatBritain(WGS84Point(latitude: 49.92, longitude: 1.08)))  // Dieppe
+    }
+
+    @Test func britishShoresFacingIrelandAndFranceStayInGreatBritain() {
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 54.635, longitude: -4.857)))  // Mull of Galloway
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 54.84, longitude: -5.12)))  // Portpatrick
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 55.31, longitude: -5.80)))  // Mull of Kintyre
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 55.70, longitude: -6.40)))  // Islay
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 51.88, longitude: -5.31)))  // St Davids
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 51.127, longitude: 1.313)))  // Dover
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 51.08, longitude: 1.18)))  // Folkestone
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 50.91, longitude: 0.98)))  // Dungeness
+        #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 51.375, longitude: 1.447)))  // North Foreland
+    }
+}
