@@ -12,7 +12,7 @@ import Darwin
 /// `safer import ...`: load data files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data files.",
-                                                    subcommands: [PoliceUK.self, ImportFiguresCommand.self, ImportLSOALookupCommand.self])
+                                                    subcommands: [PoliceUK.self, ImportFiguresCommand.self, ImportLSOALookupCommand.self, ImportFlyTipsCommand.self])
 
     /// `safer import police-uk [--area PREFIX | --all] FILE...`
     struct PoliceUK: AsyncParsableCommand {
@@ -81,8 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 /// Writes a line to standard error.
-private func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 /// Shows import progress on standard error: a bar redrawn in place on a terminal, or a plain

@@ -16,11 +16,15 @@ struct ReportOutputOptions: ParsableArguments {
     var output: String?
 
     /// Writes a report in the chosen format.
-    func write<J: Encodable>(_ table: ReportTable, json: J) throws {
+    func write<J: Encodable>(_ table: ReportTable, json: J) throws { try write([table], json: json) }
+
+    /// Writes a report of several tables: one after another as text, one sheet each in XLSX, and
+    /// as CSV the given text (a machine-readable long form) or else the first table.
+    func write<J: Encodable>(_ tables: [ReportTable], csv: String? = nil, json: J) throws {
         let data: Data
         switch format {
-        case .table: data = Data(TextTableRenderer.render(table).utf8)
-        case .csv: data = Data(CSVRenderer.render(table).utf8)
+        case .table: data = Data(tables.map(TextTableRenderer.render).joined(separator: "\n").utf8)
+        case .csv: data = Data((csv ?? CSVRenderer.render(tables[0])).utf8)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -29,7 +33,7 @@ struct ReportOutputOptions: ParsableArguments {
             if output == nil && isatty(STDOUT_FILENO) != 0 {
                 throw SaferDomain.ValidationError("An XLSX workbook is binary: give --output FILE.xlsx, or redirect standard output to a file.")
             }
-            data = try XLSXWriter.render(table)
+            data = try XLSXWriter.render(tables)
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output))

@@ -79,15 +79,12 @@ public struct FlyTip: Sendable, Hashable, Identifiable {
     /// a duplicate pointing at another incident, and a cost only where it is entered by hand.
     public func validate(now: Date) throws {
         var problems = ValidationProblems()
-        if !NationalGrid.isInGreatBritain(position) {
-            problems.add("The position \(Self.format(position)) is not in Great Britain: check the latitude and longitude (or easting and northing).", field: "position")
-        }
+        if let problem = Self.positionProblem(position) { problems.add(problem, field: "position") }
         if let problem = Self.locationProblem(location) { problems.add(problem, field: "location") }
         if wasteTypes.isEmpty { problems.add("At least one waste type is needed.", field: "wasteTypes") }
         if notes.count > 4000 { problems.add("The notes are \(notes.count) characters long: keep them to 4,000 or fewer.", field: "notes") }
-        let latest = now.addingTimeInterval(5 * 60)
-        for (name, field, date) in [("reported", "reportedAt", reportedAt), ("inspected", "inspectedAt", inspectedAt), ("cleared", "clearedAt", clearedAt)] {
-            if let date, date > latest { problems.add("The \(name) time is in the future: check the date and the device's clock.", field: field) }
+        for (field, message) in Self.futureProblems(reportedAt: reportedAt, inspectedAt: inspectedAt, clearedAt: clearedAt, now: now) {
+            problems.add(message, field: field)
         }
         if let inspectedAt, inspectedAt < reportedAt { problems.add("The inspected time is before the reported time.", field: "inspectedAt") }
         if let clearedAt, clearedAt < reportedAt { problems.add("The cleared time is before the reported time.", field: "clearedAt") }
@@ -104,6 +101,22 @@ public struct FlyTip: Sendable, Hashable, Identifiable {
             }
         }
         try problems.throwIfAny()
+    }
+
+    /// What is wrong with a position, if anything: it must be in Great Britain.
+    static func positionProblem(_ position: WGS84Point) -> String? {
+        NationalGrid.isInGreatBritain(position) ? nil
+            : "The position \(format(position)) is not in Great Britain: check the latitude and longitude (or easting and northing)."
+    }
+
+    /// The times that are in the future, allowing five minutes for a phone's clock.
+    static func futureProblems(reportedAt: Date?, inspectedAt: Date?, clearedAt: Date?, now: Date) -> [(field: String, message: String)] {
+        let latest = now.addingTimeInterval(5 * 60)
+        return [("reported", "reportedAt", reportedAt), ("inspected", "inspectedAt", inspectedAt), ("cleared", "clearedAt", clearedAt)]
+            .compactMap { name, field, date in
+                guard let date, date > latest else { return nil }
+                return (field, "The \(name) time is in the future: check the date and the device's clock.")
+            }
     }
 
     /// What is wrong with a location name, if anything: it is needed, and 200 characters at most.

@@ -112,7 +112,12 @@ public struct FlyTipInput: Sendable, Hashable {
             problems.add("The client id must be 1 to 100 characters.", field: "clientId")
         }
         guard let position, let landType, let size, let source, let status, problems.isEmpty else {
+            // Everything else that can be checked without the missing parts, so one answer lists it all.
             if let problem = FlyTip.locationProblem(location) { problems.add(problem, field: "location") }
+            if let position, let problem = FlyTip.positionProblem(position.0) { problems.add(problem, field: "position") }
+            for (field, message) in FlyTip.futureProblems(reportedAt: reportedAt, inspectedAt: inspectedAt, clearedAt: clearedAt, now: now) {
+                problems.add(message, field: field)
+            }
             if wasteTypes.isEmpty, self.wasteTypes.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 problems.add("At least one waste type is needed.", field: "wasteTypes")
             }

@@ -74,6 +74,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return try! CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
+    /// The same day some months later (earlier when negative), or the month's last day when it
+    /// is shorter: 31 January plus one month is 28 (or 29) February.
+    public func adding(months count: Int) -> CalendarDay {
+        let target = calendarMonth.adding(months: count)
+        return (try? CalendarDay(year: target.year, month: target.month, day: day)) ?? .last(of: target)
+    }
+
     /// Days from this day to another (negative when the other is earlier).
     public func days(to other: CalendarDay) -> Int {
         var calendar = Calendar(identifier: .gregorian)

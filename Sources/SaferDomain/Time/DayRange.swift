@@ -21,6 +21,18 @@ public struct DayRange: Sendable, Hashable, Codable, CustomStringConvertible {
         last = .last(of: period.last)
     }
 
+    /// A range from two dates as people type them, each a day (`YYYY-MM-DD`) or a month
+    /// (`YYYY-MM`: its first day for `from`, its last day for `to`).
+    public static func parse(from: String, to: String) throws -> DayRange {
+        func day(_ text: String, end: Bool) throws -> CalendarDay {
+            let text = text.trimmingCharacters(in: .whitespaces)
+            if text.count == 7, let month = try? Month(parsing: text) { return end ? .last(of: month) : .first(of: month) }
+            return try CalendarDay(parsing: text)
+        }
+        guard !from.isEmpty, !to.isEmpty else { throw ValidationError("Give both dates of the period: from and to (YYYY-MM-DD or YYYY-MM).") }
+        return try DayRange(first: day(from, end: false), last: day(to, end: true))
+    }
+
     /// The number of days.
     public var count: Int { first.days(to: last) + 1 }
 

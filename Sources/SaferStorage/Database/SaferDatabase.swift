@@ -31,7 +31,14 @@ public final class SaferDatabase: Sendable {
     /// Opens a pool and checks that the database answers, so a bad URL fails at start-up
     /// with a message naming it (password masked).
     /// `searchPath` puts PostgreSQL tables in a schema other than `public` (tests use one per test);
-    /// `connectionsPerThread` bounds the pool (each of the machine's event-loop threads keeps its own).
+    /// `connectionsPerThread` bounds a PostgreSQL pool (each of the machine's event-loop threads keeps its own).
+    ///
+    /// SQLite gets exactly one connection, on one event loop, so requests queue for it without
+    /// blocking a thread. SQLite lets one writer in at a time, and SQLiteNIO's busy handler
+    /// retries without end on a thread of the shared pool: with several connections, two
+    /// writers waiting for a third's lock held both threads, and the third could never commit
+    /// (measured: six simultaneous uploads hung for good). Other processes on the same file (the
+    /// command line while the server runs) wait up to 10 s for the lock, then get an error.
     public static func open(_ url: DatabaseURL, searchPath: [String]? = nil, connectionsPerThread: Int? = nil,
                             logger: Logger = Logger(label: "safer.db")) async throws -> SaferDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
@@ -40,7 +47,7 @@ public final class SaferDatabase: Sendable {
         case .sqlite(let path):
             let pool = EventLoopGroupConnectionPool(
                 source: SQLiteConnectionSource(configuration: .init(storage: .file(path: path))),
-                maxConnectionsPerEventLoop: connectionsPerThread ?? 2, logger: logger, on: group)
+                maxConnectionsPerEventLoop: 1, logger: logger, on: group.next())
             database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, logger: logger),
                                      shutdown: { try await pool.shutdownAsync() })
         case .postgres(let text):
@@ -59,6 +66,7 @@ public final class SaferDatabase: Sendable {
             try await database.ping()
             if database.engine == .sqlite {
                 try await database.sql.raw("PRAGMA journal_mode=WAL").run()
+                try await database.sql.raw("PRAGMA busy_timeout=10000").run()
             }
         } catch {
             try? await database.shutdown()

@@ -2,7 +2,8 @@ import Foundation
 import SQLKit
 
 extension Migrations {
-    /// Fly-tipping incidents, photos, public reports and their triage, and enforcement cases.
+    /// Fly-tipping incidents, photos, public reports and their triage, enforcement cases, the
+    /// CCTV register, Public Spaces Protection Orders and the money allocated and spent.
     static func flyTipping(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
         try await db.create(table: "fly_tips")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
@@ -110,6 +111,66 @@ extension Migrations {
             .column("address", type: .text, .notNull)
             .column("vehicle", type: .text, .notNull)
             .column("notes", type: .text, .notNull)
+            .run()
+        try await db.create(table: "cameras")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("asset_id", type: .text, .notNull, .unique)
+            .column("model", type: .text, .notNull)
+            .column("mobile_data", type: .bigint, .notNull)
+            .run()
+        try await db.create(table: "camera_statuses")
+            .column("camera_id", type: .text, .notNull, .references("cameras", "id"))
+            .column("position", type: .bigint, .notNull)
+            .column("status", type: .text, .notNull)                // working, damaged, stolen, dummy
+            .column("from_day", type: .text, .notNull)              // YYYY-MM-DD
+            .column("note", type: .text, .notNull)
+            .primaryKey("camera_id", "position")
+            .run()
+        try await db.create(table: "camera_deployments")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("camera_id", type: .text, .notNull, .references("cameras", "id"))
+            .column("location", type: .text, .notNull)
+            .column("latitude", type: double, .notNull)
+            .column("longitude", type: double, .notNull)
+            .column("easting", type: double, .notNull)
+            .column("northing", type: double, .notNull)
+            .column("from_day", type: .text, .notNull)
+            .column("to_day", type: .text)
+            .column("reason", type: .text, .notNull)
+            .column("signage", type: .bigint, .notNull)
+            .column("dpia_day", type: .text)
+            .column("self_assessment_day", type: .text)
+            .run()
+        try await db.create(table: "footage_shares")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("camera_id", type: .text, .notNull, .references("cameras", "id"))
+            .column("shared_with", type: .text, .notNull)
+            .column("day", type: .text, .notNull)
+            .column("reference", type: .text, .notNull)
+            .column("note", type: .text, .notNull)
+            .run()
+        // An order's lists (roads, outline, articles, exceptions, variations) as JSON: read and
+        // written whole, never queried inside.
+        try await db.create(table: "pspos")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("name", type: .text, .notNull)
+            .column("start_day", type: .text, .notNull)
+            .column("expiry_day", type: .text, .notNull)
+            .column("details", type: .text, .notNull)
+            .run()
+        try await db.create(table: "allocations")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("financial_year", type: .text, .notNull)
+            .column("amount_pence", type: .bigint, .notNull)
+            .column("description", type: .text, .notNull)
+            .run()
+        try await db.create(table: "spend_items")
+            .column("id", type: .text, .primaryKey(autoIncrement: false))
+            .column("day", type: .text, .notNull)
+            .column("category", type: .text, .notNull)
+            .column("amount_pence", type: .bigint, .notNull)
+            .column("supplier", type: .text, .notNull)
+            .column("note", type: .text, .notNull)
             .run()
     }
 }

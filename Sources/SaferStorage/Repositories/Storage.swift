@@ -18,6 +18,9 @@ public struct Storage: Sendable {
     public let flyTips: any FlyTipRepository
     public let publicReports: any PublicReportRepository
     public let enforcement: any EnforcementRepository
+    public let cctv: any CCTVRepository
+    public let pspos: any PSPORepository
+    public let funding: any FundingRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -35,5 +38,8 @@ public struct Storage: Sendable {
         self.flyTips = SQLFlyTipRepository(database: database, clock: clock, ids: ids)
         self.publicReports = SQLPublicReportRepository(database: database, clock: clock, ids: ids)
         self.enforcement = SQLEnforcementRepository(database: database, clock: clock, ids: ids)
+        self.cctv = SQLCCTVRepository(database: database, clock: clock, ids: ids)
+        self.pspos = SQLPSPORepository(database: database, clock: clock, ids: ids)
+        self.funding = SQLFundingRepository(database: database, clock: clock, ids: ids)
     }
 }

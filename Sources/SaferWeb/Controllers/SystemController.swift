@@ -30,6 +30,13 @@ struct SystemController {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
         }
+        // The field capture's service worker, served from the root so that it may control /capture.
+        routes.plain("/capture-sw.js", .everyone) { _, _ in
+            guard let url = Bundle.module.url(forResource: "Resources/Static/capture-sw.js", withExtension: nil),
+                  let data = try? Data(contentsOf: url) else { throw HTTPError(.notFound) }
+            return Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         // Debian's libjs-leaflet, when installed: the script, its style sheet and marker images.
         for path in ["/vendor/leaflet/:file", "/vendor/leaflet/images/:file"] {
             routes.plain(RouterPath(path), .everyone) { request, context in

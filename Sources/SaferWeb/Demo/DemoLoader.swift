@@ -51,6 +51,7 @@ public struct DemoLoader: Sendable {
         let figures = try await loadPerformance()
         let plans = try await loadPlans()
         let flyTipping = try await loadFlyTipping()
+        try await loadRegisters()
         return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures, plans: plans,
                       incidents: flyTipping.incidents, cases: flyTipping.cases)
     }

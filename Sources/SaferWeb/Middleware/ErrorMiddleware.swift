@@ -20,7 +20,9 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func answer(for error: any Error, request: Request, context: Context) -> Response {
-        let isAPI = request.uri.path.hasPrefix("/api/")
+        // Scripts that ask for JSON (the field capture's uploads) get problem documents too, so a
+        // signed-out phone hears 401 instead of being sent to the sign-in page.
+        let isAPI = request.uri.path.hasPrefix("/api/") || (request.headers[.accept] ?? "").hasPrefix("application/json")
         let problem = APIProblem.from(error)
         if let denied = error as? AccessDenied, !denied.signedIn, !isAPI, denied.kind != .plain {
             let next = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")

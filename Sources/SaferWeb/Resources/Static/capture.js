@@ -12,6 +12,8 @@
   var errorsBox = document.getElementById("capture-errors");
   var position = null;
   var flushing = false;
+  // Why uploads are held back (signed out, or a stale page), until an upload works again.
+  var held = "";
 
   function openDB() {
     return new Promise(function (resolve, reject) {
@@ -52,7 +54,8 @@
       items.sort(function (a, b) { return a.savedAt < b.savedAt ? -1 : 1; });
       queueBox.setAttribute("data-count", String(items.length));
       text(queueBox, items.length === 0 ? "No reports waiting to upload."
-        : items.length + (items.length === 1 ? " report" : " reports") + " waiting to upload" + (navigator.onLine ? "…" : " (no signal: they will upload when it returns)."));
+        : items.length + (items.length === 1 ? " report" : " reports") + " waiting to upload" +
+          (held ? ". " + held : (navigator.onLine ? "…" : " (no signal: they will upload when it returns).")));
       pendingList.innerHTML = "";
       items.forEach(function (item) {
         var li = document.createElement("li");
@@ -103,6 +106,7 @@
         chain = chain.then(function () {
           return upload(item).then(function (response) {
             if (response.status === 200 || response.status === 201) {
+              held = "";
               return response.json().then(function (body) {
                 var li = document.createElement("li");
                 var a = document.createElement("a"); a.href = "/fly-tipping/incidents/" + body.id; text(a, body.reference);
@@ -115,9 +119,12 @@
             if (response.status === 422) {
               return response.json().then(function (body) { item.problem = body.messages.join(" "); return put(item); });
             }
-            // Signed out, or the server is unwell: keep the report and try later.
-            if (response.status === 401 || response.status === 403) {
-              text(queueBox, "Sign in again to upload the waiting reports.");
+            // Signed out, or the page's form token is stale, or the server is unwell: keep the
+            // report, say why, and try again later.
+            if (response.status === 401 || response.redirected) {
+              held = "Sign in again (in another tab) to upload them; they are kept on this phone.";
+            } else if (response.status === 403) {
+              held = "This page is out of date: reload it when there is signal to upload them; they are kept on this phone.";
             }
             throw new Error("upload deferred: " + response.status);
           });
@@ -172,6 +179,11 @@
       return render();
     }).then(flush);
   });
+
+  // Keep the page itself available with no signal: a crew can reopen it and keep queueing.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/capture-sw.js", { scope: "/capture" }).catch(function () { /* http: no offline page */ });
+  }
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", render);

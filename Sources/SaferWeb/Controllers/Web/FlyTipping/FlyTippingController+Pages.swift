@@ -235,9 +235,7 @@ extension FlyTippingController {
         facts.append(Fact(label: "Recorded by", value: "\(tip.recordedBy), \(Self.display(tip.recordedAt))"))
         let warning = request.uri.queryParameters.get("warning") == "1" ? services.configuration.flyTipping.warning(for: tip.gridPoint) ?? "" : ""
         let page = IncidentPage(
-            chrome: PageChrome(title: "Incident \(tip.reference)", context: context, current: "/fly-tipping",
-                               notice: request.uri.queryParameters.get("saved") == "1" ? "Incident \(tip.reference) recorded."
-                                   : (request.uri.queryParameters.get("updated") == "1" ? "Status changed to \(tip.status.label.lowercased())." : nil)),
+            chrome: PageChrome(title: "Incident \(tip.reference)", context: context, current: "/fly-tipping", notice: Self.notice(request, tip)),
             errors: ErrorSummary(errors), reference: tip.reference, facts: facts, status: tip.status.label,
             statusClass: "status status-\(tip.status.rawValue)", hazardous: !tip.hazards.isEmpty,
             hazards: tip.hazards.map(\.label).joined(separator: ", "),
@@ -248,6 +246,17 @@ extension FlyTippingController {
             costNeeded: tip.size.costEnteredPerIncident, formAction: "/fly-tipping/incidents/\(tip.id)/status",
             saved: false, warning: warning, hasWarning: !warning.isEmpty)
         return views.response("fly-tipping-incident", page, status: status)
+    }
+
+    /// The line confirming what the last form did, from the redirect's query.
+    static func notice(_ request: Request, _ tip: FlyTip) -> String? {
+        let query = request.uri.queryParameters
+        if query.get("saved") == "1" { return "Incident \(tip.reference) recorded." }
+        if query.get("updated") == "1" { return "Status changed to \(tip.status.label.lowercased())." }
+        if let merged = query.get("merged"), merged.range(of: #"^TIP-[0-9A-Z]{6}$"#, options: .regularExpression) != nil {
+            return "Public report \(merged) merged into this incident."
+        }
+        return nil
     }
 
     func defraPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {

@@ -124,7 +124,8 @@ extension FlyTippingController {
             do {
                 let target = try await flyTips.flyTip(form.text("incident"))
                 try await services.storage.publicReports.merge(reportID: id, into: target.id, by: context.identity!.actor(channel: .web))
-                return redirect("/fly-tipping/incidents/\(target.id)?updated=1")
+                let reference = try await services.storage.publicReports.find(id: id)?.reference ?? ""
+                return redirect("/fly-tipping/incidents/\(target.id)?merged=\(reference)")
             } catch let error as DomainError {
                 if case .forbidden = error { throw error }
                 return try await triagePage(context, id: id, form: form, errors: [error.description], status: .unprocessableContent)
@@ -166,7 +167,7 @@ extension FlyTippingController {
             what: PlainWords.waste.map { Choice(value: $0.key, label: $0.words, selected: what.contains($0.key), id: "what-\($0.key)") },
             amounts: PlainWords.amount.map { Choice(value: $0.key, label: $0.words, selected: form?.text("amount") == $0.key, id: "amount-\($0.key)") },
             lands: PlainWords.land.map { Choice(value: $0.key, label: $0.words, selected: (form?.text("land") ?? "unsure") == $0.key, id: "land-\($0.key)") })
-        return views.response("report", page, status: status)
+        return views.response("tip-off", page, status: status)
     }
 
     func triagePage(_ context: SaferRequestContext, id: String, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -34,8 +34,7 @@ struct FlyTippingController {
         routes.form("/fly-tipping/incidents", Self.recorders, maxBody: Photo.maximumBytes + 64 * 1024) { _, context, form in
             do {
                 let recorded = try await flyTips.record(Self.input(from: form), photo: form.files["photo"]?.data,
-                                                        by: context.identity!.actor(channel: .web),
-                                                        defaultSource: context.identity!.user.role == .field ? .crew : .partner)
+                                                        by: context.identity!.actor(channel: .web))
                 let notice = recorded.warnings.isEmpty ? "" : "&warning=1"
                 return redirect("/fly-tipping/incidents/\(recorded.flyTip.id)?saved=1\(notice)")
             } catch let error as ValidationError {
@@ -75,6 +74,7 @@ struct FlyTippingController {
         registerCapture(on: routes)
         registerPublicReports(on: routes)
         registerEnforcement(on: routes)
+        registerRegisters(on: routes)
     }
 
     // MARK: - Reading forms and queries
@@ -121,13 +121,6 @@ struct FlyTippingController {
         return try Self.dayRange(from: from, to: to)
     }
 
-    /// A range from two dates, each a day (YYYY-MM-DD) or a month (YYYY-MM: its first or last day).
-    static func dayRange(from: String, to: String) throws -> DayRange {
-        func day(_ text: String, end: Bool) throws -> CalendarDay {
-            if text.count == 7, let month = try? Month(parsing: text) { return end ? .last(of: month) : .first(of: month) }
-            return try CalendarDay(parsing: text)
-        }
-        guard !from.isEmpty, !to.isEmpty else { throw ValidationError("Give both dates of the period: from and to (YYYY-MM-DD or YYYY-MM).") }
-        return try DayRange(first: day(from, end: false), last: day(to, end: true))
-    }
+    /// A range from two dates, each a day (YYYY-MM-DD) or a month (YYYY-MM).
+    static func dayRange(from: String, to: String) throws -> DayRange { try DayRange.parse(from: from, to: to) }
 }

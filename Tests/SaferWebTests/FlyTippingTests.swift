@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import SaferDomain
+import SaferTestSupport
+@testable import SaferWeb
+
+/// Fly-tipping through the API and the pages: idempotent uploads, public reports without an
+/// account, the same Defra numbers everywhere, and personal data only for officers.
+@Suite("Fly-tipping")
+struct FlyTippingTests {
+    struct Incident: Decodable {
+        let id: String, reference: String, clientId: String?, latitude: Double, longitude: Double, easting: Double, northing: Double
+        let location: String, landType: String, wasteTypes: [String], size: String, status: String, source: String, warnings: [String]
+    }
+    struct Page: Decodable { let items: [Incident]; let total: Int }
+
+    static let newIncident = #"{"clientId":"phone-7f3a","latitude":52.5465,"longitude":-1.5235,"location":"Oldbury Road, Hartshill","landType":"Highway","wasteTypes":["Green","Other Household Waste"],"size":"Small Van Load","reportedAt":"2019-03-11T09:30:00.000Z"}"#
+
+    static func json(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)", .contentType: "application/json"] }
+
+    @Test(arguments: TestEngine.available)
+    func aCrewsUploadIsStoredOnceWithBothCoordinatePairs(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let token = try await harness.apiToken(.field)
+            let first = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: Self.newIncident))
+            #expect(first.status == .created)
+            let stored = try JSONDecoder().decode(Incident.self, from: Data(buffer: first.body))
+            #expect(first.location == "/api/v1/incidents/\(stored.id)")
+            let grid = NationalGrid.gridPoint(from: WGS84Point(latitude: 52.5465, longitude: -1.5235))
+            #expect(abs(stored.easting - grid.easting) < 0.001 && abs(stored.northing - grid.northing) < 0.001)
+            #expect(stored.latitude == 52.5465 && stored.wasteTypes == ["Green", "Other Household Waste"] && stored.source == "crew")
+            #expect(stored.reference.hasPrefix("FT-") && stored.warnings.isEmpty)
+            let again = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: Self.newIncident))
+            #expect(again.status == .ok)
+            #expect(try JSONDecoder().decode(Incident.self, from: Data(buffer: again.body)).id == stored.id)
+            #expect(try await harness.services.storage.flyTips.count(FlyTipFilter()) == 1)
+            let audit = try await harness.services.storage.auditLog.list(AuditFilter(entity: "fly-tip"))
+            #expect(audit.count == 1 && audit[0].actor.channel == .api && audit[0].actor.label == TestData.email(.field))
+        }
+    }
+
+    @Test func eastingAndNorthingAloneAreEnoughAndBadInputIsNamed() async throws {
+        try await WebHarness.run { harness, client in
+            let token = try await harness.apiToken(.officer)
+            let grid = #"{"easting":433000,"northing":294000,"location":"Coleshill Road, Hartshill","landType":"highway","wasteTypes":["tyres"],"size":"car-boot-or-less"}"#
+            let response = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: grid))
+            #expect(response.status == .created)
+            let stored = try JSONDecoder().decode(Incident.self, from: Data(buffer: response.body))
+            #expect((52.5...52.6).contains(stored.latitude) && (-1.6 ... -1.5).contains(stored.longitude))
+            #expect(stored.easting == 433000 && stored.landType == "Highway" && stored.size == "Car Boot or Less")
+            let bad = #"{"latitude":53.35,"longitude":-6.26,"location":"","landType":"Lay-by","wasteTypes":["Fridge"],"size":"Small Van Load","reportedAt":"2030-01-01T00:00:00Z"}"#
+            let refused = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: bad))
+            #expect(refused.status == .unprocessableContent)
+            let detail = try APITests.problem(refused).detail
+            for part in ["not in Great Britain", "'Lay-by' is not a land type", "'Fridge' is not a waste type", "A location is needed"] {
+                #expect(detail.contains(part), "\(part) in \(detail)")
+            }
+            #expect(try await harness.services.storage.flyTips.count(FlyTipFilter()) == 1)
+        }
+    }
+
+    @Test func aPositionOutsideTheCouncilIsStoredWithAWarning() async throws {
+        try await WebHarness.run { harness, client in
+            let york = #"{"latitude":53.96,"longitude":-1.08,"location":"Somewhere, York","landType":"Highway","wasteTypes":["Green"],"size":"Single Item"}"#
+            let response = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(try await harness.apiToken(.field)), body: ByteBuffer(string: york))
+            #expect(response.status == .created)
+            #expect(try JSONDecoder().decode(Incident.self, from: Data(buffer: response.body)).warnings.first?.contains("outside North Warwickshire") == true)
+        }
+    }
+
+    @Test func listsFilterByPeriodAndStatusAndStatusesMoveOn() async throws {
+        try await WebHarness.run { harness, client in
+            let token = try await harness.apiToken(.field)
+            let created = try JSONDecoder().decode(Incident.self, from: Data(buffer: try await client.execute(
+                uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: Self.newIncident)).body))
+            let change = try await client.execute(uri: "/api/v1/incidents/\(created.reference)/status", method: .post, headers: Self.json(token),
+                                                  body: ByteBuffer(string: #"{"status":"cleared","at":"2019-03-11T15:00"}"#))
+            #expect(change.status == .ok)
+            let back = try await client.execute(uri: "/api/v1/incidents/\(created.id)/status", method: .post, headers: Self.json(token),
+                                                body: ByteBuffer(string: #"{"status":"verified"}"#))
+            #expect(back.status == .unprocessableContent)
+            #expect(try APITests.problem(back).detail.contains("cannot change status"))
+            func list(_ query: String) async throws -> Page {
+                try JSONDecoder().decode(Page.self, from: Data(buffer: try await client.execute(uri: "/api/v1/incidents?\(query)", method: .get,
+                                                                                                 headers: [.authorization: "Bearer \(token)"]).body))
+            }
+            #expect(try await list("from=2019-03-01&to=2019-03-31").total == 1)
+            #expect(try await list("from=2019-03-01&to=2019-03-31&status=open").total == 0)
+            #expect(try await list("from=2019-03-01&to=2019-03-31&status=cleared").items.first?.status == "cleared")
+            #expect(try await list("from=2019-02-01&to=2019-02-28").total == 0)
+            let wrong = try await client.execute(uri: "/api/v1/incidents?from=2019-03-31&to=2019-03-01", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(wrong.status == .unprocessableContent)
+        }
+    }
+
+    @Test func thePublicReportWithoutAnAccountAnswersWithAReferenceAndIsRateLimited() async throws {
+        try await WebHarness.run { harness, client in
+            let body = #"{"latitude":52.5466,"longitude":-1.5236,"what":["bags","fridge"],"amount":"small-van","land":"road","contact":{"name":"Pat","email":"pat@example.org"}}"#
+            struct Receipt: Decodable { let reference: String; let status: String }
+            for n in 1...FlyTipService.reportsPerHour {
+                let response = try await client.execute(uri: "/api/v1/public-reports", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+                #expect(response.status == .created, "report \(n)")
+                #expect(try JSONDecoder().decode(Receipt.self, from: Data(buffer: response.body)).reference.range(of: #"^TIP-[0-9A-Z]{6}$"#, options: .regularExpression) != nil)
+            }
+            let limited = try await client.execute(uri: "/api/v1/public-reports", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            #expect(limited.status == .tooManyRequests)
+            #expect(try APITests.problem(limited).detail.contains("wait an hour"))
+            harness.clock.advance(by: 3601)
+            let later = try await client.execute(uri: "/api/v1/public-reports", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            #expect(later.status == .created)
+            let pending = try await harness.services.storage.publicReports.list(status: .pending)
+            #expect(pending.count == 6 && pending[0].wasteTypes == [.blackBagsHousehold, .whiteGoods] && pending[0].size == .smallVanLoad)
+        }
+    }
+
+    @Test func theHoneypotThanksARobotAndStoresNothing() async throws {
+        try await WebHarness.run { harness, client in
+            let page = try await client.execute(uri: "/report", method: .get)
+            let cookie = cookiePair(page.setCookies.first { $0.hasPrefix("safer_csrf=") }!)
+            let form = formBody([("_csrf", csrfToken(in: page.text)!), ("place", "Oldbury Road"), ("what", "bags"), ("amount", "bag"), ("website", "http://spam.example")])
+            let response = try await client.execute(uri: "/report", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: form)
+            #expect(response.status == .seeOther && response.location == "/report/thanks")
+            #expect(try await harness.services.storage.publicReports.list(status: nil).isEmpty)
+            let real = formBody([("_csrf", csrfToken(in: page.text)!), ("place", "Oldbury Road"), ("what", "bags"), ("amount", "bag"), ("website", "")])
+            let stored = try await client.execute(uri: "/report", method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: real)
+            #expect(stored.location?.hasPrefix("/report/thanks?ref=TIP-") == true)
+            let thanks = try await client.execute(uri: stored.location!, method: .get)
+            #expect(thanks.text.contains(String(stored.location!.dropFirst("/report/thanks?ref=".count))))
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func contactsAndSuspectsAreForOfficersOnly(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let services = harness.services
+            let report = try await FlyTipService(services: services).submitPublicReport(
+                PublicReportInput(latitude: 52.5466, longitude: -1.5236, what: ["bags"], amount: "bag",
+                                  contact: .init(name: "Pat Resident", email: "pat.resident@example.org", phone: "01827 715341")),
+                photo: nil, clientAddress: "203.0.113.9")
+            let enforcementCase = EnforcementCase(id: "case-1", reference: "ENF-1", title: "Tipping on Oldbury Road", opened: CalendarDay("2019-01-02")!)
+            try await services.storage.enforcement.create(enforcementCase, by: .system)
+            try await services.storage.enforcement.addSuspect(Suspect(id: "s-1", caseID: "case-1", name: "Alex Suspectname", address: "9 Hidden Row", vehicle: "AB12 CDE"), by: .system)
+            let secrets = ["Pat Resident", "pat.resident@example.org", "01827 715341", "Alex Suspectname", "9 Hidden Row", "AB12 CDE"]
+            let pages = ["/fly-tipping/public-reports/\(report.id)", "/fly-tipping/public-reports", "/fly-tipping/enforcement/case-1",
+                         "/fly-tipping/enforcement", "/fly-tipping", "/fly-tipping/incidents", "/fly-tipping/incidents?format=csv",
+                         "/fly-tipping/defra-return?from=2019-01&to=2019-03&format=csv", "/fly-tipping/enforcement/case-1/export", "/admin/audit"]
+            for role in Role.allCases {
+                let browser = try await harness.session(role)
+                for page in pages {
+                    let response = try await client.execute(uri: page, method: .get, headers: browser.headers)
+                    let seen = secrets.filter { response.text.contains($0) }
+                    if role == .officer && (page.contains("public-reports/") || page.hasSuffix("case-1") || page.hasSuffix("export")) {
+                        #expect(response.status == .ok, "\(page) as officer")
+                        #expect(!seen.isEmpty, "an officer sees the personal data on \(page)")
+                    } else {
+                        #expect(seen.isEmpty, "\(role) sees \(seen) on \(page)")
+                    }
+                }
+            }
+            let officer = try await harness.session(.officer)
+            let export = try await client.execute(uri: "/fly-tipping/enforcement/case-1/export", method: .get, headers: officer.headers)
+            #expect(export.headers[.contentDisposition]?.contains("case-ENF-1.json") == true && export.text.contains("Alex Suspectname"))
+            let admin = try await harness.session(.admin)
+            #expect(try await client.execute(uri: "/fly-tipping/enforcement/case-1/export", method: .get, headers: admin.headers).status == .forbidden)
+            #expect(try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)", method: .get, headers: admin.headers).text.contains("shown to officers only"))
+        }
+    }
+
+    @Test func theDefraReturnIsTheSameOnThePageInTheAPIAndInEveryDownload() async throws {
+        try await PerformanceTests.withDemo { harness, client, token in
+            let api = try await client.execute(uri: "/api/v1/reports/defra-return?from=2018-10&to=2018-12", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(api.status == .ok)
+            struct Doc: Decodable { let total: Int; let totalCost: Double; let landBySize: [Cell]; struct Cell: Decodable { let landType: String; let size: String; let incidents: Int } }
+            let document = try JSONDecoder().decode(Doc.self, from: Data(buffer: api.body))
+            let expected = try await FlyTipService(services: harness.services).defraReturn(DayRange.parse(from: "2018-10", to: "2018-12"))
+            #expect(document.total == expected.total && document.total > 200)
+            #expect(document.landBySize.first { $0.landType == "Highway" && $0.size == "Small Van Load" }?.incidents == expected.count(.highway, .smallVanLoad))
+            let browser = try await harness.session(.councillor)
+            let csv = try await client.execute(uri: "/fly-tipping/defra-return?from=2018-10&to=2018-12&format=csv", method: .get, headers: browser.headers)
+            let lines = csv.text.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "section,category,size,count,cost")
+            let landSize = lines.filter { $0.hasPrefix("land-size,") }
+            #expect(landSize.count == 70)
+            #expect(landSize.compactMap { Int($0.split(separator: ",").dropLast().last ?? "") }.reduce(0, +) == expected.total)
+            let page = try await client.execute(uri: "/fly-tipping/defra-return?from=2018-10&to=2018-12", method: .get, headers: browser.headers)
+            #expect(page.text.contains("Incidents by land type and size") && page.text.contains(DisplayFormat.number(Double(expected.total))))
+            let xlsx = try await client.execute(uri: "/fly-tipping/defra-return?from=2018-10&to=2018-12&format=xlsx", method: .get, headers: browser.headers)
+            #expect(xlsx.headers[.contentType] == MediaType.xlsx && xlsx.body.readableBytes > 1000)
+        }
+    }
+
+    @Test func theDashboardSpeaksTheSeedsWordsForTheWinterPeriod() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let browser = try await harness.session(.councillor)
+            let page = try await client.execute(uri: "/fly-tipping?from=2018-12-01&to=2019-02-28", method: .get, headers: browser.headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("3 warning letters, 8 cases under investigation, 2 fixed penalty notices issued and paid, 1 caution."))
+            let year = try await client.execute(uri: "/fly-tipping?from=2018-04-01&to=2018-12-31", method: .get, headers: browser.headers)
+            let dashboard = try await FlyTipService(services: harness.services).dashboard(DayRange.parse(from: "2018-04", to: "2018-12"))
+            #expect(year.text.contains(DisplayFormat.number(Double(dashboard.total))))
+            // 910 reported April–December (item 6, 4.3.1): duplicates are reports too, so the count of reports is the file's.
+            let reported = try await harness.services.storage.flyTips.count(FlyTipFilter(range: DayRange.parse(from: "2018-04", to: "2018-12")))
+            #expect(reported == 910)
+        }
+    }
+}
