@@ -207,4 +207,29 @@ struct FlyTippingTests {
             #expect(reported == 910)
         }
     }
+
+    @Test func theRegistersAnswerInTheAPIWithoutPersonalData() async throws {
+        try await PerformanceTests.withDemo { harness, client, councillor in
+            func get(_ uri: String, _ token: String) async throws -> [String: Any] {
+                let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"])
+                #expect(response.status == .ok, "\(uri)")
+                return try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+            }
+            let summary = try await get("/api/v1/enforcement/summary?from=2018-12-01&to=2019-02-28", councillor)
+            #expect(summary["sentence"] as? String == "3 warning letters, 8 cases under investigation, 2 fixed penalty notices issued and paid, 1 caution")
+            let funding = try await get("/api/v1/funding?fy=2018/19", councillor)
+            #expect(funding["spent"] as? Double == 2648.52 && funding["allocated"] as? Double == 37710 && funding["balance"] as? Double == 35061.48)
+            let pspos = try await get("/api/v1/pspos?from=2018-07-01&to=2019-02-28", councillor)
+            let order = (pspos["items"] as? [[String: Any]])?.first
+            #expect((order?["incidents"] as? [Any])?.count == 1, "the seed: only one report of fly tipping near to the two lanes")
+            let officer = try await harness.apiToken(.officer)
+            let register = try await get("/api/v1/cctv?on=2019-03-12", officer)
+            let statuses = (register["cameras"] as? [[String: Any]])?.compactMap { $0["status"] as? String } ?? []
+            #expect(statuses.filter { $0 == "dummy" }.count == 2 && statuses.contains("stolen"), "two damaged cameras used as dummies, one stolen: \(statuses)")
+            let cases = try await client.execute(uri: "/api/v1/enforcement/cases", method: .get, headers: [.authorization: "Bearer \(officer)"])
+            #expect(cases.status == .ok && cases.text.contains("ENF-2018-001") && !cases.text.contains("Example Clearances"), "no suspects in the API")
+            let refused = try await client.execute(uri: "/api/v1/cctv", method: .get, headers: [.authorization: "Bearer \(councillor)"])
+            #expect(refused.status == .forbidden)
+        }
+    }
 }
