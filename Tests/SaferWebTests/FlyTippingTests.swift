@@ -232,4 +232,44 @@ struct FlyTippingTests {
             #expect(refused.status == .forbidden)
         }
     }
+
+    @Test func anAdministratorsUnitCostsAreWhatTheReturnUses() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin)
+            var fields = [("_csrf", admin.csrf), ("councilName", "North Warwickshire"), ("minEasting", "415000"), ("maxEasting", "438000"),
+                          ("minNorthing", "280000"), ("maxNorthing", "310000")]
+            let costs = ["single-black-bag": "10", "single-item": "35.50", "car-boot-or-less": "40", "small-van-load": "80", "transit-van-load": "150"]
+            fields += costs.map { ("cost-\($0.key)", $0.value) }
+            let saved = try await client.execute(uri: "/admin/fly-tipping", method: .post, headers: admin.formHeaders(), body: formBody(fields))
+            #expect(saved.status == .seeOther)
+            let settings = try await FlyTipService(services: harness.services).settings()
+            #expect(settings.clearanceCosts.unitCost(for: .singleItem) == Money(pence: 3550))
+            let entry = try await harness.services.storage.auditLog.list(AuditFilter(entity: "settings")).first
+            #expect(entry?.changes.contains { $0.field == "unitCost.single-item" && $0.before == "29.00" && $0.after == "35.50" } == true)
+            let bad = fields.map { $0.0 == "maxEasting" ? ($0.0, "400000") : ($0.0 == "cost-single-item" ? ($0.0, "lots") : $0) }
+            let refused = try await client.execute(uri: "/admin/fly-tipping", method: .post, headers: admin.formHeaders(), body: formBody(bad))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Single Item: &#39;lots&#39; is not an amount of money") || refused.text.contains("Single Item: 'lots' is not an amount of money"))
+            #expect(try await FlyTipService(services: harness.services).settings().councilArea.maxEasting == 438_000, "nothing changed")
+            let officer = try await harness.session(.officer)
+            #expect(try await client.execute(uri: "/admin/fly-tipping", method: .get, headers: officer.headers).status == .forbidden)
+        }
+    }
+
+    @Test func anOfficerRecordsAnOrderAndBadOutlinesAreNamed() async throws {
+        try await WebHarness.run { harness, client in
+            let officer = try await harness.session(.officer)
+            let good = [("_csrf", officer.csrf), ("name", "Test PSPO"), ("roads", "Didgley Lane, Fillongley\nBun Lane, Fillongley"),
+                        ("outline", "52.4900, -1.5930\n52.4950, -1.6045\n52.4960, -1.6035"), ("articles", "Article 1: gates"),
+                        ("exceptions", ""), ("start", "2017-12-01"), ("expiry", "2020-11-30")]
+            let response = try await client.execute(uri: "/fly-tipping/pspo", method: .post, headers: officer.formHeaders(), body: formBody(good))
+            #expect(response.status == .seeOther)
+            let orders = try await harness.services.storage.pspos.list()
+            #expect(orders.count == 1 && orders[0].roads.count == 2 && orders[0].polygon.count == 3)
+            let bad = good.map { $0.0 == "outline" ? ($0.0, "52.49 -1.59") : $0 }
+            let refused = try await client.execute(uri: "/fly-tipping/pspo", method: .post, headers: officer.formHeaders(), body: formBody(bad))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Outline line 1"))
+            #expect(try await harness.services.storage.pspos.list().count == 1)
+        }
+    }
 }

@@ -3,7 +3,8 @@ import SQLKit
 
 extension Migrations {
     /// Fly-tipping incidents, photos, public reports and their triage, enforcement cases, the
-    /// CCTV register, Public Spaces Protection Orders and the money allocated and spent.
+    /// CCTV register, Public Spaces Protection Orders, the money allocated and spent, and the
+    /// settings administrators change while Safer runs.
     static func flyTipping(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
         try await db.create(table: "fly_tips")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
@@ -171,6 +172,10 @@ extension Migrations {
             .column("amount_pence", type: .bigint, .notNull)
             .column("supplier", type: .text, .notNull)
             .column("note", type: .text, .notNull)
+            .run()
+        try await db.create(table: "settings")
+            .column("key", type: .text, .primaryKey(autoIncrement: false))
+            .column("value", type: .text, .notNull)                 // JSON
             .run()
     }
 }

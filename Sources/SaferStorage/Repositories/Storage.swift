@@ -21,6 +21,7 @@ public struct Storage: Sendable {
     public let cctv: any CCTVRepository
     public let pspos: any PSPORepository
     public let funding: any FundingRepository
+    public let settings: any SettingsRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -41,5 +42,6 @@ public struct Storage: Sendable {
         self.cctv = SQLCCTVRepository(database: database, clock: clock, ids: ids)
         self.pspos = SQLPSPORepository(database: database, clock: clock, ids: ids)
         self.funding = SQLFundingRepository(database: database, clock: clock, ids: ids)
+        self.settings = SQLSettingsRepository(database: database, clock: clock, ids: ids)
     }
 }

@@ -12,7 +12,10 @@ public struct FlyTipService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    var settings: FlyTipSettings { services.configuration.flyTipping }
+    /// The settings an administrator saved, or the configured defaults.
+    public func settings() async throws -> FlyTipSettings {
+        try await services.storage.settings.flyTipSettings() ?? services.configuration.flyTipping
+    }
     var flyTips: any FlyTipRepository { services.storage.flyTips }
 
     /// What recording an incident did.
@@ -50,7 +53,7 @@ public struct FlyTipService: Sendable {
         let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
                                       now: now, defaultSource: defaultSource)
         let (stored, created) = try await flyTips.add(flyTip, photos: photos, by: actor)
-        return Recorded(flyTip: stored, created: created, warnings: settings.warning(for: stored.gridPoint).map { [$0] } ?? [])
+        return Recorded(flyTip: stored, created: created, warnings: try await settings().warning(for: stored.gridPoint).map { [$0] } ?? [])
     }
 
     /// The incident with this id or reference, or a not-found error.
@@ -147,7 +150,7 @@ public struct FlyTipService: Sendable {
     /// Defra's return for a range of days.
     public func defraReturn(_ range: DayRange) async throws -> DefraReturn {
         DefraReturn(range: range, flyTips: try await flyTips(in: range), actions: try await services.storage.enforcement.allActions(),
-                    costs: settings.clearanceCosts)
+                    costs: try await settings().clearanceCosts)
     }
 
     /// The dashboard for a range of days.
@@ -197,6 +200,7 @@ extension FlyTipService {
     public func importFile(_ text: String, by actor: Actor, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
         let parsed = try FlyTipFile.parse(text)
         var summary = ImportSummary(problems: parsed.problems)
+        let settings = try await settings()
         let ordered = parsed.rows.filter { $0.input.duplicateOf == nil } + parsed.rows.filter { $0.input.duplicateOf != nil }
         for (done, (line, row)) in ordered.enumerated() {
             progress(done, ordered.count)

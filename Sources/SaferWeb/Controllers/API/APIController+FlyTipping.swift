@@ -15,7 +15,7 @@ extension APIController {
                                  size: body.size, hazards: body.hazards?.map(\.rawValue) ?? [], source: body.source?.rawValue,
                                  reportedAt: reportedAt, cost: body.cost, notes: body.notes ?? "")
         let recorded = try await flyTipService.record(flyTip, photo: nil, by: try identity.actor(channel: .api))
-        let dto = Self.dto(recorded.flyTip, costs: services.configuration.flyTipping.clearanceCosts, warnings: recorded.warnings)
+        let dto = Self.dto(recorded.flyTip, costs: try await flyTipService.settings().clearanceCosts, warnings: recorded.warnings)
         if !recorded.created { return .ok(.init(body: .json(dto))) }
         return .created(.init(headers: .init(location: "/api/v1/incidents/\(recorded.flyTip.id)"), body: .json(dto)))
     }
@@ -35,13 +35,13 @@ extension APIController {
         let filter = FlyTipFilter(range: range, statuses: statuses, limit: limit, offset: max(input.query.offset ?? 0, 0))
         let items = try await services.storage.flyTips.list(filter)
         let total = try await services.storage.flyTips.count(filter)
-        let costs = services.configuration.flyTipping.clearanceCosts
+        let costs = try await flyTipService.settings().clearanceCosts
         return .ok(.init(body: .json(.init(items: items.map { Self.dto($0, costs: costs, warnings: []) }, total: total))))
     }
 
     func getIncident(_ input: Operations.GetIncident.Input) async throws -> Operations.GetIncident.Output {
         let flyTip = try await flyTipService.flyTip(input.path.id)
-        return .ok(.init(body: .json(Self.dto(flyTip, costs: services.configuration.flyTipping.clearanceCosts, warnings: []))))
+        return .ok(.init(body: .json(Self.dto(flyTip, costs: try await flyTipService.settings().clearanceCosts, warnings: []))))
     }
 
     func changeIncidentStatus(_ input: Operations.ChangeIncidentStatus.Input) async throws -> Operations.ChangeIncidentStatus.Output {
@@ -52,7 +52,7 @@ extension APIController {
         let changed = try await flyTipService.changeStatus(of: flyTip.id, to: try FlyTipStatus.parse(body.status.rawValue), at: at,
                                                            duplicateOf: body.duplicateOf, cost: cost, note: body.note ?? "",
                                                            by: try identity.actor(channel: .api))
-        return .ok(.init(body: .json(Self.dto(changed, costs: services.configuration.flyTipping.clearanceCosts, warnings: []))))
+        return .ok(.init(body: .json(Self.dto(changed, costs: try await flyTipService.settings().clearanceCosts, warnings: []))))
     }
 
     func createPublicReport(_ input: Operations.CreatePublicReport.Input) async throws -> Operations.CreatePublicReport.Output {

@@ -144,7 +144,7 @@ extension FlyTippingController {
         let format = request.uri.queryParameters.get("format") ?? "html"
         if format != "html" {
             let all = try await services.storage.flyTips.list(FlyTipFilter(range: range, statuses: statuses))
-            return try FlyTipExport.response(all, costs: services.configuration.flyTipping.clearanceCosts, format: format, name: "fly-tips-\(range.first)-to-\(range.last)")
+            return try FlyTipExport.response(all, costs: try await flyTips.settings().clearanceCosts, format: format, name: "fly-tips-\(range.first)-to-\(range.last)")
         }
         let page = max(1, Int(request.uri.queryParameters.get("page") ?? "1") ?? 1)
         let filter = FlyTipFilter(range: range, statuses: statuses, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
@@ -224,7 +224,7 @@ extension FlyTippingController {
                      Fact(label: "Reported", value: Self.display(tip.reportedAt))]
         if let inspected = tip.inspectedAt { facts.append(Fact(label: "Inspected", value: Self.display(inspected))) }
         if let cleared = tip.clearedAt { facts.append(Fact(label: "Cleared", value: Self.display(cleared))) }
-        if let cost = tip.clearanceCost(using: services.configuration.flyTipping.clearanceCosts) {
+        if let cost = tip.clearanceCost(using: try await flyTips.settings().clearanceCosts) {
             facts.append(Fact(label: tip.size.costEnteredPerIncident ? "Clearance cost (entered)" : "Clearance cost (unit cost)", value: cost.description))
         } else if tip.size.costEnteredPerIncident {
             facts.append(Fact(label: "Clearance cost", value: "Not entered yet"))
@@ -233,7 +233,7 @@ extension FlyTippingController {
             facts.append(Fact(label: "Duplicate of", value: original.reference))
         }
         facts.append(Fact(label: "Recorded by", value: "\(tip.recordedBy), \(Self.display(tip.recordedAt))"))
-        let warning = request.uri.queryParameters.get("warning") == "1" ? services.configuration.flyTipping.warning(for: tip.gridPoint) ?? "" : ""
+        let warning = request.uri.queryParameters.get("warning") == "1" ? try await flyTips.settings().warning(for: tip.gridPoint) ?? "" : ""
         let page = IncidentPage(
             chrome: PageChrome(title: "Incident \(tip.reference)", context: context, current: "/fly-tipping", notice: Self.notice(request, tip)),
             errors: ErrorSummary(errors), reference: tip.reference, facts: facts, status: tip.status.label,

@@ -107,6 +107,28 @@ extension FlyTippingController {
         routes.page("/fly-tipping/pspo", .signedInAny) { request, context in
             try await pspoPage(request, context, errors: [])
         }
+        routes.form("/fly-tipping/pspo", .staff) { request, context, form in
+            do {
+                func lines(_ name: String) -> [String] {
+                    form.text(name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                }
+                var outline: [WGS84Point] = []
+                for (number, line) in lines("outline").enumerated() {
+                    let parts = line.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+                    guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else {
+                        throw ValidationError("Outline line \(number + 1) ('\(line)') is not 'latitude, longitude', e.g. 52.4900, -1.5930.", field: "outline")
+                    }
+                    outline.append(WGS84Point(latitude: latitude, longitude: longitude))
+                }
+                try await services.storage.pspos.add(PublicSpacesProtectionOrder(
+                    id: services.ids.next(), name: form.text("name"), roads: lines("roads"), polygon: outline, articles: lines("articles"),
+                    exceptions: lines("exceptions"), start: try CalendarDay(parsing: form.text("start")), expiry: try CalendarDay(parsing: form.text("expiry"))),
+                    by: context.identity!.actor(channel: .web))
+                return redirect("/fly-tipping/pspo")
+            } catch let error as ValidationError {
+                return try await pspoPage(request, context, errors: error.messages, status: .unprocessableContent)
+            }
+        }
         routes.form("/fly-tipping/pspo/:id/variations", .staff) { request, context, form in
             let id = try context.parameters.require("id")
             do {

@@ -75,6 +75,7 @@ struct FlyTippingController {
         registerPublicReports(on: routes)
         registerEnforcement(on: routes)
         registerRegisters(on: routes)
+        registerSettings(on: routes)
     }
 
     // MARK: - Reading forms and queries

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Settings an administrator changes while Safer runs (not start-up configuration): kept in
+/// the database so every node sees the same. Changes are audited.
+public protocol SettingsRepository: Sendable {
+    /// The fly-tipping settings, or nil while none have been saved (the defaults apply).
+    func flyTipSettings() async throws -> FlyTipSettings?
+    /// Saves the fly-tipping settings.
+    func save(_ settings: FlyTipSettings, by actor: Actor) async throws
+}
+
+extension FlyTipSettings: Auditable {
+    public static let auditEntity = "settings"
+    public var auditID: String { "fly-tipping" }
+    public var auditFields: [String: String] {
+        var fields = ["councilName": councilName,
+                      "councilArea": String(format: "E %.0f–%.0f, N %.0f–%.0f", councilArea.minEasting, councilArea.maxEasting,
+                                            councilArea.minNorthing, councilArea.maxNorthing)]
+        for size in FlyTipSize.allCases where !size.costEnteredPerIncident {
+            fields["unitCost.\(size.rawValue)"] = clearanceCosts.unitCost(for: size)?.plain ?? ""
+        }
+        return fields
+    }
+
+    /// Checks the area is a real rectangle inside the National Grid and the costs are not negative.
+    public func validate() throws {
+        var problems = ValidationProblems()
+        if councilName.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("Give the council's name.", field: "councilName") }
+        let a = councilArea
+        if !(a.minEasting < a.maxEasting && a.minNorthing < a.maxNorthing) {
+            problems.add("The area's minimum easting and northing must be below the maximum ones.", field: "minEasting")
+        }
+        if !NationalGrid.contains(NationalGridPoint(easting: a.minEasting, northing: a.minNorthing))
+            || !NationalGrid.contains(NationalGridPoint(easting: a.maxEasting, northing: a.maxNorthing)) {
+            problems.add("The area must lie on the National Grid: eastings 0–700,000 and northings 0–1,300,000 metres.", field: "minEasting")
+        }
+        if clearanceCosts.unitCosts.values.contains(where: { $0.pence < 0 }) { problems.add("A unit cost cannot be negative.", field: "unitCosts") }
+        try problems.throwIfAny()
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SQLKit
+import SaferDomain
+
+/// Settings as JSON documents keyed by name.
+public struct SQLSettingsRepository: SettingsRepository {
+    let database: SaferDatabase
+    let audit: AuditWriter
+
+    public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
+        self.database = database
+        self.audit = AuditWriter(clock: clock, ids: ids)
+    }
+
+    static let flyTipping = "fly-tipping"
+
+    public func flyTipSettings() async throws -> FlyTipSettings? { try await Self.read(database.sql) }
+
+    static func read(_ db: any SQLDatabase) async throws -> FlyTipSettings? {
+        guard let text = try await db.select().column("value").from("settings").where("key", .equal, flyTipping)
+            .first(decodingColumn: "value", as: String.self) else { return nil }
+        return try JSONDecoder().decode(FlyTipSettings.self, from: Data(text.utf8))
+    }
+
+    public func save(_ settings: FlyTipSettings, by actor: Actor) async throws {
+        try settings.validate()
+        let text = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
+        try await database.transaction { db in
+            let before = try await Self.read(db)
+            try await db.delete(from: "settings").where("key", .equal, Self.flyTipping).run()
+            try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.flyTipping), SQLBind(text)).run()
+            try await audit.record(db, by: actor, before: before ?? FlyTipSettings(), after: settings)
+        }
+    }
+}
