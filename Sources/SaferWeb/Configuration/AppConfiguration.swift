@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
         ("SAFER_SESSION_HOURS", "hours a sign-in lasts (1-168)"),
         ("SAFER_SECURE_COOKIES", "true or false; unset: decided from X-Forwarded-Proto"),
         ("SAFER_BCRYPT_COST", "bcrypt cost for new passwords (10-16)"),
+        ("SAFER_LEAFLET_URL", "https base URL holding leaflet.js and leaflet.css, used when Debian's libjs-leaflet is not installed"),
+        ("SAFER_TILE_URL", "map tile URL template with {z}, {x} and {y}, e.g. a council's own tile server"),
     ]
 
     /// Builds the configuration from flags (which win) and the environment, collecting every
@@ -73,6 +75,14 @@ public struct AppConfiguration: Sendable {
         if let text = value("SAFER_BCRYPT_COST") {
             if let cost = UInt8(text), (10...16).contains(cost) { configuration.bcryptCost = cost }
             else { problems.append("SAFER_BCRYPT_COST: '\(text)' is not a whole number from 10 to 16.") }
+        }
+        if let text = value("SAFER_LEAFLET_URL") {
+            if text.hasPrefix("https://") || text.hasPrefix("/") { configuration.maps.leafletURL = text }
+            else { problems.append("SAFER_LEAFLET_URL: '\(text)' is not an https:// URL or a path on this server.") }
+        }
+        if let text = value("SAFER_TILE_URL") {
+            if ["{z}", "{x}", "{y}"].allSatisfy(text.contains), text.hasPrefix("https://") || text.hasPrefix("/") { configuration.maps.tileURL = text }
+            else { problems.append("SAFER_TILE_URL: '\(text)' needs {z}, {x} and {y} and must start with https:// or /.") }
         }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return configuration
