@@ -30,6 +30,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     PlansController(services: services, views: views).register(on: routes)
     DataController(services: services, views: views).register(on: routes)
     FlyTippingController(services: services, views: views).register(on: routes)
+    HotspotsController(services: services, views: views).register(on: routes)
     try APIController(services: services).register(on: routes)
     return routes
 }

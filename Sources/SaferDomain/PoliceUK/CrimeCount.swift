@@ -111,6 +111,24 @@ public protocol PoliceCrimeRepository: Sendable {
     func counts(from: Month, to: Month, by groupings: [CrimeCountGrouping]) async throws -> [CrimeCount]
     /// Each month imported, earliest first.
     func importedMonths() async throws -> [PoliceUKImportRecord]
+    /// The located crimes of a type (a police.uk label) from `from` to `to`, for hot spots.
+    func points(from: Month, to: Month, crimeType: String) async throws -> [CrimePoint]
+}
+
+/// One imported crime with a position: police.uk's point, snapped to the nearest of a set of
+/// anonymised map points, and its "On or near …" name.
+public struct CrimePoint: Sendable, Hashable {
+    public let id: Int64
+    public let month: Month
+    public let position: WGS84Point
+    public let location: String
+
+    public init(id: Int64, month: Month, position: WGS84Point, location: String) {
+        self.id = id
+        self.month = month
+        self.position = position
+        self.location = location
+    }
 }
 
 /// The record of one imported month.

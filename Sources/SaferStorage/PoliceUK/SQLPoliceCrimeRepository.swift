@@ -11,6 +11,29 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
 
     public init(database: SaferDatabase) { self.database = database }
 
+    public func points(from: Month, to: Month, crimeType: String) async throws -> [CrimePoint] {
+        guard from <= to else { throw PeriodError.periodEndsBeforeItStarts(first: from, last: to) }
+        struct Row: Decodable { let id: Int64, month: Int64, latitude: Double, longitude: Double, location: String? }
+        return try await database.sql.select()
+            .column(SQLColumn("id", table: "c"), as: "id").column(SQLColumn("month", table: "c"), as: "month")
+            .column(SQLColumn("latitude", table: "c"), as: "latitude").column(SQLColumn("longitude", table: "c"), as: "longitude")
+            .column(SQLColumn("name", table: "l"), as: "location")
+            .from(SQLAlias(SQLIdentifier(PoliceUKTables.crimes), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier(PoliceUKTables.crimeTypes), as: SQLIdentifier("t")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "t"), .equal, SQLColumn("crime_type_id", table: "c"))
+            .join(SQLAlias(SQLIdentifier(PoliceUKTables.locations), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "l"), .equal, SQLColumn("location_id", table: "c"))
+            .where(SQLColumn("label", table: "t"), .equal, SQLBind(crimeType))
+            .where(SQLColumn("month", table: "c"), .greaterThanOrEqual, SQLBind(ImportRun.key(from)))
+            .where(SQLColumn("month", table: "c"), .lessThanOrEqual, SQLBind(ImportRun.key(to)))
+            .where(SQLColumn("latitude", table: "c"), .isNot, SQLLiteral.null)
+            .where(SQLColumn("longitude", table: "c"), .isNot, SQLLiteral.null)
+            .orderBy(SQLColumn("id", table: "c"))
+            .all(decoding: Row.self)
+            .map { CrimePoint(id: $0.id, month: ImportRun.month($0.month), position: WGS84Point(latitude: $0.latitude, longitude: $0.longitude),
+                              location: $0.location ?? "") }
+    }
+
     public func counts(from: Month, to: Month, by groupings: [CrimeCountGrouping]) async throws -> [CrimeCount] {
         guard from <= to else { throw PeriodError.periodEndsBeforeItStarts(first: from, last: to) }
         let wanted = Set(groupings)

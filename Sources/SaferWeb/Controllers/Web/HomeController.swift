@@ -46,7 +46,7 @@ struct HomeController {
             }
             return views.response("home", HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), areas: areas))
         }
-        for area in PageChrome.areas where area.href != "/admin" && area.href != "/performance" && area.href != "/plans" && area.href != "/fly-tipping" {
+        for area in PageChrome.areas where area.href != "/admin" && area.href != "/performance" && area.href != "/plans" && area.href != "/fly-tipping" && area.href != "/hotspots" {
             let info = Self.summaries[area.href]!
             routes.page(RouterPath(area.href), .roles(area.roles)) { _, context in
                 views.response("area", AreaPage(chrome: PageChrome(title: area.label, context: context, current: area.href),

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import SaferDomain
+import SaferReports
+
+/// Hot spots: the named-location ranking, spatial clusters and the Gi* grid for a period, with
+/// the same numbers as downloads (`/hotspots/ranking`, `/hotspots/clusters`, `/hotspots/gi`
+/// with `format=`) and on the command line. Everyone signed in may read them.
+struct HotspotsController {
+    let services: AppServices
+    let views: Views
+    var hotspots: HotspotService { HotspotService(services: services) }
+
+    struct Page {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let from: String, to: String, limit: String, eps: String, minPoints: String, cell: String
+        let sources: [SelectOption]
+        let ranking: TableView
+        let clusters: TableView
+        let gi: TableView
+        let query: String
+        let isCrime: Bool
+    }
+
+    /// The period and settings asked for, with the defaults: the "since July 18" table's period
+    /// when the demo's dates are in use is not assumed; the fly-tip dashboard's period is.
+    struct Settings {
+        let range: DayRange
+        let limit: Int
+        let eps: Double
+        let minPoints: Int
+        let cell: Double
+        let sourceText: String
+        let source: HotspotService.Source
+    }
+
+    func settings(_ request: Request) async throws -> Settings {
+        let query = request.uri.queryParameters
+        let from = query.get("from") ?? "", to = query.get("to") ?? ""
+        let range = from.isEmpty && to.isEmpty ? try await FlyTipService(services: services).defaultRange() : try DayRange.parse(from: from, to: to)
+        func number(_ name: String, _ fallback: Double, _ valid: ClosedRange<Double>) throws -> Double {
+            guard let text = query.get(name), !text.isEmpty else { return fallback }
+            guard let value = Double(text), valid.contains(value) else {
+                throw ValidationError("'\(text)' is not a valid \(name): use a number from \(Int(valid.lowerBound)) to \(Int(valid.upperBound)).", field: name)
+            }
+            return value
+        }
+        let sourceText = query.get("source") ?? "fly-tips"
+        return Settings(range: range, limit: Int(try number("limit", 10, 1...100)), eps: try number("eps", HotspotService.defaultEps, 10...5000),
+                        minPoints: Int(try number("minPoints", Double(HotspotService.defaultMinPoints), 1...1000)),
+                        cell: try number("cell", HotspotService.defaultCellSize, 50...10000), sourceText: sourceText,
+                        source: try HotspotService.Source(parsing: sourceText))
+    }
+
+    func register(on routes: SecureRoutes) {
+        routes.page("/hotspots", .signedInAny) { request, context in
+            let s = try await settings(request)
+            let ranking = try await hotspots.ranking(s.range, limit: s.limit)
+            let clusters = try await hotspots.clusters(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints)
+            // Gi* needs at least one point; with none, the section says so instead of failing the page.
+            let gi: ReportTable
+            do { gi = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell).table } catch is ValidationError {
+                gi = ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
+                                 notes: ["Nothing to map in this period: no \(s.source.label) with a position."])
+            }
+            let types = try await services.storage.policeCrimes.counts(from: s.range.first.calendarMonth, to: s.range.last.calendarMonth, by: [.crimeType])
+                .compactMap(\.crimeType).sorted()
+            let query = "from=\(s.range.first)&to=\(s.range.last)&limit=\(s.limit)&eps=\(Int(s.eps))&minPoints=\(s.minPoints)&cell=\(Int(s.cell))&source=\(s.sourceText.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-:"))) ?? "fly-tips")"
+            let page = Page(
+                chrome: PageChrome(title: "Hot spots", context: context, current: "/hotspots"), errors: nil,
+                from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: String(Int(s.eps)),
+                minPoints: String(s.minPoints), cell: String(Int(s.cell)),
+                sources: [SelectOption(value: "fly-tips", label: "Fly-tips", selected: s.sourceText == "fly-tips")]
+                    + types.map { SelectOption(value: "crime:\($0)", label: "police.uk: \($0)", selected: s.sourceText == "crime:\($0)") },
+                ranking: TableView(ranking.table), clusters: TableView(clusters.table), gi: TableView(gi), query: query,
+                isCrime: s.source != .flyTips)
+            return views.response("hotspots", page)
+        }
+        routes.page("/hotspots/ranking", .signedInAny) { request, _ in
+            let s = try await settings(request)
+            let ranking = try await hotspots.ranking(s.range, limit: s.limit)
+            return try Self.download(request, table: ranking.table, json: ranking.rows, csv: nil, name: "hotspots-\(s.range.first)-to-\(s.range.last)")
+        }
+        routes.page("/hotspots/clusters", .signedInAny) { request, _ in
+            let s = try await settings(request)
+            let report = try await hotspots.clusters(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints)
+            return try Self.download(request, table: report.table, json: report, csv: nil, name: "clusters-\(s.range.first)-to-\(s.range.last)")
+        }
+        routes.page("/hotspots/gi", .signedInAny) { request, _ in
+            let s = try await settings(request)
+            let report = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell)
+            return try Self.download(request, table: report.table, json: report.document, csv: report.csv, name: "gi-\(Int(s.cell))m-\(s.range.first)-to-\(s.range.last)")
+        }
+    }
+
+    static func download<J: Encodable>(_ request: Request, table: ReportTable, json: J, csv: String?, name: String) throws -> Response {
+        switch request.uri.queryParameters.get("format") ?? "" {
+        case "csv": return SaferWeb.download(Data((csv ?? CSVRenderer.render(table)).utf8), "\(name).csv", MediaType.csv)
+        case "xlsx": return SaferWeb.download(try XLSXWriter.render(table), "\(name).xlsx", MediaType.xlsx)
+        case "json": return SaferWeb.download(try JSONEncoder.safer.encode(json), "\(name).json", MediaType.json)
+        case let other: throw ValidationError("'\(other)' is not a download format: use csv, xlsx or json.")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SaferDomain
+import SaferReports
+
+/// Hot spots for the pages, the API and the command line: named locations, clusters and Gi*.
+public struct HotspotService: Sendable {
+    let services: AppServices
+
+    public init(services: AppServices) { self.services = services }
+
+    /// What to look for hot spots in.
+    public enum Source: Sendable, Hashable {
+        case flyTips
+        /// Imported police.uk crimes of one type (police.uk's label, e.g. "Burglary").
+        case crime(String)
+
+        /// Reads `fly-tips` or `crime:TYPE`.
+        public init(parsing text: String) throws {
+            if text == "fly-tips" { self = .flyTips; return }
+            if text.hasPrefix("crime:"), text.count > 6 { self = .crime(String(text.dropFirst(6))); return }
+            throw ValidationError("'\(text)' is not a source: use fly-tips, or crime:TYPE with a police.uk crime type, e.g. crime:Burglary.", field: "source")
+        }
+
+        public var label: String {
+            switch self {
+            case .flyTips: "fly-tips"
+            case .crime(let type): "police.uk crimes: \(type)"
+            }
+        }
+    }
+
+    /// Default DBSCAN settings: 150 m and 3 points (a site tipped at three times).
+    public static let defaultEps = 150.0
+    public static let defaultMinPoints = 3
+    /// Default Gi* cell size.
+    public static let defaultCellSize = 250.0
+
+    /// Camera deployments with their asset numbers.
+    func deployments() async throws -> [(asset: String, deployment: Deployment)] {
+        let assets = Dictionary(uniqueKeysWithValues: try await services.storage.cctv.cameras().map { ($0.id, $0.assetID) })
+        return try await services.storage.cctv.deployments().map { (assets[$0.cameraID] ?? $0.cameraID, $0) }
+    }
+
+    /// The top locations over a range, with the change on the range before and CCTV markers.
+    public func ranking(_ range: DayRange, limit: Int?) async throws -> HotspotRanking {
+        let both = try DayRange(first: range.previous.first, last: range.last)
+        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both))
+        return HotspotRanking(range: range, flyTips: tips, deployments: try await deployments(), limit: limit)
+    }
+
+    /// The points of a source reported in a range.
+    func points(_ source: Source, in range: DayRange) async throws -> [HotspotPoint] {
+        switch source {
+        case .flyTips:
+            return try await services.storage.flyTips.list(FlyTipFilter(range: range)).filter(\.status.countsAsIncident).map(HotspotPoint.init)
+        case .crime(let type):
+            // police.uk publishes months: every month the range touches is counted whole.
+            let crimes = try await services.storage.policeCrimes.points(from: range.first.calendarMonth, to: range.last.calendarMonth, crimeType: type)
+            return crimes.map { crime in
+                HotspotPoint(id: String(crime.id), gridPoint: NationalGrid.gridPoint(from: crime.position),
+                             date: CalendarDay.first(of: crime.month).start(), location: crime.location)
+            }
+        }
+    }
+
+    /// DBSCAN clusters of a source over a range.
+    public func clusters(_ source: Source, range: DayRange, eps: Double, minPoints: Int) async throws -> ClusterReport {
+        do {
+            return try ClusterReport(source: source.label, range: range, points: try await points(source, in: range), eps: eps,
+                                     minPoints: minPoints, deployments: try await deployments())
+        } catch let error as DBSCANError {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// Gi* of a source over a range.
+    public func giStar(_ source: Source, range: DayRange, cellSize: Double) async throws -> GiReport {
+        do {
+            return try GiReport(source: source.label, range: range, points: try await points(source, in: range), cellSize: cellSize)
+        } catch let error as GiStarError {
+            throw ValidationError("\(error)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import SaferDomain
+import SaferTestSupport
+@testable import SaferWeb
+
+/// Hot spots from the demo year reproduce the seed's "since July 18" table and its CCTV marker,
+/// and the clusters join the spellings the names keep apart.
+@Suite("Hot spots")
+struct HotspotsTests {
+    /// The seed pack's table (item 6, 4.3.3), as the ranking's keys and counts.
+    static let seedTable: [(String, Int)] = [
+        ("Oldbury Road, Hartshill", 5), ("Packington Lane", 5), ("Blindpit Lane", 4), ("Arnolds Lane, Maxstoke", 3), ("Breach Oak Lane", 3),
+        ("Nuneaton Road", 3), ("Burrow Hill Lane, Corley", 2), ("Folly Lane", 2), ("Marsh Lane, Curdworth", 2), ("Maxstoke Lane", 2),
+        ("Windmill Lane, Astley", 2),
+    ]
+
+    @Test func theRankingSinceJuly2018IsTheSeedsTableWithItsCCTVMarker() async throws {
+        try await PerformanceTests.withDemo { harness, client, token in
+            let browser = try await harness.session(.councillor)
+            let response = try await client.execute(uri: "/hotspots/ranking?from=2018-07-01&to=2019-02-28&limit=11&format=json", method: .get, headers: browser.headers)
+            #expect(response.status == .ok)
+            struct Row: Decodable { let rank: Int; let location: String; let count: Int; let cameras: [String] }
+            let rows = try JSONDecoder().decode([Row].self, from: Data(buffer: response.body))
+            #expect(rows.map(\.count) == Self.seedTable.map(\.1))
+            for (row, expected) in zip(rows, Self.seedTable) {
+                #expect(row.location.hasPrefix(expected.0.components(separatedBy: ",")[0]), "\(row.location) for \(expected.0)")
+            }
+            #expect(rows.first { $0.location.hasPrefix("Nuneaton Road") }?.cameras.isEmpty == false, "the table's * on Nuneaton Road")
+            let page = try await client.execute(uri: "/hotspots?from=2018-07-01&to=2019-02-28", method: .get, headers: browser.headers)
+            #expect(page.status == .ok && page.text.contains("CCTV deployed"))
+        }
+    }
+
+    @Test func clustersJoinTheSpellingsTheNamesKeepApart() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let report = try await HotspotService(services: harness.services).clusters(.flyTips, range: DayRange.parse(from: "2018-07-01", to: "2019-02-28"),
+                                                                                       eps: 150, minPoints: 3)
+            #expect(report.clusters.count == 6)
+            let blindpit = report.clusters.first { $0.road.hasPrefix("Blindpit") }
+            #expect(blindpit?.count == 5, "four Blindpit Lane and one Blind Pitt Lane")
+            let incidents = try await harness.services.storage.flyTips.list(FlyTipFilter(range: DayRange.parse(from: "2018-07-01", to: "2019-02-28")))
+                .filter(\.status.countsAsIncident).count
+            #expect(report.clusters.reduce(0) { $0 + $1.count } + report.noise.count == incidents, "every point is in one cluster or in the noise")
+            let browser = try await harness.session(.partner)
+            let gi = try await client.execute(uri: "/hotspots/gi?from=2018-07-01&to=2019-02-28&cell=500&format=csv", method: .get, headers: browser.headers)
+            let lines = gi.text.split(separator: "\r\n")
+            #expect(lines.first == "column,row,easting,northing,latitude,longitude,count,z,p,significance")
+            let total = lines.dropFirst().compactMap { Int($0.split(separator: ",")[6]) }.reduce(0, +)
+            #expect(total == incidents)
+            let bad = try await client.execute(uri: "/hotspots/clusters?from=2018-07-01&to=2019-02-28&source=crime&format=json", method: .get, headers: browser.headers)
+            #expect(bad.status == .unprocessableContent)
+        }
+    }
+
+    @Test func anEmptyDatabaseShowsAnEmptyPageNotAnError() async throws {
+        try await WebHarness.run { harness, client in
+            let page = try await client.execute(uri: "/hotspots", method: .get, headers: try await harness.session(.field).headers)
+            #expect(page.status == .ok && page.text.contains("Nothing to map in this period"))
+        }
+    }
+}
