@@ -272,4 +272,51 @@ struct FlyTippingTests {
             #expect(try await harness.services.storage.pspos.list().count == 1)
         }
     }
+
+    /// A multipart body with text fields and one file.
+    static func multipart(_ fields: [(String, String)], file: (name: String, data: Data)?, boundary: String = "SaferTestBoundary") -> ByteBuffer {
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return ByteBuffer(bytes: body)
+    }
+
+    @Test func withoutAFixTheCaptureUsesThePhotosGPSPositionAndKeepsThePhoto() async throws {
+        try await WebHarness.run { harness, client in
+            let crew = try await harness.session(.field)
+            let photo = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../SaferDomainTests/Photos/Fixtures/gps-little-endian.jpg"))
+            let fields = [("_csrf", crew.csrf), ("clientId", "phone-exif-1"), ("location", "Long Street, Atherstone"), ("landType", "highway"),
+                          ("size", "single-item"), ("wasteTypes", "white-goods"), ("reportedAt", "2019-03-11T09:00:00.000Z")]
+            let headers: HTTPFields = [.cookie: crew.cookie, .contentType: "multipart/form-data; boundary=SaferTestBoundary", .accept: "application/json"]
+            let response = try await client.execute(uri: "/capture", method: .post, headers: headers, body: Self.multipart(fields, file: ("photo", photo)))
+            #expect(response.status == .created, "\(response.text)")
+            let tip = try #require(try await harness.services.storage.flyTips.find(clientID: "phone-exif-1"))
+            #expect(abs(tip.position.latitude - 52.5787) < 1e-6 && abs(tip.position.longitude - -1.5462) < 1e-6)
+            #expect(tip.notes.contains("Position taken from the photo's GPS data."))
+            #expect(try await harness.services.storage.flyTips.photos(owner: .flyTip, ownerID: tip.id).first?.data == photo)
+            // A photo without GPS and no fix: the crew is told what to do, nothing is stored.
+            let plain = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../SaferDomainTests/Photos/Fixtures/no-exif.jpg"))
+            let refused = try await client.execute(uri: "/capture", method: .post, headers: headers,
+                                                   body: Self.multipart(fields.map { $0.0 == "clientId" ? ($0.0, "phone-exif-2") : $0 }, file: ("photo", plain)))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("the photo has no GPS data"))
+            // Not a photo at all.
+            let text = try await client.execute(uri: "/capture", method: .post, headers: headers,
+                                                body: Self.multipart(fields.map { $0.0 == "clientId" ? ($0.0, "phone-exif-3") : $0 }, file: ("photo", Data("hello".utf8))))
+            #expect(text.status == .unprocessableContent && text.text.contains("not a JPEG or PNG"))
+            // Signed out, a script asking for JSON hears 401, not the sign-in page.
+            let signedOut = try await client.execute(uri: "/capture", method: .post, headers: [.accept: "application/json",
+                .contentType: "multipart/form-data; boundary=SaferTestBoundary"], body: Self.multipart(fields, file: nil))
+            #expect(signedOut.status == .unauthorized)
+            #expect(try await harness.services.storage.flyTips.count(FlyTipFilter()) == 1)
+        }
+    }
 }
