@@ -15,7 +15,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     let router = Router(context: SaferRequestContext.self)
     // Middleware first: Hummingbird wraps each route with the middleware present when it is added.
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(maps: services.configuration.maps))
     router.add(middleware: ErrorMiddleware(views: views))
     router.add(middleware: AuthenticationMiddleware(services: services))
 
@@ -63,6 +63,19 @@ public enum SaferMetrics {
 /// Headers every answer carries.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = SaferRequestContext
+    /// The page policy: only Safer's own files, plus the map tiles' host and a configured Leaflet's.
+    let contentSecurityPolicy: String
+
+    init(maps: MapSettings = MapSettings()) {
+        func origin(_ url: String?) -> String? {
+            guard let url, let components = URLComponents(string: url), components.scheme == "https", let host = components.host else { return nil }
+            return "https://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        }
+        let tiles = origin(maps.tileURL).map { " \($0)" } ?? ""
+        let leaflet = maps.hasLocalLeaflet ? "" : (origin(maps.leafletURL).map { " \($0)" } ?? "")
+        contentSecurityPolicy = "default-src 'self'; img-src 'self' data:\(tiles)\(leaflet); style-src 'self'\(leaflet); script-src 'self'\(leaflet); "
+            + "form-action 'self'; frame-ancestors 'none'; worker-src 'self'"
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -70,7 +83,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         if response.headers[.contentType]?.hasPrefix("text/html") == true {
-            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+            response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         }
         return response
     }

@@ -81,4 +81,17 @@ public struct HotspotService: Sendable {
             throw ValidationError("\(error)")
         }
     }
+
+    /// The map of a period: points, clusters, significant Gi* cells, cameras and PSPO areas.
+    public func map(_ source: Source, range: DayRange, eps: Double, minPoints: Int, cellSize: Double) async throws -> HotspotMap {
+        let points = try await points(source, in: range)
+        let deployments = try await deployments()
+        let clusters: ClusterReport
+        do {
+            clusters = try ClusterReport(source: source.label, range: range, points: points, eps: eps, minPoints: minPoints, deployments: deployments)
+        } catch let error as DBSCANError { throw ValidationError("\(error)") }
+        let gi = points.isEmpty ? nil : try? GiReport(source: source.label, range: range, points: points, cellSize: cellSize)
+        return HotspotMap(title: "Hot spots: \(source.label), \(range.label)", points: points, clusters: clusters, gi: gi,
+                          deployments: deployments, range: range, orders: try await services.storage.pspos.list())
+    }
 }

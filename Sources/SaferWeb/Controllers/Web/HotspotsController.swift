@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SaferDomain
 import SaferReports
 
@@ -66,7 +67,7 @@ struct HotspotsController {
             }
             let types = try await services.storage.policeCrimes.counts(from: s.range.first.calendarMonth, to: s.range.last.calendarMonth, by: [.crimeType])
                 .compactMap(\.crimeType).sorted()
-            let query = "from=\(s.range.first)&to=\(s.range.last)&limit=\(s.limit)&eps=\(Int(s.eps))&minPoints=\(s.minPoints)&cell=\(Int(s.cell))&source=\(s.sourceText.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-:"))) ?? "fly-tips")"
+            let query = Self.query(s)
             let page = Page(
                 chrome: PageChrome(title: "Hot spots", context: context, current: "/hotspots"), errors: nil,
                 from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: String(Int(s.eps)),
@@ -76,6 +77,26 @@ struct HotspotsController {
                 ranking: TableView(ranking.table), clusters: TableView(clusters.table), gi: TableView(gi), query: query,
                 isCrime: s.source != .flyTips)
             return views.response("hotspots", page)
+        }
+        routes.page("/hotspots/map", .signedInAny) { request, context in
+            let s = try await settings(request)
+            let map = try await hotspots.map(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints, cellSize: s.cell)
+            let query = Self.query(s)
+            let page = MapPage(chrome: PageChrome(title: "Hot spot map", context: context, current: "/hotspots"), title: map.title,
+                               query: query, maps: MapAssets.list(services.configuration.maps), svg: map.svg(),
+                               hasLeaflet: services.configuration.maps.assets != nil)
+            return views.response("hotspot-map", page)
+        }
+        routes.page("/hotspots/map/geojson", .signedInAny) { request, _ in
+            let s = try await settings(request)
+            let map = try await hotspots.map(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints, cellSize: s.cell)
+            return SaferWeb.download(try map.geoJSON(), "hotspots-\(s.range.first)-to-\(s.range.last).geojson", MediaType.geoJSON)
+        }
+        routes.page("/hotspots/map/svg", .signedInAny) { request, _ in
+            let s = try await settings(request)
+            let map = try await hotspots.map(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints, cellSize: s.cell)
+            return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .contentDisposition: "inline; filename=\"hotspots-\(s.range.first)-to-\(s.range.last).svg\""],
+                            body: .init(byteBuffer: ByteBuffer(string: map.svg())))
         }
         routes.page("/hotspots/ranking", .signedInAny) { request, _ in
             let s = try await settings(request)
@@ -92,6 +113,21 @@ struct HotspotsController {
             let report = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell)
             return try Self.download(request, table: report.table, json: report.document, csv: report.csv, name: "gi-\(Int(s.cell))m-\(s.range.first)-to-\(s.range.last)")
         }
+    }
+
+    struct MapPage {
+        let chrome: PageChrome
+        let title: String
+        let query: String
+        let maps: [MapAssets]
+        let svg: String
+        let hasLeaflet: Bool
+    }
+
+    /// The settings as a query string, for links and downloads.
+    static func query(_ s: Settings) -> String {
+        let source = s.sourceText.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-:"))) ?? "fly-tips"
+        return "from=\(s.range.first)&to=\(s.range.last)&limit=\(s.limit)&eps=\(Int(s.eps))&minPoints=\(s.minPoints)&cell=\(Int(s.cell))&source=\(source)"
     }
 
     static func download<J: Encodable>(_ request: Request, table: ReportTable, json: J, csv: String?, name: String) throws -> Response {

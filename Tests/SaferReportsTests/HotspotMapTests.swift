@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import SaferDomain
+@testable import SaferReports
+
+/// The server-rendered map against a stored snapshot, and its GeoJSON twin.
+@Suite("Hot spot map")
+struct HotspotMapTests {
+    static let map = HotspotMap(
+        title: "Hot spots: fly-tips, 1 July 2018 to 28 February 2019",
+        incidents: [.init(id: "FT-1", point: .init(easting: 431_700, northing: 295_450), open: false, label: "Oldbury Road, Hartshill"),
+                    .init(id: "FT-2", point: .init(easting: 431_760, northing: 295_500), open: true, label: "Oldbury Rd & <Quarry>"),
+                    .init(id: "FT-3", point: .init(easting: 425_000, northing: 289_000), open: false, label: "Arnolds Lane, Maxstoke")],
+        clusters: [.init(id: 0, centroid: .init(easting: 431_730, northing: 295_475), count: 2, radius: 120, road: "Oldbury Road, Hartshill")],
+        cells: [.init(extent: .init(minEasting: 431_500, minNorthing: 295_250, maxEasting: 432_000, maxNorthing: 295_750), level: 3, label: "Hot spot, 99% confidence"),
+                .init(extent: .init(minEasting: 424_500, minNorthing: 288_500, maxEasting: 425_000, maxNorthing: 289_000), level: -1, label: "Cold spot, 90% confidence")],
+        cameras: [.init(asset: "NWBC-CCTV-05", point: .init(easting: 431_720, northing: 295_460), location: "Oldbury Road")],
+        areas: [.init(name: "Fillongley PSPO", outline: [.init(easting: 427_000, northing: 287_000), .init(easting: 427_800, northing: 287_100), .init(easting: 427_500, northing: 287_700)])])
+
+    @Test func theSVGMapMatchesItsSnapshot() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/hotspot-map.svg")
+        let svg = Self.map.svg()
+        guard let stored = try? String(contentsOf: url, encoding: .utf8) else {
+            try svg.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("No snapshot yet: wrote \(url.path); check it by eye and commit it.")
+            return
+        }
+        #expect(svg == stored, "the map differs from Snapshots/hotspot-map.svg; if the change is intended, delete the file, run again and review")
+    }
+
+    @Test func theSVGNamesWhatItShowsAndEscapesText() {
+        let svg = Self.map.svg()
+        #expect(svg.contains("<title id=\"map-title\">Hot spots: fly-tips"))
+        #expect(svg.contains("3 incidents (1 open), 1 clusters, 1 hot and 1 cold Gi* cells, 1 camera deployments, 1 PSPO areas"))
+        #expect(svg.contains("Oldbury Rd &amp; &lt;Quarry&gt;") && !svg.contains("<Quarry>"))
+        #expect(svg.contains(">CCTV camera deployed</text>") && svg.contains(">Open incident</text>"), "the legend is in words")
+        #expect(svg.filter { $0 == "\n" }.count > 10)
+    }
+
+    @Test func theGeoJSONHasOneLayerPropertyPerKindInLongitudeLatitudeOrder() throws {
+        let object = try JSONSerialization.jsonObject(with: try Self.map.geoJSON()) as? [String: Any]
+        let features = object?["features"] as? [[String: Any]] ?? []
+        let layers = features.compactMap { ($0["properties"] as? [String: Any])?["layer"] as? String }
+        #expect(Dictionary(grouping: layers, by: { $0 }).mapValues(\.count) == ["incident": 3, "cluster": 1, "gi": 2, "camera": 1, "pspo": 1])
+        let first = features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "FT-1" }
+        let coordinates = (first?["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
+        #expect(coordinates.count == 2 && (-1.6 ... -1.5).contains(coordinates[0]) && (52.5...52.6).contains(coordinates[1]))
+        let polygon = features.first { ($0["properties"] as? [String: Any])?["layer"] as? String == "pspo" }
+        let ring = ((polygon?["geometry"] as? [String: Any])?["coordinates"] as? [[[Double]]])?.first ?? []
+        #expect(ring.count == 4 && ring.first == ring.last, "a closed ring")
+    }
+
+    @Test func anEmptyMapSaysSo() {
+        let empty = HotspotMap(title: "Nothing", incidents: [], clusters: [], cells: [], cameras: [], areas: [])
+        #expect(empty.svg().contains("Nothing to map in this period."))
+    }
+}
