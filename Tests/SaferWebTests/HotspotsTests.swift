@@ -63,4 +63,23 @@ struct HotspotsTests {
             #expect(page.status == .ok && page.text.contains("Nothing to map in this period"))
         }
     }
+
+    @Test func theAPIGivesTheSameRankingAndAGeoJSONMap() async throws {
+        try await PerformanceTests.withDemo { harness, client, token in
+            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+            let ranking = try await client.execute(uri: "/api/v1/hotspots/ranking?from=2018-07-01&to=2019-02-28&limit=11", method: .get, headers: headers)
+            #expect(ranking.status == .ok)
+            let rows = try JSONSerialization.jsonObject(with: Data(buffer: ranking.body)) as? [[String: Any]] ?? []
+            #expect(rows.compactMap { $0["count"] as? Int } == Self.seedTable.map(\.1))
+            let map = try await client.execute(uri: "/api/v1/hotspots/map?from=2018-07-01&to=2019-02-28", method: .get, headers: headers)
+            let geo = try JSONSerialization.jsonObject(with: Data(buffer: map.body)) as? [String: Any]
+            #expect(geo?["type"] as? String == "FeatureCollection")
+            let layers = Set((geo?["features"] as? [[String: Any]] ?? []).compactMap { ($0["properties"] as? [String: Any])?["layer"] as? String })
+            #expect(layers == ["incident", "cluster", "gi", "camera", "pspo"])
+            let clusters = try await client.execute(uri: "/api/v1/hotspots/clusters?from=2018-07-01&to=2019-02-28&eps=150&minPoints=3", method: .get, headers: headers)
+            #expect((try JSONSerialization.jsonObject(with: Data(buffer: clusters.body)) as? [String: Any])?["clusters"] as? [Any] != nil)
+            let bad = try await client.execute(uri: "/api/v1/hotspots/gi?from=2018-07-01&to=2019-02-28&source=crime", method: .get, headers: headers)
+            #expect(bad.status == .unprocessableContent)
+        }
+    }
 }

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -61,8 +62,23 @@ def wait_for_page_load(driver: WebDriver, old: WebElement | None = None) -> None
     """After a click that navigates: wait until `old` (an element of the old
     page) is gone and the new document has finished loading."""
     if old is not None:
-        wait(driver).until(EC.staleness_of(old))
+        wait(driver).until(lambda _: _is_stale(old))
     wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _is_stale(element: WebElement) -> bool:
+    """Whether an element has left the document. While the old document is torn down,
+    chromedriver sometimes answers "Node with given id does not belong to the document"
+    as an unknown error instead of a stale-element one: that means gone, too."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def path_of(driver: WebDriver) -> str:
