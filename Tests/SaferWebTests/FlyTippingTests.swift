@@ -319,4 +319,20 @@ struct FlyTippingTests {
             #expect(try await harness.services.storage.flyTips.count(FlyTipFilter()) == 1)
         }
     }
+
+    @Test func downloadsNeutraliseFormulasButKeepNumbers() async throws {
+        try await WebHarness.run { harness, client in
+            let token = try await harness.apiToken(.officer)
+            let body = #"{"latitude":52.5465,"longitude":-1.5235,"location":"=HYPERLINK(\"http://evil.example\",\"click\")","landType":"Highway","wasteTypes":["Green"],"size":"Single Item","notes":"+1 for this"}"#
+            #expect(try await client.execute(uri: "/api/v1/incidents", method: .post, headers: Self.json(token), body: ByteBuffer(string: body)).status == .created)
+            let browser = try await harness.session(.councillor)
+            let csv = try await client.execute(uri: "/fly-tipping/incidents?from=2019-03-01&to=2019-03-31&format=csv", method: .get, headers: browser.headers).text
+            let row = csv.split(separator: "\r\n")[1]
+            #expect(row.contains(#""'=HYPERLINK(""http://evil.example"",""click"")""#), "\(row)")
+            #expect(row.contains("'+1 for this"))
+            #expect(row.contains(",-1.523500,"), "a negative longitude stays a number: \(row)")
+            let geo = try await client.execute(uri: "/fly-tipping/incidents?from=2019-03-01&to=2019-03-31&format=geojson", method: .get, headers: browser.headers)
+            #expect(geo.headers[.contentType] == MediaType.geoJSON && geo.text.contains("[-1.5235,52.5465]"))
+        }
+    }
 }

@@ -5,6 +5,7 @@ temporary SQLite database.
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import socket
@@ -112,3 +113,46 @@ def test_a_port_in_use_is_said_plainly(safer):
         result = safer("serve", "--port", str(port))
     assert result.returncode == 1
     assert f"Port {port}" in result.stderr and "already in use" in result.stderr
+
+
+def test_fly_tipping_from_the_command_line(safer, tmp_path):
+    """Import with a bad row named by line; the Defra return opened by a real XLSX reader; the
+    seed's hot-spot table and clusters as CSV and JSON."""
+    assert safer("demo", "load").returncode == 0
+    incidents = tmp_path / "incidents.csv"
+    incidents.write_text(
+        "client_id,reported_at,location,latitude,longitude,land_type,waste_types,size\n"
+        "cli-1,2019-02-20T10:00,\"Church Lane, Ansley\",52.526,-1.561,Highway,Green;Tyres,Small Van Load\n"
+        "cli-2,2019-02-20T11:00,Nowhere,53.35,-6.26,Highway,Green,Single Item\n"
+        "cli-3,2019-02-20T12:00,\"=HYPERLINK(\"\"http://x\"\")\",52.52,-1.56,Lay-by,Green,Single Item\n")
+    result = safer("import", "fly-tips", str(incidents))
+    assert result.returncode == 1
+    assert "Imported 1 incidents" in result.stdout
+    assert "Line 3:" in result.stderr and "not in Great Britain" in result.stderr
+    assert "Line 4:" in result.stderr and "'Lay-by' is not a land type" in result.stderr
+    again = safer("import", "fly-tips", str(incidents))
+    assert "Imported 0 incidents" in again.stdout and "1 already stored" in again.stdout
+
+    out = tmp_path / "defra.xlsx"
+    written = safer("report", "defra-return", "--from", "2018-10", "--to", "2018-12", "--format", "xlsx", "--output", str(out))
+    assert written.returncode == 0, written.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Incidents by land type and size", "Incidents by waste type", "Enforcement actions by type"]
+    land = {row[0]: row for row in book["Incidents by land type and size"].iter_rows(values_only=True) if row and row[0]}
+    waste = {row[0]: row for row in book["Incidents by waste type"].iter_rows(values_only=True) if row and row[0]}
+    assert land["Total"][8] == waste["Total"][1] and land["Total"][8] > 200
+    assert sum(land[label][8] for label in land if label not in ("Land type", "Total", "Clearance cost (£)")
+               and isinstance(land[label][8], (int, float))) == land["Total"][8]
+    long_csv = safer("report", "defra-return", "--from", "2018-10", "--to", "2018-12", "--format", "csv").stdout.splitlines()
+    assert long_csv[0] == "section,category,size,count,cost"
+    assert sum(int(line.split(",")[-2]) for line in long_csv[1:] if line.startswith("land-size,")) == land["Total"][8]
+
+    hotspots = list(csv.reader(safer("report", "hotspots", "--from", "2018-07-01", "--to", "2019-02-28", "--limit", "11", "--format", "csv").stdout.splitlines()))
+    assert hotspots[0][:3] == ["Rank", "Location", "Incidents"]
+    assert [row[2] for row in hotspots[1:12]] == ["5", "5", "4", "3", "3", "3", "2", "2", "2", "2", "2"], hotspots
+    assert hotspots[1][1] == "Oldbury Road, Hartshill"
+    clusters = json.loads(safer("report", "clusters", "--from", "2018-07-01", "--to", "2019-02-28", "--eps", "150",
+                                "--min-points", "3", "--format", "json").stdout)
+    assert len(clusters["clusters"]) == 6 and all(c["members"] for c in clusters["clusters"]) and clusters["noise"]
+    gi = safer("report", "gi", "--cell", "500", "--from", "2018-07-01", "--to", "2019-02-28", "--format", "csv").stdout.splitlines()
+    assert gi[0] == "column,row,easting,northing,latitude,longitude,count,z,p,significance"

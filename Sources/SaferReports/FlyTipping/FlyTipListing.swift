@@ -40,11 +40,13 @@ public struct FlyTipListing: Sendable {
         return ReportTable(title: "Fly-tipping incidents", columns: columns, rows: rows)
     }
 
-    /// The rows as CSV with a plain header (no title line), for spreadsheets and scripts.
+    /// The rows as CSV with a plain header (no title line), for spreadsheets and scripts. Text
+    /// that a spreadsheet would run as a formula is neutralised; numbers (a longitude is
+    /// negative) are written as they are.
     public var csv: String {
         let table = self.table
         var lines = [table.columns.map { CSVRenderer.field($0.header) }.joined(separator: ",")]
-        for row in table.rows { lines.append(row.cells.map { CSVRenderer.field($0.text) }.joined(separator: ",")) }
+        for row in table.rows { lines.append(row.cells.map { $0.number != nil ? $0.text : CSVRenderer.field($0.text) }.joined(separator: ",")) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
