@@ -38,7 +38,7 @@ struct HotspotsTests {
 
     @Test func clustersJoinTheSpellingsTheNamesKeepApart() async throws {
         try await PerformanceTests.withDemo { harness, client, _ in
-            let report = try await HotspotService(services: harness.services).clusters(.flyTips, range: DayRange.parse(from: "2018-07-01", to: "2019-02-28"),
+            let report = try await HotspotService(services: harness.services).clusters(.allFlyTips, range: DayRange.parse(from: "2018-07-01", to: "2019-02-28"),
                                                                                        eps: 150, minPoints: 3)
             #expect(report.clusters.count == 6)
             let blindpit = report.clusters.first { $0.road.hasPrefix("Blindpit") }
@@ -80,6 +80,23 @@ struct HotspotsTests {
             #expect((try JSONSerialization.jsonObject(with: Data(buffer: clusters.body)) as? [String: Any])?["clusters"] as? [Any] != nil)
             let bad = try await client.execute(uri: "/api/v1/hotspots/gi?from=2018-07-01&to=2019-02-28&source=crime", method: .get, headers: headers)
             #expect(bad.status == .unprocessableContent)
+        }
+    }
+
+    @Test func aWasteTypeNarrowsTheRankingAndTheClusters() async throws {
+        try await PerformanceTests.withDemo { harness, _, _ in
+            let service = HotspotService(services: harness.services)
+            let range = try DayRange.parse(from: "2018-04-01", to: "2019-02-28")
+            let asbestos = try HotspotService.Source(parsing: "fly-tips:asbestos")
+            #expect(asbestos == .flyTips(.asbestos) && asbestos.label == "fly-tips with Asbestos")
+            let all = try await service.points(.allFlyTips, in: range)
+            let some = try await service.points(asbestos, in: range)
+            let expected = try await harness.services.storage.flyTips.list(FlyTipFilter(range: range))
+                .filter { $0.status.countsAsIncident && $0.wasteTypes.contains(.asbestos) }.count
+            #expect(some.count == expected && some.count > 0 && some.count < all.count)
+            let ranking = try await service.ranking(range, limit: nil, waste: .asbestos)
+            #expect(ranking.rows.reduce(0) { $0 + $1.count } == expected)
+            #expect(throws: ValidationError.self) { try HotspotService.Source(parsing: "fly-tips:fridges") }
         }
     }
 }

@@ -10,22 +10,34 @@ public struct HotspotService: Sendable {
 
     /// What to look for hot spots in.
     public enum Source: Sendable, Hashable {
-        case flyTips
+        /// Fly-tips, all or those with one waste type among theirs.
+        case flyTips(WasteType?)
         /// Imported police.uk crimes of one type (police.uk's label, e.g. "Burglary").
         case crime(String)
 
-        /// Reads `fly-tips` or `crime:TYPE`.
+        /// All fly-tips.
+        public static let allFlyTips = Source.flyTips(nil)
+
+        /// Reads `fly-tips`, `fly-tips:WASTE` (a Defra waste type's key or label) or `crime:TYPE`.
         public init(parsing text: String) throws {
-            if text == "fly-tips" { self = .flyTips; return }
+            if text == "fly-tips" { self = .flyTips(nil); return }
+            if text.hasPrefix("fly-tips:"), let waste = WasteType(label: String(text.dropFirst(9))) { self = .flyTips(waste); return }
             if text.hasPrefix("crime:"), text.count > 6 { self = .crime(String(text.dropFirst(6))); return }
-            throw ValidationError("'\(text)' is not a source: use fly-tips, or crime:TYPE with a police.uk crime type, e.g. crime:Burglary.", field: "source")
+            throw ValidationError("'\(text)' is not a source: use fly-tips, fly-tips:WASTE-TYPE (e.g. fly-tips:asbestos), or crime:TYPE with a police.uk crime type, e.g. crime:Burglary.", field: "source")
         }
 
         public var label: String {
             switch self {
-            case .flyTips: "fly-tips"
+            case .flyTips(nil): "fly-tips"
+            case .flyTips(let waste?): "fly-tips with \(waste.label)"
             case .crime(let type): "police.uk crimes: \(type)"
             }
+        }
+
+        /// The waste type fly-tips are narrowed to, if any.
+        var waste: WasteType? {
+            if case .flyTips(let waste) = self { return waste }
+            return nil
         }
     }
 
@@ -42,17 +54,18 @@ public struct HotspotService: Sendable {
     }
 
     /// The top locations over a range, with the change on the range before and CCTV markers.
-    public func ranking(_ range: DayRange, limit: Int?) async throws -> HotspotRanking {
+    public func ranking(_ range: DayRange, limit: Int?, waste: WasteType? = nil) async throws -> HotspotRanking {
         let both = try DayRange(first: range.previous.first, last: range.last)
-        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both))
+        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both)).filter { waste == nil || $0.wasteTypes.contains(waste!) }
         return HotspotRanking(range: range, flyTips: tips, deployments: try await deployments(), limit: limit)
     }
 
     /// The points of a source reported in a range.
     func points(_ source: Source, in range: DayRange) async throws -> [HotspotPoint] {
         switch source {
-        case .flyTips:
-            return try await services.storage.flyTips.list(FlyTipFilter(range: range)).filter(\.status.countsAsIncident).map(HotspotPoint.init)
+        case .flyTips(let waste):
+            return try await services.storage.flyTips.list(FlyTipFilter(range: range))
+                .filter { $0.status.countsAsIncident && (waste == nil || $0.wasteTypes.contains(waste!)) }.map(HotspotPoint.init)
         case .crime(let type):
             // police.uk publishes months: every month the range touches is counted whole.
             let crimes = try await services.storage.policeCrimes.points(from: range.first.calendarMonth, to: range.last.calendarMonth, crimeType: type)

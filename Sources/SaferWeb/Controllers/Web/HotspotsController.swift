@@ -57,7 +57,7 @@ struct HotspotsController {
     func register(on routes: SecureRoutes) {
         routes.page("/hotspots", .signedInAny) { request, context in
             let s = try await settings(request)
-            let ranking = try await hotspots.ranking(s.range, limit: s.limit)
+            let ranking = try await hotspots.ranking(s.range, limit: s.limit, waste: s.source.waste)
             let clusters = try await hotspots.clusters(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints)
             // Gi* needs at least one point; with none, the section says so instead of failing the page.
             let gi: ReportTable
@@ -72,10 +72,11 @@ struct HotspotsController {
                 chrome: PageChrome(title: "Hot spots", context: context, current: "/hotspots"), errors: nil,
                 from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: String(Int(s.eps)),
                 minPoints: String(s.minPoints), cell: String(Int(s.cell)),
-                sources: [SelectOption(value: "fly-tips", label: "Fly-tips", selected: s.sourceText == "fly-tips")]
+                sources: [SelectOption(value: "fly-tips", label: "All fly-tips", selected: s.sourceText == "fly-tips")]
+                    + WasteType.allCases.map { SelectOption(value: "fly-tips:\($0.rawValue)", label: "Fly-tips with \($0.label)", selected: s.source == .flyTips($0)) }
                     + types.map { SelectOption(value: "crime:\($0)", label: "police.uk: \($0)", selected: s.sourceText == "crime:\($0)") },
                 ranking: TableView(ranking.table), clusters: TableView(clusters.table), gi: TableView(gi), query: query,
-                isCrime: s.source != .flyTips)
+                isCrime: { if case .crime = s.source { true } else { false } }())
             return views.response("hotspots", page)
         }
         routes.page("/hotspots/map", .signedInAny) { request, context in
@@ -100,7 +101,7 @@ struct HotspotsController {
         }
         routes.page("/hotspots/ranking", .signedInAny) { request, _ in
             let s = try await settings(request)
-            let ranking = try await hotspots.ranking(s.range, limit: s.limit)
+            let ranking = try await hotspots.ranking(s.range, limit: s.limit, waste: s.source.waste)
             return try Self.download(request, table: ranking.table, json: ranking.rows, csv: nil, name: "hotspots-\(s.range.first)-to-\(s.range.last)")
         }
         routes.page("/hotspots/clusters", .signedInAny) { request, _ in
