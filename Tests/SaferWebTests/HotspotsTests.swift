@@ -99,4 +99,19 @@ struct HotspotsTests {
             #expect(throws: ValidationError.self) { try HotspotService.Source(parsing: "fly-tips:fridges") }
         }
     }
+
+    @Test func uploadedBeatOutlinesAppearOnTheMaps() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let admin = try await harness.session(.admin)
+            let geojson = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Curdworth"},"geometry":{"type":"Polygon","coordinates":[[[-1.75,52.52],[-1.72,52.52],[-1.72,52.54],[-1.75,52.52]]]}}]}"#
+            let body = FlyTippingTests.multipart([("_csrf", admin.csrf)], file: ("file", Data(geojson.utf8)))
+            let upload = try await client.execute(uri: "/admin/areas/boundaries", method: .post,
+                                                  headers: [.cookie: admin.cookie, .contentType: "multipart/form-data; boundary=SaferTestBoundary"], body: body)
+            #expect(upload.status == .seeOther)
+            let svg = try await client.execute(uri: "/hotspots/map/svg?from=2018-07-01&to=2019-02-28", method: .get, headers: admin.headers)
+            #expect(svg.text.contains("<title>Beat: Curdworth</title>"))
+            let entry = try await harness.services.storage.auditLog.list(AuditFilter(entity: "beat-boundaries")).first
+            #expect(entry?.changes.first?.field == "curdworth")
+        }
+    }
 }

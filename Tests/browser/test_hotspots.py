@@ -32,7 +32,7 @@ def test_the_map_draws_incidents_clusters_and_cameras_and_a_printable_copy(drive
     paths = driver.find_elements(By.CSS_SELECTOR, "#hotspot-map .leaflet-overlay-pane path")
     assert len(paths) > 400, f"{len(paths)} shapes drawn"
     labels = [label.text.strip() for label in driver.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays label")]
-    assert labels == ["Incidents", "Clusters", "Gi* cells", "CCTV deployments", "PSPO areas"], labels
+    assert labels == ["Incidents", "Clusters", "Gi* cells", "CCTV deployments", "PSPO areas", "Beats"], labels
     # Switching a layer off removes its shapes: the control works by keyboard too (checkboxes).
     before = len(paths)
     driver.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays input")[0].click()

@@ -7,6 +7,21 @@ public protocol SettingsRepository: Sendable {
     func flyTipSettings() async throws -> FlyTipSettings?
     /// Saves the fly-tipping settings.
     func save(_ settings: FlyTipSettings, by actor: Actor) async throws
+    /// The police beats' outlines, empty until uploaded.
+    func beatBoundaries() async throws -> [BeatBoundary]
+    /// Replaces the beats' outlines.
+    func replaceBeatBoundaries(_ boundaries: [BeatBoundary], by actor: Actor) async throws
+}
+
+/// The audit entry for replacing the beats' outlines: which beats, and how many corners.
+public struct BeatBoundarySet: Auditable {
+    public let boundaries: [BeatBoundary]
+    public init(boundaries: [BeatBoundary]) { self.boundaries = boundaries }
+    public static let auditEntity = "beat-boundaries"
+    public var auditID: String { "beats" }
+    public var auditFields: [String: String] {
+        Dictionary(uniqueKeysWithValues: boundaries.map { ($0.beatKey, "\($0.rings.count) ring(s), \($0.rings.map(\.count).reduce(0, +)) points") })
+    }
 }
 
 extension FlyTipSettings: Auditable {

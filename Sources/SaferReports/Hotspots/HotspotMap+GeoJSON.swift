@@ -3,7 +3,7 @@ import SaferDomain
 
 extension HotspotMap {
     /// The map as one GeoJSON FeatureCollection (RFC 7946: longitude, latitude), each feature
-    /// with a `layer` property (incident, cluster, gi, camera, pspo) for styling and filtering,
+    /// with a `layer` property (incident, cluster, gi, camera, pspo, beat) for styling and filtering,
     /// and the National Grid coordinates where a GIS wants them.
     public func geoJSON() throws -> Data {
         func position(_ point: NationalGridPoint) -> [Double] {
@@ -17,6 +17,9 @@ extension HotspotMap {
         var features: [[String: Any]] = []
         func add(_ geometry: [String: Any], _ properties: [String: Any]) {
             features.append(["type": "Feature", "geometry": geometry, "properties": properties])
+        }
+        for beat in beats where beat.outline.count >= 3 {
+            add(["type": "Polygon", "coordinates": [ring(beat.outline)]], ["layer": "beat", "name": beat.name])
         }
         for area in areas where area.outline.count >= 3 {
             add(["type": "Polygon", "coordinates": [ring(area.outline)]], ["layer": "pspo", "name": area.name])

@@ -18,6 +18,10 @@ extension HotspotMap {
         out.append("<title id=\"map-title\">\(Self.escape(title))</title>")
         out.append("<desc id=\"map-desc\">\(incidents.count) incidents (\(incidents.filter(\.open).count) open), \(clusters.count) clusters, \(cells.filter { $0.level > 0 }.count) hot and \(cells.filter { $0.level < 0 }.count) cold Gi* cells, \(cameras.count) camera deployments, \(areas.count) PSPO areas. Easting \(Int(extent.minEasting))–\(Int(extent.maxEasting)), northing \(Int(extent.minNorthing))–\(Int(extent.maxNorthing)).</desc>")
         out.append("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(mapHeight)\" fill=\"#f8f8f5\" stroke=\"#0b0c0c\"/>")
+        for beat in beats where beat.outline.count >= 3 {
+            let points = beat.outline.map { "\(x($0.easting)),\(y($0.northing))" }.joined(separator: " ")
+            out.append("<polygon class=\"beat\" points=\"\(points)\" fill=\"none\" stroke=\"#6f777b\" stroke-width=\"1\"><title>Beat: \(Self.escape(beat.name))</title></polygon>")
+        }
         for cell in cells {
             let colour = cell.level > 0 ? "#d4351c" : "#1d70b8"
             out.append("<rect class=\"gi\" x=\"\(x(cell.extent.minEasting))\" y=\"\(y(cell.extent.maxNorthing))\" width=\"\(Self.f(cell.extent.width * scale))\" height=\"\(Self.f(cell.extent.height * scale))\" fill=\"\(colour)\" fill-opacity=\"\(Self.f(0.15 * Double(abs(cell.level))))\"><title>\(Self.escape(cell.label))</title></rect>")

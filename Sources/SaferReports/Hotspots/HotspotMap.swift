@@ -17,20 +17,24 @@ public struct HotspotMap: Sendable {
     public let cells: [Cell]
     public let cameras: [Camera]
     public let areas: [Area]
+    /// Police beats' outlines (one area per ring), drawn under everything else.
+    public let beats: [Area]
 
-    public init(title: String, incidents: [Incident], clusters: [Cluster], cells: [Cell], cameras: [Camera], areas: [Area]) {
+    public init(title: String, incidents: [Incident], clusters: [Cluster], cells: [Cell], cameras: [Camera], areas: [Area], beats: [Area] = []) {
         self.title = title
         self.incidents = incidents
         self.clusters = clusters
         self.cells = cells
         self.cameras = cameras
         self.areas = areas
+        self.beats = beats
     }
 
     /// A map of a period's points, their clusters and significant Gi* cells, the cameras
     /// deployed during it and the PSPO areas.
     public init(title: String, points: [HotspotPoint], clusters: ClusterReport, gi: GiReport?,
-                deployments: [(asset: String, deployment: Deployment)], range: DayRange, orders: [PublicSpacesProtectionOrder]) {
+                deployments: [(asset: String, deployment: Deployment)], range: DayRange, orders: [PublicSpacesProtectionOrder],
+                beats: [BeatBoundary] = []) {
         self.init(
             title: title,
             incidents: points.map { Incident(id: $0.id, point: $0.gridPoint, open: $0.isOpen, label: $0.location) },
@@ -44,7 +48,8 @@ public struct HotspotMap: Sendable {
                             level: c.level, label: c.significance)
             },
             cameras: deployments.filter { $0.deployment.overlaps(range) }.map { Camera(asset: $0.asset, point: $0.deployment.gridPoint, location: $0.deployment.location) },
-            areas: orders.map { Area(name: $0.name, outline: $0.polygon.map(NationalGrid.gridPoint(from:))) })
+            areas: orders.map { Area(name: $0.name, outline: $0.polygon.map(NationalGrid.gridPoint(from:))) },
+            beats: beats.flatMap { beat in beat.rings.map { Area(name: beat.name, outline: $0.map(NationalGrid.gridPoint(from:))) } })
     }
 
     /// Everything's extent, with a margin; nil for an empty map.

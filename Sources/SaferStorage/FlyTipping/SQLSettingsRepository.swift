@@ -13,6 +13,7 @@ public struct SQLSettingsRepository: SettingsRepository {
     }
 
     static let flyTipping = "fly-tipping"
+    static let beats = "beat-boundaries"
 
     public func flyTipSettings() async throws -> FlyTipSettings? { try await Self.read(database.sql) }
 
@@ -30,6 +31,24 @@ public struct SQLSettingsRepository: SettingsRepository {
             try await db.delete(from: "settings").where("key", .equal, Self.flyTipping).run()
             try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.flyTipping), SQLBind(text)).run()
             try await audit.record(db, by: actor, before: before ?? FlyTipSettings(), after: settings)
+        }
+    }
+
+    public func beatBoundaries() async throws -> [BeatBoundary] { try await Self.readBeats(database.sql) }
+
+    static func readBeats(_ db: any SQLDatabase) async throws -> [BeatBoundary] {
+        guard let text = try await db.select().column("value").from("settings").where("key", .equal, beats)
+            .first(decodingColumn: "value", as: String.self) else { return [] }
+        return try JSONDecoder().decode([BeatBoundary].self, from: Data(text.utf8))
+    }
+
+    public func replaceBeatBoundaries(_ boundaries: [BeatBoundary], by actor: Actor) async throws {
+        let text = String(decoding: try JSONEncoder().encode(boundaries), as: UTF8.self)
+        try await database.transaction { db in
+            let before = try await Self.readBeats(db)
+            try await db.delete(from: "settings").where("key", .equal, Self.beats).run()
+            try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.beats), SQLBind(text)).run()
+            try await audit.record(db, by: actor, before: BeatBoundarySet(boundaries: before), after: BeatBoundarySet(boundaries: boundaries))
         }
     }
 }

@@ -105,6 +105,7 @@ public struct HotspotService: Sendable {
         } catch let error as DBSCANError { throw ValidationError("\(error)") }
         let gi = points.isEmpty ? nil : try? GiReport(source: source.label, range: range, points: points, cellSize: cellSize)
         return HotspotMap(title: "Hot spots: \(source.label), \(range.label)", points: points, clusters: clusters, gi: gi,
-                          deployments: deployments, range: range, orders: try await services.storage.pspos.list())
+                          deployments: deployments, range: range, orders: try await services.storage.pspos.list(),
+                          beats: try await services.storage.settings.beatBoundaries())
     }
 }

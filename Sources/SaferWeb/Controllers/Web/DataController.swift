@@ -45,7 +45,7 @@ struct DataController {
         let errors: ErrorSummary?
     }
     struct AreaRow { let key: String; let name: String; let kind: String; let population: String }
-    struct AreasPage { let chrome: PageChrome; let areas: [AreaRow]; let lookupCount: Int; let errors: ErrorSummary?; let done: String }
+    struct AreasPage { let chrome: PageChrome; let areas: [AreaRow]; let lookupCount: Int; let errors: ErrorSummary?; let done: String; let beatOutlines: Int }
 
     /// The largest police.uk upload: a busy force's month is a few megabytes; a national month about 120 MB.
     static let maxPoliceUpload = 256 * 1024 * 1024
@@ -113,7 +113,8 @@ struct DataController {
             }
         }
         routes.page("/admin/areas", .admin) { request, context in
-            try await areasPage(context, errors: [], done: request.uri.queryParameters.get("rows").map { "The lookup now holds \($0) rows." } ?? "")
+            try await areasPage(context, errors: [], done: request.uri.queryParameters.get("rows").map { "The lookup now holds \($0) rows." }
+                ?? request.uri.queryParameters.get("beats").map { "Outlines stored for \($0) beats." } ?? "")
         }
         routes.form("/admin/areas", .admin) { _, context, form in
             do {
@@ -133,6 +134,19 @@ struct DataController {
                                 residentialProperties: try count("properties", "The number of residential properties"))
                 try await services.storage.areas.save(area, by: context.identity!.actor(channel: .web))
                 return redirect("/admin/areas")
+            } catch let error as ValidationError {
+                return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
+            }
+        }
+        routes.form("/admin/areas/boundaries", .admin, maxBody: 16 * 1024 * 1024) { _, context, form in
+            guard let file = form.files["file"] else {
+                return try await areasPage(context, errors: ["Choose a GeoJSON file to upload."], done: "", status: .unprocessableContent)
+            }
+            do {
+                let beats = try await services.storage.areas.list(kind: .beat)
+                let boundaries = try BeatBoundaryFile.parse(file.data, beats: beats)
+                try await services.storage.settings.replaceBeatBoundaries(boundaries, by: context.identity!.actor(channel: .web))
+                return redirect("/admin/areas?beats=\(boundaries.count)")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
             }
@@ -266,7 +280,8 @@ struct DataController {
             AreaRow(key: $0.key, name: $0.name, kind: $0.kind.rawValue.capitalized, population: $0.population.map { DisplayFormat.count($0) } ?? "")
         }
         let page = AreasPage(chrome: PageChrome(title: "Areas", context: context, current: "/admin"), areas: areas,
-                             lookupCount: try await services.storage.areas.lookup().count, errors: ErrorSummary(errors), done: done)
+                             lookupCount: try await services.storage.areas.lookup().count, errors: ErrorSummary(errors), done: done,
+                             beatOutlines: try await services.storage.settings.beatBoundaries().count)
         return views.response("admin-areas", page, status: status)
     }
 }

@@ -27,7 +27,8 @@
     "CCTV deployments": layer("camera", { pointToLayer: function (f, latlng) {
       return window.L.circleMarker(latlng, { radius: 6, color: "#00703c", weight: 3, fillOpacity: 0.3 }).bindTooltip("CCTV " + f.properties.asset + ": " + f.properties.location);
     } }),
-    "PSPO areas": layer("pspo", { style: styles.pspo, onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); } })
+    "PSPO areas": layer("pspo", { style: styles.pspo, onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); } }),
+    "Beats": layer("beat", { style: { color: "#6f777b", weight: 1, fill: false }, onEachFeature: function (f, l) { l.bindTooltip("Beat: " + f.properties.name); } })
   };
   Object.keys(layers).forEach(function (name) { layers[name].addTo(map); });
   window.L.control.layers(null, layers, { collapsed: false }).addTo(map);
