@@ -335,4 +335,19 @@ struct FlyTippingTests {
             #expect(geo.headers[.contentType] == MediaType.geoJSON && geo.text.contains("[-1.5235,52.5465]"))
         }
     }
+
+    @Test func mergingWithoutChoosingAnIncidentSaysWhatToDo() async throws {
+        try await WebHarness.run { harness, client in
+            let report = try await FlyTipService(services: harness.services).submitPublicReport(
+                PublicReportInput(latitude: 52.5466, longitude: -1.5236, what: ["bags"], amount: "bag"), photo: nil, clientAddress: "198.51.100.7")
+            let officer = try await harness.session(.officer)
+            let response = try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)/merge", method: .post, headers: officer.formHeaders(),
+                                                    body: formBody([("_csrf", officer.csrf), ("incident", "")]))
+            #expect(response.status == .unprocessableContent && response.text.contains("Choose the incident this report repeats"))
+            let unknown = try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)/merge", method: .post, headers: officer.formHeaders(),
+                                                   body: formBody([("_csrf", officer.csrf), ("incident", "FT-NOPE99")]))
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("FT-NOPE99"))
+            #expect(try await harness.services.storage.publicReports.find(id: report.id)?.status == .pending)
+        }
+    }
 }

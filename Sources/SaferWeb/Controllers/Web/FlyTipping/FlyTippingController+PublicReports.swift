@@ -122,6 +122,10 @@ extension FlyTippingController {
         routes.form("/fly-tipping/public-reports/:id/merge", .staff) { _, context, form in
             let id = try context.parameters.require("id")
             do {
+                guard !form.text("incident").isEmpty else {
+                    return try await triagePage(context, id: id, form: form, errors: ["Choose the incident this report repeats, or type its reference (e.g. FT-7K3M9Q)."],
+                                                status: .unprocessableContent)
+                }
                 let target = try await flyTips.flyTip(form.text("incident"))
                 try await services.storage.publicReports.merge(reportID: id, into: target.id, by: context.identity!.actor(channel: .web))
                 let reference = try await services.storage.publicReports.find(id: id)?.reference ?? ""
