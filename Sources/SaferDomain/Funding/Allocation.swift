@@ -46,7 +46,7 @@ public struct SpendItem: Sendable, Hashable, Identifiable {
 }
 
 /// A financial year's money: allocated, spent, left, and spent by category.
-public struct FundingSummary: Sendable, Hashable {
+public struct FundingSummary: Sendable {
     public let financialYear: FinancialYear
     public let allocated: Money
     public let spent: Money
@@ -64,16 +64,6 @@ public struct FundingSummary: Sendable, Hashable {
 
     /// What is left (negative when overspent).
     public var balance: Money { allocated - spent }
-
-    public static func == (lhs: FundingSummary, rhs: FundingSummary) -> Bool {
-        lhs.financialYear == rhs.financialYear && lhs.allocated == rhs.allocated && lhs.spent == rhs.spent
-            && lhs.byCategory.map(\.category) == rhs.byCategory.map(\.category) && lhs.byCategory.map(\.amount) == rhs.byCategory.map(\.amount)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(financialYear)
-        hasher.combine(spent)
-    }
 }
 
 /// Allocations and spend. Every change is audited in the same transaction.

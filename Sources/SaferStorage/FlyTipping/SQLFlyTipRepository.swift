@@ -71,11 +71,7 @@ public struct SQLFlyTipRepository: FlyTipRepository {
     /// short, so two ids can rarely share one).
     static func insert(_ db: any SQLDatabase, _ flyTip: FlyTip, audit: AuditWriter, by actor: Actor) async throws -> FlyTip {
         var flyTip = flyTip
-        var attempt = 0
-        while try await db.select().column("id").from("fly_tips").where("reference", .equal, flyTip.reference).first() != nil {
-            attempt += 1
-            flyTip.reference = ReferenceCode.make(prefix: "FT", from: "\(flyTip.id)#\(attempt)")
-        }
+        flyTip.reference = try await unusedReference(db, table: "fly_tips", prefix: "FT", id: flyTip.id, first: flyTip.reference)
         if let duplicateOf = flyTip.duplicateOf, try await fetch(db, column: "id", value: duplicateOf) == nil {
             throw DomainError.notFound(entity: "fly-tip", id: duplicateOf)
         }
@@ -184,4 +180,15 @@ public struct SQLFlyTipRepository: FlyTipRepository {
     }
 
     static func joined(_ values: [String]) -> String { values.joined(separator: ";") }
+
+    /// `first`, or when a table already uses it (references are short, so two ids can rarely
+    /// share one), the next reference made from the id.
+    static func unusedReference(_ db: any SQLDatabase, table: String, prefix: String, id: String, first: String) async throws -> String {
+        var reference = first, attempt = 0
+        while try await db.select().column("id").from(table).where("reference", .equal, reference).first() != nil {
+            attempt += 1
+            reference = ReferenceCode.make(prefix: prefix, from: "\(id)#\(attempt)")
+        }
+        return reference
+    }
 }

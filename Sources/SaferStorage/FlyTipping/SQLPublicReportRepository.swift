@@ -40,11 +40,7 @@ public struct SQLPublicReportRepository: PublicReportRepository {
     public func add(_ report: PublicReport, photo: Photo?, clientKey: String, by actor: Actor) async throws {
         try await database.transaction { db in
             var report = report
-            var attempt = 0
-            while try await db.select().column("id").from("public_reports").where("reference", .equal, report.reference).first() != nil {
-                attempt += 1
-                report.reference = ReferenceCode.make(prefix: "TIP", from: "\(report.id)#\(attempt)")
-            }
+            report.reference = try await SQLFlyTipRepository.unusedReference(db, table: "public_reports", prefix: "TIP", id: report.id, first: report.reference)
             try await db.insert(into: "public_reports")
                 .columns("id", "reference", "received_at", "latitude", "longitude", "easting", "northing", "place", "waste_types",
                          "size", "land_type", "description", "contact_name", "contact_email", "contact_phone", "status")

@@ -1,4 +1,5 @@
 import Foundation
+import SaferDomain
 
 /// Where the interactive maps get Leaflet and their tiles. Leaflet is served from Debian's
 /// `libjs-leaflet` when it is installed (no network needed for the script), otherwise from a
@@ -13,20 +14,9 @@ public struct MapSettings: Sendable, Hashable {
     /// The tiles' attribution, shown on the map.
     public var attribution = "© OpenStreetMap contributors"
     /// Where maps open: North Warwickshire.
-    public var centre = (latitude: 52.575, longitude: -1.62)
+    public var centre = WGS84Point(latitude: 52.575, longitude: -1.62)
 
     public init() {}
-
-    public static func == (lhs: MapSettings, rhs: MapSettings) -> Bool {
-        lhs.leafletDirectory == rhs.leafletDirectory && lhs.leafletURL == rhs.leafletURL && lhs.tileURL == rhs.tileURL
-            && lhs.attribution == rhs.attribution && lhs.centre == rhs.centre
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(leafletDirectory)
-        hasher.combine(leafletURL)
-        hasher.combine(tileURL)
-    }
 
     /// Whether Debian's Leaflet is installed here.
     var hasLocalLeaflet: Bool { FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js") }

@@ -160,6 +160,13 @@ public struct FlyTipService: Sendable {
                         openNow: try await flyTips.count(FlyTipFilter(statuses: FlyTipStatus.allCases.filter(\.isOpen))))
     }
 
+    /// The days asked for (`YYYY-MM-DD`, or `YYYY-MM` for whole months), or `defaultRange()`
+    /// when neither date is given: what every page, download and API call of a period uses.
+    public func range(from: String?, to: String?) async throws -> DayRange {
+        let from = from ?? "", to = to ?? ""
+        return from.isEmpty && to.isEmpty ? try await defaultRange() : try DayRange.parse(from: from, to: to)
+    }
+
     /// The period a dashboard shows when none is asked for: the financial year of the latest
     /// incident (the current year when there are none), up to that incident's day or today.
     public func defaultRange() async throws -> DayRange {

@@ -76,14 +76,29 @@ public struct HotspotService: Sendable {
         }
     }
 
+    /// A period's points read once, with their clusters and (given a cell size, and points to
+    /// grid) their Gi* grid: what the hot-spot page and the map both show.
+    public struct Analysis: Sendable {
+        public let points: [HotspotPoint]
+        public let deployments: [(asset: String, deployment: Deployment)]
+        public let clusters: ClusterReport
+        public let gi: GiReport?
+    }
+
+    public func analysis(_ source: Source, range: DayRange, eps: Double, minPoints: Int, cellSize: Double?) async throws -> Analysis {
+        let points = try await points(source, in: range)
+        let deployments = try await deployments()
+        let clusters: ClusterReport
+        do {
+            clusters = try ClusterReport(source: source.label, range: range, points: points, eps: eps, minPoints: minPoints, deployments: deployments)
+        } catch let error as DBSCANError { throw ValidationError("\(error)") }
+        let gi = cellSize.flatMap { size in points.isEmpty ? nil : try? GiReport(source: source.label, range: range, points: points, cellSize: size) }
+        return Analysis(points: points, deployments: deployments, clusters: clusters, gi: gi)
+    }
+
     /// DBSCAN clusters of a source over a range.
     public func clusters(_ source: Source, range: DayRange, eps: Double, minPoints: Int) async throws -> ClusterReport {
-        do {
-            return try ClusterReport(source: source.label, range: range, points: try await points(source, in: range), eps: eps,
-                                     minPoints: minPoints, deployments: try await deployments())
-        } catch let error as DBSCANError {
-            throw ValidationError("\(error)")
-        }
+        try await analysis(source, range: range, eps: eps, minPoints: minPoints, cellSize: nil).clusters
     }
 
     /// Gi* of a source over a range.
@@ -97,15 +112,9 @@ public struct HotspotService: Sendable {
 
     /// The map of a period: points, clusters, significant Gi* cells, cameras and PSPO areas.
     public func map(_ source: Source, range: DayRange, eps: Double, minPoints: Int, cellSize: Double) async throws -> HotspotMap {
-        let points = try await points(source, in: range)
-        let deployments = try await deployments()
-        let clusters: ClusterReport
-        do {
-            clusters = try ClusterReport(source: source.label, range: range, points: points, eps: eps, minPoints: minPoints, deployments: deployments)
-        } catch let error as DBSCANError { throw ValidationError("\(error)") }
-        let gi = points.isEmpty ? nil : try? GiReport(source: source.label, range: range, points: points, cellSize: cellSize)
-        return HotspotMap(title: "Hot spots: \(source.label), \(range.label)", points: points, clusters: clusters, gi: gi,
-                          deployments: deployments, range: range, orders: try await services.storage.pspos.list(),
+        let a = try await analysis(source, range: range, eps: eps, minPoints: minPoints, cellSize: cellSize)
+        return HotspotMap(title: "Hot spots: \(source.label), \(range.label)", points: a.points, clusters: a.clusters, gi: a.gi,
+                          deployments: a.deployments, range: range, orders: try await services.storage.pspos.list(),
                           beats: try await services.storage.settings.beatBoundaries())
     }
 }

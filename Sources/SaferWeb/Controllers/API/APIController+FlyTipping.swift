@@ -9,7 +9,7 @@ extension APIController {
 
     func createIncident(_ input: Operations.CreateIncident.Input) async throws -> Operations.CreateIncident.Output {
         guard case .json(let body) = input.body else { throw APIProblem.notJSON }
-        let reportedAt = try body.reportedAt.flatMap { $0.isEmpty ? nil : try FlyTippingController.localTime($0, field: "reportedAt") }
+        let reportedAt = try body.reportedAt.flatMap { $0.isEmpty ? nil : try LocalTime.parse($0, field: "reportedAt") }
         let flyTip = FlyTipInput(clientID: body.clientId, latitude: body.latitude, longitude: body.longitude, easting: body.easting,
                                  northing: body.northing, location: body.location, landType: body.landType, wasteTypes: body.wasteTypes,
                                  size: body.size, hazards: body.hazards?.map(\.rawValue) ?? [], source: body.source?.rawValue,
@@ -21,12 +21,7 @@ extension APIController {
     }
 
     func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {
-        let range: DayRange
-        if input.query.from == nil, input.query.to == nil {
-            range = try await flyTipService.defaultRange()
-        } else {
-            range = try FlyTippingController.dayRange(from: input.query.from ?? "", to: input.query.to ?? "")
-        }
+        let range = try await flyTipService.range(from: input.query.from, to: input.query.to)
         var statuses: [FlyTipStatus] = []
         for part in (input.query.status ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             statuses += part == "open" ? FlyTipStatus.allCases.filter(\.isOpen) : [try FlyTipStatus.parse(part)]
@@ -46,7 +41,7 @@ extension APIController {
 
     func changeIncidentStatus(_ input: Operations.ChangeIncidentStatus.Input) async throws -> Operations.ChangeIncidentStatus.Output {
         guard case .json(let body) = input.body else { throw APIProblem.notJSON }
-        let at = try body.at.flatMap { $0.isEmpty ? nil : try FlyTippingController.localTime($0, field: "at") }
+        let at = try body.at.flatMap { $0.isEmpty ? nil : try LocalTime.parse($0, field: "at") }
         let cost = try body.cost.flatMap { $0.isEmpty ? nil : try Money.parse($0, field: "cost") }
         let flyTip = try await flyTipService.flyTip(input.path.id)
         let changed = try await flyTipService.changeStatus(of: flyTip.id, to: try FlyTipStatus.parse(body.status.rawValue), at: at,
@@ -66,7 +61,7 @@ extension APIController {
     }
 
     func getDefraReturn(_ input: Operations.GetDefraReturn.Input) async throws -> Operations.GetDefraReturn.Output {
-        let range = try FlyTippingController.dayRange(from: input.query.from, to: input.query.to)
+        let range = try DayRange.parse(from: input.query.from, to: input.query.to)
         let report = DefraReturnReport(try await flyTipService.defraReturn(range))
         return .ok(.init(body: .json(try Self.bridge(report.document))))
     }

@@ -7,18 +7,14 @@ import SaferReports
 extension APIController {
     var hotspotService: HotspotService { HotspotService(services: services) }
 
-    func range(from: String?, to: String?) async throws -> DayRange {
-        from == nil && to == nil ? try await flyTipService.defaultRange() : try DayRange.parse(from: from ?? "", to: to ?? "")
-    }
-
     func getHotspotRanking(_ input: Operations.GetHotspotRanking.Input) async throws -> Operations.GetHotspotRanking.Output {
-        let ranking = try await hotspotService.ranking(try await range(from: input.query.from, to: input.query.to), limit: min(max(input.query.limit ?? 10, 1), 100))
+        let ranking = try await hotspotService.ranking(try await flyTipService.range(from: input.query.from, to: input.query.to), limit: min(max(input.query.limit ?? 10, 1), 100))
         return .ok(.init(body: .json(try Self.bridge(ranking.rows))))
     }
 
     func getHotspotClusters(_ input: Operations.GetHotspotClusters.Input) async throws -> Operations.GetHotspotClusters.Output {
         let report = try await hotspotService.clusters(try HotspotService.Source(parsing: input.query.source ?? "fly-tips"),
-                                                       range: try await range(from: input.query.from, to: input.query.to),
+                                                       range: try await flyTipService.range(from: input.query.from, to: input.query.to),
                                                        eps: input.query.eps ?? HotspotService.defaultEps,
                                                        minPoints: input.query.minPoints ?? HotspotService.defaultMinPoints)
         return .ok(.init(body: .json(try Self.bridge(report))))
@@ -26,14 +22,14 @@ extension APIController {
 
     func getHotspotGi(_ input: Operations.GetHotspotGi.Input) async throws -> Operations.GetHotspotGi.Output {
         let report = try await hotspotService.giStar(try HotspotService.Source(parsing: input.query.source ?? "fly-tips"),
-                                                     range: try await range(from: input.query.from, to: input.query.to),
+                                                     range: try await flyTipService.range(from: input.query.from, to: input.query.to),
                                                      cellSize: input.query.cell ?? HotspotService.defaultCellSize)
         return .ok(.init(body: .json(try Self.bridge(report.document))))
     }
 
     func getHotspotMap(_ input: Operations.GetHotspotMap.Input) async throws -> Operations.GetHotspotMap.Output {
         let map = try await hotspotService.map(try HotspotService.Source(parsing: input.query.source ?? "fly-tips"),
-                                               range: try await range(from: input.query.from, to: input.query.to),
+                                               range: try await flyTipService.range(from: input.query.from, to: input.query.to),
                                                eps: input.query.eps ?? HotspotService.defaultEps,
                                                minPoints: input.query.minPoints ?? HotspotService.defaultMinPoints,
                                                cellSize: input.query.cell ?? HotspotService.defaultCellSize)

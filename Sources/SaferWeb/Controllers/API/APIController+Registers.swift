@@ -75,8 +75,7 @@ extension APIController {
             let start: String, expiry: String, variations: [Variation], incidents: [Near]
         }
         struct Page: Encodable { let from: String, to: String, items: [Order] }
-        let range = input.query.from == nil && input.query.to == nil ? try await flyTipService.defaultRange()
-            : try DayRange.parse(from: input.query.from ?? "", to: input.query.to ?? "")
+        let range = try await flyTipService.range(from: input.query.from, to: input.query.to)
         let tips = try await flyTipService.flyTips(in: range)
         let orders = try await services.storage.pspos.list().map { order in
             Order(id: order.id, name: order.name, roads: order.roads, polygon: order.polygon.map { [$0.latitude, $0.longitude] },

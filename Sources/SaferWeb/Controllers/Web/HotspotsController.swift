@@ -38,8 +38,7 @@ struct HotspotsController {
 
     func settings(_ request: Request) async throws -> Settings {
         let query = request.uri.queryParameters
-        let from = query.get("from") ?? "", to = query.get("to") ?? ""
-        let range = from.isEmpty && to.isEmpty ? try await FlyTipService(services: services).defaultRange() : try DayRange.parse(from: from, to: to)
+        let range = try await FlyTipService(services: services).range(from: query.get("from"), to: query.get("to"))
         func number(_ name: String, _ fallback: Double, _ valid: ClosedRange<Double>) throws -> Double {
             guard let text = query.get(name), !text.isEmpty else { return fallback }
             guard let value = Double(text), valid.contains(value) else {
@@ -58,13 +57,10 @@ struct HotspotsController {
         routes.page("/hotspots", .signedInAny) { request, context in
             let s = try await settings(request)
             let ranking = try await hotspots.ranking(s.range, limit: s.limit, waste: s.source.waste)
-            let clusters = try await hotspots.clusters(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints)
+            let analysis = try await hotspots.analysis(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints, cellSize: s.cell)
             // Gi* needs at least one point; with none, the section says so instead of failing the page.
-            let gi: ReportTable
-            do { gi = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell).table } catch is ValidationError {
-                gi = ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
-                                 notes: ["Nothing to map in this period: no \(s.source.label) with a position."])
-            }
+            let gi = analysis.gi?.table ?? ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
+                                                       notes: ["Nothing to map in this period: no \(s.source.label) with a position."])
             let types = try await services.storage.policeCrimes.counts(from: s.range.first.calendarMonth, to: s.range.last.calendarMonth, by: [.crimeType])
                 .compactMap(\.crimeType).sorted()
             let query = Self.query(s)
@@ -75,7 +71,7 @@ struct HotspotsController {
                 sources: [SelectOption(value: "fly-tips", label: "All fly-tips", selected: s.sourceText == "fly-tips")]
                     + WasteType.allCases.map { SelectOption(value: "fly-tips:\($0.rawValue)", label: "Fly-tips with \($0.label)", selected: s.source == .flyTips($0)) }
                     + types.map { SelectOption(value: "crime:\($0)", label: "police.uk: \($0)", selected: s.sourceText == "crime:\($0)") },
-                ranking: TableView(ranking.table), clusters: TableView(clusters.table), gi: TableView(gi), query: query,
+                ranking: TableView(ranking.table), clusters: TableView(analysis.clusters.table), gi: TableView(gi), query: query,
                 isCrime: { if case .crime = s.source { true } else { false } }())
             return views.response("hotspots", page)
         }

@@ -49,7 +49,7 @@ struct FlyTippingController {
             do {
                 let status = try FlyTipStatus.parse(form.text("status"))
                 let cost = form.text("cost").isEmpty ? nil : try Money.parse(form.text("cost"), field: "cost")
-                let time = form.text("at").isEmpty ? nil : try Self.localTime(form.text("at"), field: "at")
+                let time = form.text("at").isEmpty ? nil : try LocalTime.parse(form.text("at"), field: "at")
                 _ = try await flyTips.changeStatus(of: id, to: status, at: time, duplicateOf: form.text("duplicateOf"), cost: cost,
                                                    note: form.text("note"), by: context.identity!.actor(channel: .web))
                 return redirect("/fly-tipping/incidents/\(id)?updated=1")
@@ -95,7 +95,7 @@ struct FlyTippingController {
         func time(_ name: String) -> Date? {
             let text = form.text(name)
             guard !text.isEmpty else { return nil }
-            do { return try localTime(text, field: name) } catch let error as ValidationError {
+            do { return try LocalTime.parse(text, field: name) } catch let error as ValidationError {
                 problems.add(error.messages[0], field: name)
             } catch { problems.add("\(error)", field: name) }
             return nil
@@ -112,16 +112,8 @@ struct FlyTippingController {
         return input
     }
 
-    /// A time from a form or the API: ISO 8601 from a phone, or a `datetime-local` value in UK time.
-    static func localTime(_ text: String, field: String) throws -> Date { try LocalTime.parse(text, field: field) }
-
-    /// The days asked for with `from` and `to` (YYYY-MM-DD, or YYYY-MM for whole months), or the default.
+    /// The days asked for with `from` and `to`, or the default period.
     func range(_ request: Request) async throws -> DayRange {
-        let from = request.uri.queryParameters.get("from") ?? "", to = request.uri.queryParameters.get("to") ?? ""
-        if from.isEmpty, to.isEmpty { return try await flyTips.defaultRange() }
-        return try Self.dayRange(from: from, to: to)
+        try await flyTips.range(from: request.uri.queryParameters.get("from"), to: request.uri.queryParameters.get("to"))
     }
-
-    /// A range from two dates, each a day (YYYY-MM-DD) or a month (YYYY-MM).
-    static func dayRange(from: String, to: String) throws -> DayRange { try DayRange.parse(from: from, to: to) }
 }
