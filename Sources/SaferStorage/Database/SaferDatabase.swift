@@ -59,7 +59,7 @@ public final class SaferDatabase: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: connectionsPerThread ?? 4, logger: logger, on: group)
-            database = SaferDatabase(engine: .postgres, url: url, sql: pool.database(logger: logger).sql(),
+            database = SaferDatabase(engine: .postgres, url: url, sql: PostgresPoolDatabase(pool.database(logger: logger)),
                                      shutdown: { try await pool.shutdownAsync() })
         }
         do {
@@ -142,7 +142,42 @@ struct SQLitePoolDatabase: SQLDatabase {
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await pool.withConnection(logger: logger) { connection in
-            connection.eventLoop.makeFutureWithTask { try await closure(connection.sql(queryLogLevel: .trace)) }
+            connection.eventLoop.makeFutureWithTask { try await closure(ConnectionSession(connection)) }
         }.get()
     }
 }
+
+/// PostgresKit's SQLKit over a pool, whose sessions also carry their connection (for `COPY`).
+struct PostgresPoolDatabase: SQLDatabase {
+    let database: any PostgresDatabase
+    let base: any SQLDatabase
+
+    init(_ database: any PostgresDatabase) {
+        self.database = database
+        self.base = database.sql()
+    }
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await base.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let level = queryLogLevel
+        return try await database.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await closure(ConnectionSession(connection: connection, base: connection.sql(queryLogLevel: level)))
+            }
+        }.get()
+    }
+}
+

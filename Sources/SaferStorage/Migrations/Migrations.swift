@@ -10,6 +10,7 @@ public enum Migrations {
         Migration(4, "police-uk", apply: policeUK),
         Migration(5, "plans", apply: plans),
         Migration(6, "fly-tipping", apply: flyTipping),
+        Migration(7, "police-uk-by-month", apply: policeUKByMonth),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {

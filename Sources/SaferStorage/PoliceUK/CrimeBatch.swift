@@ -1,9 +1,11 @@
 import Foundation
+import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
 /// The `police_crimes` columns an import writes, in VALUES order.
 enum CrimeColumns {
-    static let all = ["month", "crime_id", "reported_by_id", "falls_within_id", "longitude", "latitude",
+    static let all = ["id", "month", "crime_id", "reported_by_id", "falls_within_id", "longitude", "latitude",
                       "location_id", "lsoa_id", "crime_type_id", "outcome_id", "context"]
 }
 
@@ -54,8 +56,75 @@ struct BindPlaceholders: Sendable {
     }
 }
 
-/// Builds the `VALUES (...), (...)` of one multi-row INSERT as rows are read, so the statement
-/// is ready the moment the batch is full and writing it does not wait for serialising it.
+/// One batch of crime rows as read, column by column: ids (0 = none), coordinates (NaN = none)
+/// and the two free texts as bytes. Cheap to fill while reading; each engine's writer turns it
+/// into statements (`SQLiteCrimeWriter`, `CrimeRowsBuilder`).
+struct CrimeRows: Sendable {
+    var id: [Int64] = [], month: [Int64] = [], reportedBy: [Int64] = [], fallsWithin: [Int64] = []
+    var longitude: [Double] = [], latitude: [Double] = []
+    var location: [Int64] = [], lsoa: [Int64] = [], crimeType: [Int64] = [], outcome: [Int64] = []
+    var crimeID = TextColumn(), context = TextColumn()
+
+    var count: Int { month.count }
+
+    init(capacity: Int) {
+        for keyPath in [\Self.id, \.month, \.reportedBy, \.fallsWithin, \.location, \.lsoa, \.crimeType, \.outcome] {
+            self[keyPath: keyPath].reserveCapacity(capacity)
+        }
+        longitude.reserveCapacity(capacity)
+        latitude.reserveCapacity(capacity)
+        crimeID = TextColumn(capacity: capacity, bytesEach: 64)
+        context = TextColumn(capacity: capacity, bytesEach: 0)
+    }
+
+    @inline(__always)
+    mutating func append(id: Int64, month: Int64, crimeID: UnsafeBufferPointer<UInt8>, reportedBy: Int64, fallsWithin: Int64,
+                         longitude: Double, latitude: Double, location: Int64, lsoa: Int64,
+                         crimeType: Int64, outcome: Int64, context: UnsafeBufferPointer<UInt8>) {
+        self.id.append(id)
+        self.month.append(month)
+        self.crimeID.append(crimeID)
+        self.reportedBy.append(reportedBy)
+        self.fallsWithin.append(fallsWithin)
+        self.longitude.append(longitude)
+        self.latitude.append(latitude)
+        self.location.append(location)
+        self.lsoa.append(lsoa)
+        self.crimeType.append(crimeType)
+        self.outcome.append(outcome)
+        self.context.append(context)
+    }
+}
+
+/// Texts stored end to end in one byte array; an empty text stands for NULL.
+struct TextColumn: Sendable {
+    private(set) var bytes: [UInt8] = []
+    /// Where each value ends in `bytes`; it starts where the one before ends.
+    private(set) var ends: [Int] = []
+
+    init(capacity: Int = 0, bytesEach: Int = 0) {
+        bytes.reserveCapacity(capacity * bytesEach)
+        ends.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: value)
+        ends.append(bytes.count)
+    }
+
+    @inline(__always)
+    func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    /// The value as a `String`, nil when empty.
+    func string(_ index: Int) -> String? {
+        let range = range(index)
+        return range.isEmpty ? nil : String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// Builds the `VALUES (...), (...)` of one multi-row INSERT of a batch: how rows are written
+/// where a statement cannot be reused (PostgreSQL).
 ///
 /// Every value is a bind; a missing value is the keyword NULL. A value already bound among the
 /// statement's first few binds (the month, usually the force, common crime types and outcomes)
@@ -81,14 +150,28 @@ struct CrimeRowsBuilder {
         sql.append(contentsOf: "VALUES ".utf8)
     }
 
+    /// The VALUES of `batch`.
+    static func values(of batch: CrimeRows, placeholders: BindPlaceholders) -> PreparedRows {
+        var builder = CrimeRowsBuilder(placeholders: placeholders, capacity: batch.count)
+        for i in 0..<batch.count {
+            builder.append(id: batch.id[i], month: batch.month[i], crimeID: batch.crimeID.string(i),
+                           reportedBy: batch.reportedBy[i], fallsWithin: batch.fallsWithin[i],
+                           longitude: batch.longitude[i], latitude: batch.latitude[i],
+                           location: batch.location[i], lsoa: batch.lsoa[i],
+                           crimeType: batch.crimeType[i], outcome: batch.outcome[i], context: batch.context.string(i))
+        }
+        return builder.finished()
+    }
+
     /// Adds one row. Ids of 0 and NaN coordinates are NULL.
     @inline(__always)
-    mutating func append(month: Int64, crimeID: String?, reportedBy: Int64, fallsWithin: Int64,
+    mutating func append(id: Int64, month: Int64, crimeID: String?, reportedBy: Int64, fallsWithin: Int64,
                          longitude: Double, latitude: Double, location: Int64, lsoa: Int64,
                          crimeType: Int64, outcome: Int64, context: String?) {
         if rows > 0 { sql.append(UInt8(ascii: ",")) }
         sql.append(UInt8(ascii: "("))
-        bindMonth(month)
+        _ = newBind(id)
+        comma(); bindMonth(month)
         comma(); bind(crimeID)
         comma(); bind(reportedBy, shared: Self.forces)
         comma(); bind(fallsWithin, shared: Self.forces)
@@ -186,15 +269,35 @@ struct WriteUnit: Sendable {
     var forces: [(Int64, String)] = []
     var locations: [(Int64, String)] = []
     var lsoas: [(Int64, String, String)] = []
-    var rows: PreparedRows?
+    var rows: CrimeRows
 
     /// Lookup rows per INSERT.
     private static let lookupBatch = 1_000
 
-    func write(to db: any SQLDatabase) async throws {
+    func write(to db: any SQLDatabase, with writer: CrimeRowWriter) async throws {
         for month in replaceMonths {
-            try await db.delete(from: PoliceUKTables.crimes).where("month", .equal, month).run()
+            let ids = PoliceUKTables.ids(month, month)
+            try await db.delete(from: PoliceUKTables.crimes)
+                .where("id", .greaterThanOrEqual, ids.lowerBound).where("id", .lessThanOrEqual, ids.upperBound).run()
         }
+        switch writer {
+        case .sqlite(let statements):
+            try await SQLiteBulkStatement.run { try statements.write(self) }
+        case .postgres(let copier):
+            try await insertLookups(db)
+            try await copier.copy(rows)
+        case .sql(let placeholders):
+            try await insertLookups(db)
+            if rows.count > 0 {
+                let insert = db.insert(into: PoliceUKTables.crimes).columns(CrimeColumns.all)
+                insert.insert.valueQuery = CrimeRowsBuilder.values(of: rows, placeholders: placeholders)
+                try await insert.run()
+            }
+        }
+    }
+
+    /// Inserts the new lookup rows through SQLKit.
+    private func insertLookups(_ db: any SQLDatabase) async throws {
         try await insertLookups(crimeTypes, into: PoliceUKTables.crimeTypes, column: "label", db)
         try await insertLookups(outcomes, into: PoliceUKTables.outcomes, column: "label", db)
         try await insertLookups(forces, into: PoliceUKTables.forces, column: "name", db)
@@ -208,11 +311,6 @@ struct WriteUnit: Sendable {
             try await insert.run()
             start += Self.lookupBatch
         }
-        if let rows, rows.rows > 0 {
-            let insert = db.insert(into: PoliceUKTables.crimes).columns(CrimeColumns.all)
-            insert.insert.valueQuery = rows
-            try await insert.run()
-        }
     }
 
     private func insertLookups(_ values: [(Int64, String)], into table: String, column: String, _ db: any SQLDatabase) async throws {
@@ -225,5 +323,26 @@ struct WriteUnit: Sendable {
             try await insert.run()
             start += Self.lookupBatch
         }
+    }
+}
+
+/// How an import's rows reach the database.
+enum CrimeRowWriter: Sendable {
+    /// SQLite: statements prepared once on the transaction's connection, reused for every row.
+    case sqlite(SQLiteCrimeWriter)
+    /// PostgreSQL: `COPY ... FROM STDIN` on the transaction's connection.
+    case postgres(PostgresCrimeCopier)
+    /// Any engine: multi-row INSERTs through SQLKit.
+    case sql(BindPlaceholders)
+
+    /// The fastest way `db` offers.
+    static func best(for db: any SQLDatabase, batchRows: Int) throws -> CrimeRowWriter {
+        if let session = db as? ConnectionSession<SQLiteConnection>, let handle = session.transactionHandle() {
+            return .sqlite(try SQLiteCrimeWriter(handle: handle))
+        }
+        if let session = db as? ConnectionSession<PostgresConnection> {
+            return .postgres(PostgresCrimeCopier(connection: session.connection, logger: session.logger))
+        }
+        return .sql(BindPlaceholders(for: db, count: batchRows * CrimeColumns.all.count))
     }
 }

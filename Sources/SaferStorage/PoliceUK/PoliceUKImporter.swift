@@ -14,9 +14,12 @@ import SaferDomain
 /// - The whole run is ONE transaction. Each month found in the files replaces that month's rows
 ///   and import record, so re-importing never duplicates, and a failure or interruption at any
 ///   point leaves the database exactly as it was.
-/// - Rows go in as multi-row INSERTs of 1,000 rows with binds (SQLKit's insert builder; the VALUES
-///   are built as bytes while the file is read), one statement in flight while the next batch is
-///   read. Lookups are interned by raw bytes, so a repeated text costs a hash, not a `String`.
+/// - Rows are read into column arrays in batches of 1,000 and written while the next batches are
+///   read (`WriteQueue`). On SQLite each INSERT is prepared once on the transaction's connection
+///   and reused for the whole import (`SQLiteCrimeWriter`); elsewhere each batch is one multi-row
+///   INSERT with binds. Lookups are interned by raw bytes, so a repeated text costs a hash, not a `String`.
+/// - A row's id is its month's first id plus its place in the month (migration 7), so a month's
+///   rows are one range of the primary key: replaced and read as a range.
 /// - `PRAGMA synchronous` is left alone: a whole import is one transaction, so it syncs once.
 public struct PoliceUKImporter: Sendable {
     /// How an import runs.
@@ -73,8 +76,8 @@ public struct PoliceUKImporter: Sendable {
                 // same month must not interleave their delete and insert.
                 try await db.raw("SELECT pg_advisory_xact_lock(727274)").run()
             }
-            let placeholders = BindPlaceholders(for: db, count: options.batchRows * CrimeColumns.all.count)
-            var run = ImportRun(options: options, totalBytes: total, progress: progress, placeholders: placeholders)
+            let writer = try CrimeRowWriter.best(for: db, batchRows: options.batchRows)
+            var run = ImportRun(options: options, totalBytes: total, progress: progress, writer: writer)
             try await run.load(from: db)
             try await run.importAll(files, into: db)
             try await run.recordImports(in: db, at: clock.now())
@@ -136,10 +139,9 @@ struct ImportRun {
     /// Months (YYYYMM) imported before, with the rows they held.
     var previousImports: [Int64: Int] = [:]
 
-    // What the next write holds.
-    var unit = WriteUnit()
-    var rows: CrimeRowsBuilder
-    let placeholders: BindPlaceholders
+    // What the next write holds, and how it is written.
+    var unit: WriteUnit
+    let writer: CrimeRowWriter
 
     // Months seen in this run.
     var months: [MonthState] = []
@@ -164,13 +166,13 @@ struct ImportRun {
         var lastFileIndex = -1
     }
 
-    init(options: PoliceUKImporter.Options, totalBytes: Int64, progress: PoliceUKImporter.ProgressHandler?, placeholders: BindPlaceholders) {
+    init(options: PoliceUKImporter.Options, totalBytes: Int64, progress: PoliceUKImporter.ProgressHandler?, writer: CrimeRowWriter) {
         self.options = options
         self.totalBytes = totalBytes
         self.progress = progress
         self.prefix = options.area.prefix.map { Array($0.utf8).map(ImportRun.lower) }
-        self.placeholders = placeholders
-        self.rows = CrimeRowsBuilder(placeholders: placeholders, capacity: options.batchRows)
+        self.writer = writer
+        self.unit = WriteUnit(rows: CrimeRows(capacity: options.batchRows))
         summary.area = options.area
     }
 
@@ -201,9 +203,9 @@ struct ImportRun {
 
     // MARK: Reading
 
-    /// Reads every file, writing each full batch while the next is read (one write in flight).
+    /// Reads every file, writing full batches while the next are read (see `WriteQueue`).
     mutating func importAll(_ files: [String], into db: any SQLDatabase) async throws {
-        var writing: Task<Void, any Error>?
+        var writes = WriteQueue()
         do {
             for (index, file) in files.enumerated() {
                 fileIndex = index
@@ -220,10 +222,8 @@ struct ImportRun {
                 var reportedBytes: Int64 = -1
                 while try Self.next(&reader, file: fileName) {
                     readRow(reader, layout)
-                    if rows.rows >= options.batchRows {
-                        let ready = takeUnit()
-                        try await writing?.value
-                        writing = Task { try await ready.write(to: db) }
+                    if unit.rows.count >= options.batchRows {
+                        try await writes.add(takeUnit(), to: db, with: writer)
                     }
                     if reader.bytesRead != reportedBytes {
                         reportedBytes = reader.bytesRead
@@ -233,13 +233,11 @@ struct ImportRun {
                 try report(bytes: reader.bytesRead)
                 bytesOfEarlierFiles += reader.bytesRead
             }
-            let last = takeUnit()
-            try await writing?.value
-            writing = nil
-            try await last.write(to: db)
+            try await writes.add(takeUnit(), to: db, with: writer)
+            try await writes.finish()
         } catch {
             // Never leave a write running on the session while the transaction rolls back.
-            if let writing { _ = try? await writing.value }
+            await writes.abandon()
             throw error
         }
         summary.months = months.sorted { $0.month < $1.month }.map { state in
@@ -356,6 +354,10 @@ struct ImportRun {
             bad(reader.line, month, "Crime type is empty: every police.uk row has one, e.g. Burglary")
             return
         }
+        guard months[month].rowsKept < PoliceUKTables.idsPerMonth - 1 else {
+            bad(reader.line, month, "\(Self.month(monthKey)) already has \(months[month].rowsKept) rows, the most one month can hold")
+            return
+        }
 
         // Map the repeated texts to ids; a text new to the database is queued for its lookup table.
         var isNew = false
@@ -394,16 +396,12 @@ struct ImportRun {
             (lsoa, isNew) = lsoas.intern(lsoaCode)
             if isNew { unit.lsoas.append((lsoa, Self.text(lsoaCode), Self.text(lsoaName))) }
         }
-        let crimeIDField = reader.field(layout.crimeID)
-        let contextField = reader.field(layout.context)
-
-        rows.append(month: monthKey,
-                    crimeID: crimeIDField.isEmpty ? nil : Self.text(crimeIDField),
-                    reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
-                    location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
-                    context: contextField.isEmpty ? nil : Self.text(contextField))
-        summary.rowsKept += 1
         months[month].rowsKept += 1
+        unit.rows.append(id: PoliceUKTables.firstID(monthKey) + Int64(months[month].rowsKept), month: monthKey, crimeID: reader.field(layout.crimeID),
+                         reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
+                         location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
+                         context: reader.field(layout.context))
+        summary.rowsKept += 1
         if longitude.isNaN || location == 0 { summary.keptWithoutLocation += 1 }
         if lsoa == 0 { summary.keptWithoutLSOA += 1 }
     }
@@ -445,10 +443,8 @@ struct ImportRun {
 
     /// Hands over what is queued, ready to write.
     private mutating func takeUnit() -> WriteUnit {
-        var ready = WriteUnit()
+        var ready = WriteUnit(rows: CrimeRows(capacity: options.batchRows))
         swap(&ready, &unit)
-        ready.rows = rows.finished()
-        rows = CrimeRowsBuilder(placeholders: placeholders, capacity: options.batchRows)
         return ready
     }
 
@@ -563,6 +559,37 @@ struct ImportRun {
     /// Trailing empty fields beyond the header (a trailing comma) are harmless.
     static func extraFieldsAreEmpty(_ reader: borrowing CSVByteReader, from index: Int) -> Bool {
         (index..<reader.fieldCount).allSatisfy { reader.field($0).isEmpty }
+    }
+}
+
+/// The writes of an import, run one after another in the order added while the reader goes
+/// on. Up to `depth` may wait, so neither side stalls when the other briefly runs slower (with
+/// one write in flight, the reader and the writer each stood idle a third of the time).
+struct WriteQueue {
+    static let depth = 4
+    private var queued: [Task<Void, any Error>] = []
+
+    /// Queues `unit`; waits first when `depth` writes are already queued.
+    mutating func add(_ unit: WriteUnit, to db: any SQLDatabase, with writer: CrimeRowWriter) async throws {
+        let previous = queued.last
+        // Each write waits for the one before; a failed write fails every write after it unwritten.
+        queued.append(Task {
+            try await previous?.value
+            try await unit.write(to: db, with: writer)
+        })
+        if queued.count > Self.depth { try await queued.removeFirst().value }
+    }
+
+    /// Waits for every write; throws the first failure.
+    mutating func finish() async throws {
+        defer { queued = [] }
+        try await queued.last?.value
+    }
+
+    /// Waits for every write, ignoring failures.
+    mutating func abandon() async {
+        _ = try? await queued.last?.value
+        queued = []
     }
 }
 

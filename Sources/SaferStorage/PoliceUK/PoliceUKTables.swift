@@ -9,4 +9,13 @@ enum PoliceUKTables {
     static let locations = "police_locations"
     static let lsoas = "police_lsoas"
     static let imports = "police_imports"
+
+    /// Ids a month can hold: a row's id is `firstID(month) + n`, n from 1 (migration 7).
+    static let idsPerMonth: Int64 = 1_000_000_000
+
+    /// The id before a month's first row: YYYYMM × `idsPerMonth`.
+    static func firstID(_ monthKey: Int64) -> Int64 { monthKey * idsPerMonth }
+
+    /// Every id the months from `first` to `last` (YYYYMM) can have.
+    static func ids(_ first: Int64, _ last: Int64) -> ClosedRange<Int64> { firstID(first)...(firstID(last) + idsPerMonth - 1) }
 }

@@ -11,6 +11,12 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
 
     public init(database: SaferDatabase) { self.database = database }
 
+    /// Rows of the months from `first` to `last`: a range of the primary key (migration 7).
+    static func inMonths(_ first: Month, _ last: Month) -> any SQLExpression {
+        let ids = PoliceUKTables.ids(ImportRun.key(first), ImportRun.key(last))
+        return SQLBetween(operand: SQLColumn("id", table: "c"), lowerBound: SQLBind(ids.lowerBound), upperBound: SQLBind(ids.upperBound))
+    }
+
     public func points(from: Month, to: Month, crimeType: String) async throws -> [CrimePoint] {
         guard from <= to else { throw PeriodError.periodEndsBeforeItStarts(first: from, last: to) }
         struct Row: Decodable { let id: Int64, month: Int64, latitude: Double, longitude: Double, location: String? }
@@ -24,8 +30,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
             .join(SQLAlias(SQLIdentifier(PoliceUKTables.locations), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "l"), .equal, SQLColumn("location_id", table: "c"))
             .where(SQLColumn("label", table: "t"), .equal, SQLBind(crimeType))
-            .where(SQLColumn("month", table: "c"), .greaterThanOrEqual, SQLBind(ImportRun.key(from)))
-            .where(SQLColumn("month", table: "c"), .lessThanOrEqual, SQLBind(ImportRun.key(to)))
+            .where(Self.inMonths(from, to))
             .where(SQLColumn("latitude", table: "c"), .isNot, SQLLiteral.null)
             .where(SQLColumn("longitude", table: "c"), .isNot, SQLLiteral.null)
             .orderBy(SQLColumn("id", table: "c"))
@@ -40,8 +45,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
         let query = database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier(PoliceUKTables.crimes), as: SQLIdentifier("c")))
-            .where(SQLColumn("month", table: "c"), .greaterThanOrEqual, SQLBind(ImportRun.key(from)))
-            .where(SQLColumn("month", table: "c"), .lessThanOrEqual, SQLBind(ImportRun.key(to)))
+            .where(Self.inMonths(from, to))
         var groupBy: [any SQLExpression] = []
         func group(_ column: SQLColumn, as alias: String) {
             query.column(column, as: alias)

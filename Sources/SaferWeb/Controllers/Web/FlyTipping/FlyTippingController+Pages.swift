@@ -87,7 +87,6 @@ extension FlyTippingController {
         let nextStatuses: [SelectOption]
         let costNeeded: Bool
         let formAction: String
-        let saved: Bool
         let warning: String
         let hasWarning: Bool
     }
@@ -244,7 +243,7 @@ extension FlyTippingController {
             hasPhotos: !photos.isEmpty, canChange: Self.recorderRoles.allows(context.identity!.user.role) && !tip.status.allowedNext.isEmpty,
             nextStatuses: tip.status.allowedNext.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
             costNeeded: tip.size.costEnteredPerIncident, formAction: "/fly-tipping/incidents/\(tip.id)/status",
-            saved: false, warning: warning, hasWarning: !warning.isEmpty)
+            warning: warning, hasWarning: !warning.isEmpty)
         return views.response("fly-tipping-incident", page, status: status)
     }
 
