@@ -8,23 +8,9 @@ import VaporCSQLite
 /// can use what SQL through SQLKit cannot: on SQLite one statement prepared and reused for
 /// every row (SQLiteNIO prepares every query afresh, which for a large import costs more than
 /// the inserting), on PostgreSQL `COPY ... FROM STDIN`.
-struct ConnectionSession<Connection: Sendable>: SQLDatabase {
+struct ConnectionSession<Connection: Sendable>: SQLDatabaseWrapper {
     let connection: Connection
     let base: any SQLDatabase
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        base.execute(sql: query, onRow)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await base.execute(sql: query, onRow)
-    }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
@@ -48,5 +34,26 @@ extension ConnectionSession where Connection == SQLiteConnection {
               let handle = raw as? OpaquePointer,
               sqlite_nio_sqlite3_get_autocommit(handle) == 0 else { return nil }
         return handle
+    }
+}
+
+/// An `SQLDatabase` that hands every query to `base`; only its sessions are its own.
+protocol SQLDatabaseWrapper: SQLDatabase {
+    var base: any SQLDatabase { get }
+}
+
+extension SQLDatabaseWrapper {
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await base.execute(sql: query, onRow)
     }
 }

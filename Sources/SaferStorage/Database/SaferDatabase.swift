@@ -148,27 +148,13 @@ struct SQLitePoolDatabase: SQLDatabase {
 }
 
 /// PostgresKit's SQLKit over a pool, whose sessions also carry their connection (for `COPY`).
-struct PostgresPoolDatabase: SQLDatabase {
+struct PostgresPoolDatabase: SQLDatabaseWrapper {
     let database: any PostgresDatabase
     let base: any SQLDatabase
 
     init(_ database: any PostgresDatabase) {
         self.database = database
         self.base = database.sql()
-    }
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        base.execute(sql: query, onRow)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-        try await base.execute(sql: query, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -77,28 +77,16 @@ extension Migrations {
     /// without, on SQLite); counts now read the month's rows instead of the index, which for a
     /// district's thousand rows a month is immaterial.
     static func policeUKByMonth(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
-        let rebuilt = "police_crimes_by_month"
-        try await db.create(table: rebuilt)
-            .column("id", type: .bigint, .primaryKey(autoIncrement: false))   // PoliceUKTables.firstID(month) + n
-            .column("month", type: .bigint, .notNull)            // YYYYMM, e.g. 201805
-            .column("crime_id", type: .text)                     // NULL for anti-social behaviour
-            .column("reported_by_id", type: .bigint)             // police_forces.id
-            .column("falls_within_id", type: .bigint)            // police_forces.id
-            .column("longitude", type: double)                   // NULL: no location
-            .column("latitude", type: double)
-            .column("location_id", type: .bigint)                // police_locations.id; NULL: no location
-            .column("lsoa_id", type: .bigint)                    // police_lsoas.id; NULL: no LSOA
-            .column("crime_type_id", type: .bigint, .notNull)    // police_crime_types.id
-            .column("outcome_id", type: .bigint)                 // police_outcomes.id; NULL for ASB
-            .column("context", type: .text)
-            .run()
-        let columns = "month, crime_id, reported_by_id, falls_within_id, longitude, latitude, location_id, lsoa_id, crime_type_id, outcome_id, context"
+        // New ids are YYYYMM × 10⁹ + n, above 10¹⁴ for any month police.uk has published, far
+        // above any id the old numbering (1, 2, 3, ...) gave: no row's new id can meet another
+        // row's old one while the UPDATE runs.
         try await db.raw("""
-            INSERT INTO \(unsafeRaw: rebuilt) (id, \(unsafeRaw: columns))
-            SELECT month * \(unsafeRaw: String(PoliceUKTables.idsPerMonth)) + ROW_NUMBER() OVER (PARTITION BY month ORDER BY id), \(unsafeRaw: columns)
-            FROM \(unsafeRaw: PoliceUKTables.crimes)
+            UPDATE \(unsafeRaw: PoliceUKTables.crimes) SET id = numbered.new_id
+            FROM (SELECT id AS old_id,
+                         month * \(unsafeRaw: String(PoliceUKTables.idsPerMonth)) + ROW_NUMBER() OVER (PARTITION BY month ORDER BY id) AS new_id
+                  FROM \(unsafeRaw: PoliceUKTables.crimes)) AS numbered
+            WHERE \(unsafeRaw: PoliceUKTables.crimes).id = numbered.old_id
             """).run()
-        try await db.drop(table: PoliceUKTables.crimes).run()
-        try await db.raw("ALTER TABLE \(unsafeRaw: rebuilt) RENAME TO \(unsafeRaw: PoliceUKTables.crimes)").run()
+        try await db.drop(index: "police_crimes_month").run()
     }
 }

@@ -58,7 +58,7 @@ struct BindPlaceholders: Sendable {
 
 /// One batch of crime rows as read, column by column: ids (0 = none), coordinates (NaN = none)
 /// and the two free texts as bytes. Cheap to fill while reading; each engine's writer turns it
-/// into statements (`SQLiteCrimeWriter`, `CrimeRowsBuilder`).
+/// into statements or data (`SQLiteCrimeWriter`, `PostgresCrimeCopier`, `CrimeRowsBuilder`).
 struct CrimeRows: Sendable {
     var id: [Int64] = [], month: [Int64] = [], reportedBy: [Int64] = [], fallsWithin: [Int64] = []
     var longitude: [Double] = [], latitude: [Double] = []
@@ -124,7 +124,7 @@ struct TextColumn: Sendable {
 }
 
 /// Builds the `VALUES (...), (...)` of one multi-row INSERT of a batch: how rows are written
-/// where a statement cannot be reused (PostgreSQL).
+/// when the engine's bulk path is not available (see `CrimeRowWriter`).
 ///
 /// Every value is a bind; a missing value is the keyword NULL. A value already bound among the
 /// statement's first few binds (the month, usually the force, common crime types and outcomes)
