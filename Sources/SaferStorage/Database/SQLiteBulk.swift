@@ -114,15 +114,6 @@ final class SQLiteBulkStatement: @unchecked Sendable {
         SQLiteBulkError(code: code, message: String(cString: sqlite_nio_sqlite3_errmsg(handle)), sql: sql)
     }
 
-    /// Runs `work` holding the connection's mutex. Every SQLite call takes that (recursive) mutex;
-    /// taken once here, each inner take is a check that this thread already holds it.
-    static func holdingConnection<R>(_ handle: OpaquePointer, _ work: () throws -> R) rethrows -> R {
-        let mutex = sqlite_nio_sqlite3_db_mutex(handle)
-        sqlite_nio_sqlite3_mutex_enter(mutex)
-        defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
-        return try work()
-    }
-
     /// Runs blocking statement work on NIO's thread pool, as SQLiteNIO runs its own queries.
     static func run<R: Sendable>(_ work: @escaping @Sendable () throws -> R) async throws -> R {
         try await NIOThreadPool.singleton.runIfActive(work)

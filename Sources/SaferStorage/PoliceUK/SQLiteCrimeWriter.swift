@@ -7,16 +7,14 @@ import Foundation
 /// - A row whose id is one more than the table's largest (most rows: a month's rows are
 ///   numbered in order, and the newest month is usually the last) is given no id, and SQLite
 ///   assigns that same number (the documented rule for an INTEGER PRIMARY KEY without
-///   AUTOINCREMENT). SQLite then appends without checking the id is free, which took a
-///   quarter of the import's time. Any other row gets its id written out. After every
-///   statement the last id SQLite assigned is checked against the expected one.
+///   AUTOINCREMENT). SQLite then appends without first looking the id up (0.95 s → 0.8 s for
+///   the national month). Any other row gets its id written out. After every statement the
+///   last id SQLite assigned is checked against the expected one.
 final class SQLiteCrimeWriter: @unchecked Sendable {
     static let rowsPerStatement = 64
-    private let handle: OpaquePointer
     private let crimes, crimeRows, crimeTypes, outcomes, forces, locations, lsoas, largestID: SQLiteBulkStatement
 
     init(handle: OpaquePointer) throws {
-        self.handle = handle
         func insert(_ table: String, _ columns: [String], rows: Int = 1) throws -> SQLiteBulkStatement {
             let values = (0..<rows).map { row in
                 "(" + (1...columns.count).map { "?\(row * columns.count + $0)" }.joined(separator: ",") + ")"
@@ -35,10 +33,6 @@ final class SQLiteCrimeWriter: @unchecked Sendable {
 
     /// Writes `unit`'s lookups and rows. Blocks: call through `SQLiteBulkStatement.run`.
     func write(_ unit: WriteUnit) throws {
-        try SQLiteBulkStatement.holdingConnection(handle) { try writeHoldingConnection(unit) }
-    }
-
-    private func writeHoldingConnection(_ unit: WriteUnit) throws {
         for (statement, values) in [(crimeTypes, unit.crimeTypes), (outcomes, unit.outcomes), (forces, unit.forces), (locations, unit.locations)] {
             for (id, text) in values {
                 statement.bind(1, id)
