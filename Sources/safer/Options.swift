@@ -18,6 +18,15 @@ struct DatabaseOption: ParsableArguments {
     }
 }
 
+/// `--from` and `--to`, shared by the reports over a period of days.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First day (YYYY-MM-DD) or month (YYYY-MM: its first day).", valueName: "date")) var from: String
+    @Option(help: ArgumentHelp("Last day (YYYY-MM-DD) or month (YYYY-MM: its last day).", valueName: "date")) var to: String
+
+    /// The days from `from` to `to`, or a message saying what is wrong with them.
+    func range() throws -> DayRange { try DayRange.parse(from: from, to: to) }
+}
+
 /// Opens the database, applies pending migrations, runs `body` with services, and always
 /// closes the database afterwards (also when `body` throws).
 func withServices<R>(_ configuration: AppConfiguration, migrate: Bool = true,

@@ -10,12 +10,11 @@ struct ReportDefraReturnCommand: AsyncParsableCommand {
         abstract: "Defra's fly-tipping return for a quarter or a year: incidents by land type × size with clearance costs, by waste type, and enforcement actions by type.",
         discussion: "CSV is one line per number (section,category,size,count,cost); XLSX has one sheet per table.")
     @OptionGroup var database: DatabaseOption
-    @Option(help: ArgumentHelp("First month (or day, YYYY-MM-DD).", valueName: "YYYY-MM")) var from: String
-    @Option(help: ArgumentHelp("Last month (or day, YYYY-MM-DD).", valueName: "YYYY-MM")) var to: String
+    @OptionGroup var period: PeriodOptions
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let range = try DayRange.parse(from: from, to: to)
+        let range = try period.range()
         try await withServices(try database.configuration()) { services in
             let report = DefraReturnReport(try await FlyTipService(services: services).defraReturn(range))
             try output.write(report.tables, csv: report.csv, json: report.document)

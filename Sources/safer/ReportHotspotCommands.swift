@@ -9,13 +9,12 @@ struct ReportHotspotsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "hotspots",
         abstract: "The top fly-tipping locations over a period, with the change on the period of the same length before and a CCTV marker.")
     @OptionGroup var database: DatabaseOption
-    @Option(help: ArgumentHelp("First day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var from: String
-    @Option(help: ArgumentHelp("Last day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var to: String
+    @OptionGroup var period: PeriodOptions
     @Option(help: "How many locations (default 5; 0 for all).") var limit: Int = 5
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let range = try DayRange.parse(from: from, to: to)
+        let range = try period.range()
         guard limit >= 0 else { throw ArgumentParser.ValidationError("--limit must be 0 (all) or more.") }
         try await withServices(try database.configuration()) { services in
             let ranking = try await HotspotService(services: services).ranking(range, limit: limit == 0 ? nil : limit)
@@ -30,15 +29,14 @@ struct ReportClustersCommand: AsyncParsableCommand {
         abstract: "Spatial clusters (DBSCAN on National Grid metres) of fly-tips or police.uk crimes, with each cluster's members and the noise points.",
         discussion: "min-points counts the point itself, as scikit-learn's min_samples does. police.uk crimes count whole months.")
     @OptionGroup var database: DatabaseOption
-    @Option(help: ArgumentHelp("First day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var from: String
-    @Option(help: ArgumentHelp("Last day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var to: String
+    @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("Neighbourhood radius in metres (default 150).", valueName: "metres")) var eps: Double = HotspotService.defaultEps
     @Option(help: ArgumentHelp("Points needed within eps for a core point, counting itself (default 3).", valueName: "N")) var minPoints: Int = HotspotService.defaultMinPoints
     @Option(help: ArgumentHelp("fly-tips (default), or crime:TYPE with a police.uk crime type.", valueName: "source")) var source: String = "fly-tips"
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let range = try DayRange.parse(from: from, to: to)
+        let range = try period.range()
         let source = try HotspotService.Source(parsing: source)
         try await withServices(try database.configuration()) { services in
             let report = try await HotspotService(services: services).clusters(source, range: range, eps: eps, minPoints: minPoints)
@@ -54,13 +52,12 @@ struct ReportGiCommand: AsyncParsableCommand {
         discussion: "CSV has one line per cell: column,row,easting,northing,latitude,longitude,count,z,p,significance.")
     @OptionGroup var database: DatabaseOption
     @Option(help: ArgumentHelp("Cell size in metres (default 250).", valueName: "metres")) var cell: Double = HotspotService.defaultCellSize
-    @Option(help: ArgumentHelp("First day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var from: String
-    @Option(help: ArgumentHelp("Last day (or month, YYYY-MM).", valueName: "YYYY-MM-DD")) var to: String
+    @OptionGroup var period: PeriodOptions
     @Option(help: ArgumentHelp("fly-tips (default), or crime:TYPE.", valueName: "source")) var source: String = "fly-tips"
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        let range = try DayRange.parse(from: from, to: to)
+        let range = try period.range()
         let source = try HotspotService.Source(parsing: source)
         try await withServices(try database.configuration()) { services in
             let report = try await HotspotService(services: services).giStar(source, range: range, cellSize: cell)

@@ -279,7 +279,7 @@ struct PoliceUKImportTests {
         // moves it, imports still work (through SQL) but this test says the fast path is lost.
         try await TestDatabase.with(engine) { database async throws in
             let kind = try await database.transaction { db -> String in
-                switch try CrimeRowWriter.best(for: db, batchRows: 10) {
+                switch try CrimeRowWriter.best(for: db) {
                 case .sqlite: "prepared statements"
                 case .postgres: "COPY"
                 case .sql: "multi-row INSERTs"
@@ -308,7 +308,7 @@ struct PoliceUKImportTests {
             }
             let ready = unit
             try await database.transaction { db in
-                try await ready.write(to: db, with: .sql(BindPlaceholders(for: db, count: 2 * CrimeColumns.all.count)))
+                try await ready.write(to: db, with: .sql)
             }
             struct Stored: Decodable, Equatable { let id: Int64, crime_id: String, context: String?, latitude: Double?, reported_by_id: Int64 }
             let stored = try await database.sql.select().columns("id", "crime_id", "context", "latitude", "reported_by_id")

@@ -9,56 +9,9 @@ enum CrimeColumns {
                       "location_id", "lsoa_id", "crime_type_id", "outcome_id", "context"]
 }
 
-/// Writes the dialect's bind placeholders (`?1`, `$1`, ...) fast. The dialect is asked once per
-/// import: when its placeholders are a prefix and the bind's position (both SQLite's and
-/// PostgreSQL's are) they are written as bytes; otherwise the dialect's own texts are cached.
-struct BindPlaceholders: Sendable {
-    /// The one byte before the number, e.g. `?` or `$`; 0 when the dialect writes something else.
-    private let prefix: UInt8
-    private let texts: [[UInt8]]
-
-    init(for db: any SQLDatabase, count: Int) {
-        func placeholder(_ position: Int) -> String {
-            var serializer = SQLSerializer(database: db)
-            db.dialect.bindPlaceholder(at: position).serialize(to: &serializer)
-            return serializer.sql
-        }
-        let one = placeholder(1), many = placeholder(4_321)
-        if one.utf8.count == 2, one.hasSuffix("1"), many == one.dropLast() + "4321" {
-            prefix = one.utf8.first!
-            texts = []
-        } else {
-            prefix = 0
-            texts = [[]] + (1...max(count, 1)).map { Array(placeholder($0).utf8) }
-        }
-    }
-
-    /// Appends the placeholder for the bind at `position` (1-based).
-    @inline(__always)
-    func write(_ position: Int, to sql: inout [UInt8]) {
-        guard prefix != 0 else {
-            sql.append(contentsOf: texts[position])
-            return
-        }
-        sql.append(prefix)
-        if position < 10 {
-            sql.append(UInt8(truncatingIfNeeded: 48 + position))
-            return
-        }
-        var divisor = 10
-        while divisor * 10 <= position { divisor *= 10 }
-        var rest = position
-        while divisor > 0 {
-            sql.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-}
-
 /// One batch of crime rows as read, column by column: ids (0 = none), coordinates (NaN = none)
 /// and the two free texts as bytes. Cheap to fill while reading; each engine's writer turns it
-/// into statements or data (`SQLiteCrimeWriter`, `PostgresCrimeCopier`, `CrimeRowsBuilder`).
+/// into statements or data (`SQLiteCrimeWriter`, `PostgresCrimeCopier`, `values(_:)`).
 struct CrimeRows: Sendable {
     var id: [Int64] = [], month: [Int64] = [], reportedBy: [Int64] = [], fallsWithin: [Int64] = []
     var longitude: [Double] = [], latitude: [Double] = []
@@ -96,6 +49,17 @@ struct CrimeRows: Sendable {
     }
 }
 
+extension CrimeRows {
+    /// Row `i`'s values in `CrimeColumns.all` order, NULL as nil, for SQLKit's insert builder.
+    func values(_ i: Int) -> [any Encodable & Sendable] {
+        func orNull(_ value: Int64) -> Int64? { value == 0 ? nil : value }
+        func orNull(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        return [id[i], month[i], crimeID.string(i), orNull(reportedBy[i]), orNull(fallsWithin[i]),
+                orNull(longitude[i]), orNull(latitude[i]), orNull(location[i]), orNull(lsoa[i]),
+                crimeType[i], orNull(outcome[i]), context.string(i)]
+    }
+}
+
 /// Texts stored end to end in one byte array; an empty text stands for NULL.
 struct TextColumn: Sendable {
     private(set) var bytes: [UInt8] = []
@@ -123,144 +87,6 @@ struct TextColumn: Sendable {
     }
 }
 
-/// Builds the `VALUES (...), (...)` of one multi-row INSERT of a batch: how rows are written
-/// when the engine's bulk path is not available (see `CrimeRowWriter`).
-///
-/// Every value is a bind; a missing value is the keyword NULL. A value already bound among the
-/// statement's first few binds (the month, usually the force, common crime types and outcomes)
-/// reuses that placeholder instead of binding again: fewer binds to convert, and SQLite looks a
-/// reused placeholder up by scanning the placeholders before it, which is cheap only near the start.
-struct CrimeRowsBuilder {
-    /// Only placeholders up to this position are reused (see above).
-    private static let reuseLimit = 48
-
-    private let placeholders: BindPlaceholders
-    private(set) var rows = 0
-    private var sql: [UInt8] = []
-    private var binds: [any Encodable & Sendable] = []
-    /// Bind positions of reusable values: months (YYYYMM), and ids per lookup (index = id).
-    private var monthPositions: [(Int64, Int)] = []
-    private var sharedPositions: [[Int32]] = [[], [], []]
-    private static let forces = 0, crimeTypes = 1, outcomes = 2
-
-    init(placeholders: BindPlaceholders, capacity: Int) {
-        self.placeholders = placeholders
-        sql.reserveCapacity(capacity * 64 + 16)
-        binds.reserveCapacity(capacity * 6)
-        sql.append(contentsOf: "VALUES ".utf8)
-    }
-
-    /// The VALUES of `batch`.
-    static func values(of batch: CrimeRows, placeholders: BindPlaceholders) -> PreparedRows {
-        var builder = CrimeRowsBuilder(placeholders: placeholders, capacity: batch.count)
-        for i in 0..<batch.count {
-            builder.append(id: batch.id[i], month: batch.month[i], crimeID: batch.crimeID.string(i),
-                           reportedBy: batch.reportedBy[i], fallsWithin: batch.fallsWithin[i],
-                           longitude: batch.longitude[i], latitude: batch.latitude[i],
-                           location: batch.location[i], lsoa: batch.lsoa[i],
-                           crimeType: batch.crimeType[i], outcome: batch.outcome[i], context: batch.context.string(i))
-        }
-        return builder.finished()
-    }
-
-    /// Adds one row. Ids of 0 and NaN coordinates are NULL.
-    @inline(__always)
-    mutating func append(id: Int64, month: Int64, crimeID: String?, reportedBy: Int64, fallsWithin: Int64,
-                         longitude: Double, latitude: Double, location: Int64, lsoa: Int64,
-                         crimeType: Int64, outcome: Int64, context: String?) {
-        if rows > 0 { sql.append(UInt8(ascii: ",")) }
-        sql.append(UInt8(ascii: "("))
-        _ = newBind(id)
-        comma(); bindMonth(month)
-        comma(); bind(crimeID)
-        comma(); bind(reportedBy, shared: Self.forces)
-        comma(); bind(fallsWithin, shared: Self.forces)
-        comma(); bind(longitude)
-        comma(); bind(latitude)
-        comma(); bind(location)
-        comma(); bind(lsoa)
-        comma(); bind(crimeType, shared: Self.crimeTypes)
-        comma(); bind(outcome, shared: Self.outcomes)
-        comma(); bind(context)
-        sql.append(UInt8(ascii: ")"))
-        rows += 1
-    }
-
-    /// The statement's VALUES, ready to write.
-    func finished() -> PreparedRows {
-        PreparedRows(sql: String(decoding: sql, as: UTF8.self), binds: binds, rows: rows)
-    }
-
-    // MARK: - Binding
-
-    @inline(__always) private mutating func comma() { sql.append(UInt8(ascii: ",")) }
-    @inline(__always) private mutating func null() { sql.append(contentsOf: [78, 85, 76, 76]) }     // NULL
-
-    @inline(__always)
-    private mutating func newBind(_ value: any Encodable & Sendable) -> Int {
-        binds.append(value)
-        placeholders.write(binds.count, to: &sql)
-        return binds.count
-    }
-
-    @inline(__always)
-    private mutating func bindMonth(_ month: Int64) {
-        for (known, position) in monthPositions where known == month {
-            return placeholders.write(position, to: &sql)
-        }
-        let position = newBind(month)
-        if position <= Self.reuseLimit { monthPositions.append((month, position)) }
-    }
-
-    @inline(__always)
-    private mutating func bind(_ id: Int64, shared kind: Int) {
-        if id == 0 { return null() }
-        let index = Int(id)
-        if index < sharedPositions[kind].count {
-            let known = Int(sharedPositions[kind][index])
-            if known != 0 { return placeholders.write(known, to: &sql) }
-        }
-        let position = newBind(id)
-        if position <= Self.reuseLimit {
-            let count = sharedPositions[kind].count
-            if index >= count { sharedPositions[kind].append(contentsOf: repeatElement(0, count: index + 1 - count)) }
-            sharedPositions[kind][index] = Int32(position)
-        }
-    }
-
-    @inline(__always)
-    private mutating func bind(_ id: Int64) {
-        if id == 0 { return null() }
-        _ = newBind(id)
-    }
-
-    @inline(__always)
-    private mutating func bind(_ value: Double) {
-        if value.isNaN { return null() }
-        _ = newBind(value)
-    }
-
-    @inline(__always)
-    private mutating func bind(_ text: String?) {
-        guard let text else { return null() }
-        _ = newBind(text)
-    }
-}
-
-/// The VALUES of a multi-row INSERT, built with placeholders numbered from 1, and their binds.
-struct PreparedRows: SQLExpression {
-    let sql: String
-    let binds: [any Encodable & Sendable]
-    let rows: Int
-
-    func serialize(to serializer: inout SQLSerializer) {
-        // The placeholders are numbered from 1: nothing before the VALUES of an INSERT binds.
-        precondition(serializer.binds.isEmpty, "PreparedRows must hold the statement's first binds")
-        serializer.write(sql)
-        serializer.binds.append(contentsOf: binds)
-    }
-}
-
 /// One write of an import: the months to empty first, the new lookup texts, then the rows.
 struct WriteUnit: Sendable {
     var replaceMonths: [Int64] = []
@@ -276,9 +102,7 @@ struct WriteUnit: Sendable {
 
     func write(to db: any SQLDatabase, with writer: CrimeRowWriter) async throws {
         for month in replaceMonths {
-            let ids = PoliceUKTables.ids(month, month)
-            try await db.delete(from: PoliceUKTables.crimes)
-                .where("id", .greaterThanOrEqual, ids.lowerBound).where("id", .lessThanOrEqual, ids.upperBound).run()
+            try await db.delete(from: PoliceUKTables.crimes).where(PoliceUKTables.inMonths(month, month)).run()
         }
         switch writer {
         case .sqlite(let statements):
@@ -286,11 +110,11 @@ struct WriteUnit: Sendable {
         case .postgres(let copier):
             try await insertLookups(db)
             try await copier.copy(rows)
-        case .sql(let placeholders):
+        case .sql:
             try await insertLookups(db)
             if rows.count > 0 {
                 let insert = db.insert(into: PoliceUKTables.crimes).columns(CrimeColumns.all)
-                insert.insert.valueQuery = CrimeRowsBuilder.values(of: rows, placeholders: placeholders)
+                for i in 0..<rows.count { insert.values(rows.values(i)) }
                 try await insert.run()
             }
         }
@@ -332,17 +156,18 @@ enum CrimeRowWriter: Sendable {
     case sqlite(SQLiteCrimeWriter)
     /// PostgreSQL: `COPY ... FROM STDIN` on the transaction's connection.
     case postgres(PostgresCrimeCopier)
-    /// Any engine: multi-row INSERTs through SQLKit.
-    case sql(BindPlaceholders)
+    /// Any engine: one multi-row INSERT per batch through SQLKit, when neither of the above is
+    /// available.
+    case sql
 
     /// The fastest way `db` offers.
-    static func best(for db: any SQLDatabase, batchRows: Int) throws -> CrimeRowWriter {
+    static func best(for db: any SQLDatabase) throws -> CrimeRowWriter {
         if let session = db as? ConnectionSession<SQLiteConnection>, let handle = session.transactionHandle() {
             return .sqlite(try SQLiteCrimeWriter(handle: handle))
         }
         if let session = db as? ConnectionSession<PostgresConnection> {
             return .postgres(PostgresCrimeCopier(connection: session.connection, logger: session.logger))
         }
-        return .sql(BindPlaceholders(for: db, count: batchRows * CrimeColumns.all.count))
+        return .sql
     }
 }

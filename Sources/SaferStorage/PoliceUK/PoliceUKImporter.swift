@@ -76,7 +76,7 @@ public struct PoliceUKImporter: Sendable {
                 // same month must not interleave their delete and insert.
                 try await db.raw("SELECT pg_advisory_xact_lock(727274)").run()
             }
-            let writer = try CrimeRowWriter.best(for: db, batchRows: options.batchRows)
+            let writer = try CrimeRowWriter.best(for: db)
             var run = ImportRun(options: options, totalBytes: total, progress: progress, writer: writer)
             try await run.load(from: db)
             try await run.importAll(files, into: db)

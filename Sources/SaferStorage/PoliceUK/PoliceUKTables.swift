@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// Table names of the police.uk data (migration 4).
 enum PoliceUKTables {
@@ -16,6 +17,8 @@ enum PoliceUKTables {
     /// The id before a month's first row: YYYYMM × `idsPerMonth`.
     static func firstID(_ monthKey: Int64) -> Int64 { monthKey * idsPerMonth }
 
-    /// Every id the months from `first` to `last` (YYYYMM) can have.
-    static func ids(_ first: Int64, _ last: Int64) -> ClosedRange<Int64> { firstID(first)...(firstID(last) + idsPerMonth - 1) }
+    /// `column BETWEEN` the first and last id the months from `first` to `last` (YYYYMM) can have.
+    static func inMonths(_ first: Int64, _ last: Int64, column: some SQLExpression = SQLIdentifier("id")) -> any SQLExpression {
+        SQLBetween(operand: column, lowerBound: SQLBind(firstID(first)), upperBound: SQLBind(firstID(last) + idsPerMonth - 1))
+    }
 }

@@ -13,8 +13,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
 
     /// Rows of the months from `first` to `last`: a range of the primary key (migration 7).
     static func inMonths(_ first: Month, _ last: Month) -> any SQLExpression {
-        let ids = PoliceUKTables.ids(ImportRun.key(first), ImportRun.key(last))
-        return SQLBetween(operand: SQLColumn("id", table: "c"), lowerBound: SQLBind(ids.lowerBound), upperBound: SQLBind(ids.upperBound))
+        PoliceUKTables.inMonths(ImportRun.key(first), ImportRun.key(last), column: SQLColumn("id", table: "c"))
     }
 
     public func points(from: Month, to: Month, crimeType: String) async throws -> [CrimePoint] {
