@@ -132,6 +132,16 @@ def test_fly_tipping_from_the_command_line(safer, tmp_path):
     assert "Line 4:" in result.stderr and "'Lay-by' is not a land type" in result.stderr
     again = safer("import", "fly-tips", str(incidents))
     assert "Imported 0 incidents" in again.stdout and "1 already stored" in again.stdout
+    # A huge easting once stopped the process mid-file; now it is a named row and the rest go in.
+    grid = tmp_path / "grid.csv"
+    grid.write_text(
+        "client_id,reported_at,location,easting,northing,land_type,waste_types,size\n"
+        "grid-1,2019-02-21T10:00,Coleshill Road,1e300,294000,Highway,Green,Single Item\n"
+        "grid-2,2019-02-21T11:00,Coleshill Road,433000,-1e300,Highway,Green,Single Item\n"
+        "grid-3,2019-02-21T12:00,Coleshill Road,433000,294000,Highway,Green,Single Item\n")
+    huge = safer("import", "fly-tips", str(grid))
+    assert huge.returncode == 1 and "Imported 1 incidents" in huge.stdout, huge.stderr
+    assert "Line 2:" in huge.stderr and "Line 3:" in huge.stderr and "outside the National Grid" in huge.stderr
 
     out = tmp_path / "defra.xlsx"
     written = safer("report", "defra-return", "--from", "2018-10", "--to", "2018-12", "--format", "xlsx", "--output", str(out))

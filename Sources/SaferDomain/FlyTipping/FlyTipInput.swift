@@ -66,6 +66,14 @@ public struct FlyTipInput: Sendable, Hashable {
         }
         if let latitude, !(-90...90).contains(latitude) { problems.add("The latitude must be between -90 and 90 degrees.", field: "latitude") }
         if let longitude, !(-180...180).contains(longitude) { problems.add("The longitude must be between -180 and 180 degrees.", field: "longitude") }
+        // Ranges before any arithmetic: a finite but huge value (1e300) must not reach a conversion.
+        let grid = NationalGrid.extent
+        if let easting, easting.isFinite, !(grid.minEasting...grid.maxEasting).contains(easting) {
+            problems.add("The easting \(easting.wholeNumberText) is outside the National Grid: eastings run 0–700,000 metres.", field: "easting")
+        }
+        if let northing, northing.isFinite, !(grid.minNorthing...grid.maxNorthing).contains(northing) {
+            problems.add("The northing \(northing.wholeNumberText) is outside the National Grid: northings run 0–1,300,000 metres.", field: "northing")
+        }
         try problems.throwIfAny()
         if let latitude, let longitude {
             let position = WGS84Point(latitude: latitude, longitude: longitude)
@@ -74,17 +82,15 @@ public struct FlyTipInput: Sendable, Hashable {
                 let given = NationalGridPoint(easting: easting, northing: northing)
                 let apart = given.distance(to: computed)
                 if apart > 50 {
-                    throw ValidationError("The easting and northing are \(Int(apart.rounded())) m from the latitude and longitude: give one pair, or check both.", field: "easting")
+                    throw ValidationError("The easting and northing are \(apart.wholeNumberText) m from the latitude and longitude: give one pair, or check both.", field: "easting")
                 }
                 return (position, given)
             }
             return (position, computed)
         }
-        let grid = NationalGridPoint(easting: easting!, northing: northing!)
-        guard NationalGrid.contains(grid) else {
-            throw ValidationError("Easting \(Int(grid.easting)), northing \(Int(grid.northing)) is outside the National Grid: eastings run 0–700,000 and northings 0–1,300,000 metres.", field: "easting")
-        }
-        return (NationalGrid.wgs84(from: grid), grid)
+        // Both are present here: the checks above throw when either of a pair is missing or neither pair is given.
+        let point = NationalGridPoint(easting: easting!, northing: northing!)
+        return (NationalGrid.wgs84(from: point), point)
     }
 
     /// The incident this input describes, checked against every rule.

@@ -23,6 +23,6 @@ public struct FlyTipSettings: Sendable, Hashable, Codable {
     /// A warning for a position outside the council's area, or nil inside it.
     public func warning(for point: NationalGridPoint) -> String? {
         councilArea.contains(point) ? nil
-            : "This position (easting \(Int(point.easting)), northing \(Int(point.northing))) is outside \(councilName): check it is right."
+            : "This position (easting \(point.easting.wholeNumberText), northing \(point.northing.wholeNumberText)) is outside \(councilName): check it is right."
     }
 }

@@ -64,7 +64,7 @@ public struct GiReport: Sendable {
     public var table: ReportTable {
         let significant = cells.filter { $0.level != 0 }.sorted { ($0.z ?? 0) > ($1.z ?? 0) }
         return ReportTable(
-            title: "Getis-Ord Gi* of \(source)", subtitle: "\(range.label); \(Int(cellSize)) m cells, \(columns) × \(rows)",
+            title: "Getis-Ord Gi* of \(source)", subtitle: "\(range.label); \(cellSize.wholeNumberText) m cells, \(columns) × \(rows)",
             columns: [.init("Easting", .number), .init("Northing", .number), .init("Count", .number), .init("z", .number), .init("Class")],
             rows: significant.map { c in
                 ReportTable.Row(cells: [.count(c.easting), .count(c.northing), .count(Double(c.count)),

@@ -16,7 +16,7 @@ extension HotspotMap {
         var out: [String] = []
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"map-title map-desc\" width=\"\(width)\" height=\"\(mapHeight + legendHeight)\" viewBox=\"0 0 \(width) \(mapHeight + legendHeight)\" font-family=\"Arial, sans-serif\" font-size=\"12\">")
         out.append("<title id=\"map-title\">\(Self.escape(title))</title>")
-        out.append("<desc id=\"map-desc\">\(incidents.count) incidents (\(incidents.filter(\.open).count) open), \(clusters.count) clusters, \(cells.filter { $0.level > 0 }.count) hot and \(cells.filter { $0.level < 0 }.count) cold Gi* cells, \(cameras.count) camera deployments, \(areas.count) PSPO areas. Easting \(Int(extent.minEasting))–\(Int(extent.maxEasting)), northing \(Int(extent.minNorthing))–\(Int(extent.maxNorthing)).</desc>")
+        out.append("<desc id=\"map-desc\">\(incidents.count) incidents (\(incidents.filter(\.open).count) open), \(clusters.count) clusters, \(cells.filter { $0.level > 0 }.count) hot and \(cells.filter { $0.level < 0 }.count) cold Gi* cells, \(cameras.count) camera deployments, \(areas.count) PSPO areas. Easting \(extent.minEasting.wholeNumberText)–\(extent.maxEasting.wholeNumberText), northing \(extent.minNorthing.wholeNumberText)–\(extent.maxNorthing.wholeNumberText).</desc>")
         out.append("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(mapHeight)\" fill=\"#f8f8f5\" stroke=\"#0b0c0c\"/>")
         for beat in beats where beat.outline.count >= 3 {
             let points = beat.outline.map { "\(x($0.easting)),\(y($0.northing))" }.joined(separator: " ")

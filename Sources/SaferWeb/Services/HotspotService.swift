@@ -55,6 +55,7 @@ public struct HotspotService: Sendable {
 
     /// The top locations over a range, with the change on the range before and CCTV markers.
     public func ranking(_ range: DayRange, limit: Int?, waste: WasteType? = nil) async throws -> HotspotRanking {
+        try HotspotParameters.validate(limit: limit)
         let both = try DayRange(first: range.previous.first, last: range.last)
         let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both)).filter { waste == nil || $0.wasteTypes.contains(waste!) }
         return HotspotRanking(range: range, flyTips: tips, deployments: try await deployments(), limit: limit)
@@ -86,6 +87,7 @@ public struct HotspotService: Sendable {
     }
 
     public func analysis(_ source: Source, range: DayRange, eps: Double, minPoints: Int, cellSize: Double?) async throws -> Analysis {
+        try HotspotParameters.validate(eps: eps, minPoints: minPoints, cellSize: cellSize)
         let points = try await points(source, in: range)
         let deployments = try await deployments()
         let clusters: ClusterReport
@@ -103,6 +105,7 @@ public struct HotspotService: Sendable {
 
     /// Gi* of a source over a range.
     public func giStar(_ source: Source, range: DayRange, cellSize: Double) async throws -> GiReport {
+        try HotspotParameters.validate(cellSize: cellSize)
         do {
             return try GiReport(source: source.label, range: range, points: try await points(source, in: range), cellSize: cellSize)
         } catch let error as GiStarError {

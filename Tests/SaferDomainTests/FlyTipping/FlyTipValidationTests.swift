@@ -54,6 +54,40 @@ struct FlyTipValidationTests {
         #expect(problems(input(latitude: nil, longitude: nil, easting: -5, northing: 100)).first?.contains("outside the National Grid") == true)
     }
 
+    /// A finite but huge number is valid JSON; it once reached `Int(...)` and stopped the server.
+    @Test(arguments: [1e300, -1e300, Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude, 9.3e18, -9.3e18])
+    func hugeCoordinatesAreRefusedWithAMessage(value: Double) {
+        let gridOnly = problems(input(latitude: nil, longitude: nil, easting: value, northing: 294_000))
+        #expect(gridOnly.count == 1 && gridOnly[0].contains("easting") && gridOnly[0].contains("outside the National Grid"), "\(gridOnly)")
+        let northing = problems(input(latitude: nil, longitude: nil, easting: 433_000, northing: value))
+        #expect(northing.count == 1 && northing[0].contains("northing"), "\(northing)")
+        // With a GPS fix as well, the distance between the two pairs would be huge.
+        let both = problems(input(easting: value, northing: value))
+        #expect(both.count == 2 && both.allSatisfy { $0.contains("outside the National Grid") }, "\(both)")
+        #expect(problems(input(latitude: value, longitude: value)).count == 2)
+    }
+
+    @Test func wholeNumberTextNeverTraps() {
+        #expect(1234.6.wholeNumberText == "1235")
+        #expect((-0.4).wholeNumberText == "0")
+        #expect(1e300.wholeNumberText == "1e+300")
+        #expect(Double.nan.wholeNumberText == "nan")
+        #expect((-Double.infinity).wholeNumberText == "-inf")
+        #expect(Int("9223372036854775807", in: 1...1_000_000) == nil && Int(" 42 ", in: 1...100) == 42 && Int(nil, in: 1...2) == nil)
+    }
+
+    @Test func councilAreaOutsideTheGridOrInsideOutIsRefused() {
+        func messages(_ settings: FlyTipSettings) -> [String] {
+            do { try settings.validate(); return [] } catch let error as ValidationError { return error.messages } catch { return ["\(error)"] }
+        }
+        #expect(messages(FlyTipSettings()).isEmpty)
+        let huge = FlyTipSettings(councilArea: NationalGridExtent(minEasting: -1e300, minNorthing: 280_000, maxEasting: 1e300, maxNorthing: 310_000))
+        #expect(messages(huge) == ["The area must lie on the National Grid: eastings 0–700,000 and northings 0–1,300,000 metres."])
+        let insideOut = FlyTipSettings(councilArea: NationalGridExtent(minEasting: 438_000, minNorthing: 280_000, maxEasting: 415_000, maxNorthing: 310_000))
+        #expect(messages(insideOut) == ["The area's minimum easting and northing must be below the maximum ones."])
+        #expect(FlyTipSettings().warning(for: NationalGridPoint(easting: 1e300, northing: 0))?.contains("easting 1e+300") == true)
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         var bad = input()
         bad.location = " "

@@ -8,7 +8,7 @@ extension APIController {
     var hotspotService: HotspotService { HotspotService(services: services) }
 
     func getHotspotRanking(_ input: Operations.GetHotspotRanking.Input) async throws -> Operations.GetHotspotRanking.Output {
-        let ranking = try await hotspotService.ranking(try await flyTipService.range(from: input.query.from, to: input.query.to), limit: min(max(input.query.limit ?? 10, 1), 100))
+        let ranking = try await hotspotService.ranking(try await flyTipService.range(from: input.query.from, to: input.query.to), limit: input.query.limit ?? 10)
         return .ok(.init(body: .json(try Self.bridge(ranking.rows))))
     }
 

@@ -178,7 +178,7 @@ struct AdminController {
     private func auditPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let pageSize = 50
-        let offset = max(0, Int(query.get("offset") ?? "0") ?? 0)
+        let offset = Int(query.get("offset"), in: 0...Int(Int32.max)) ?? 0
         let day = DateFormatter.isoDay
         let from = query.get("from").flatMap { day.date(from: $0) }
         let to = query.get("to").flatMap { day.date(from: $0) }.map { $0.addingTimeInterval(86_400) }

@@ -39,18 +39,25 @@ struct HotspotsController {
     func settings(_ request: Request) async throws -> Settings {
         let query = request.uri.queryParameters
         let range = try await FlyTipService(services: services).range(from: query.get("from"), to: query.get("to"))
-        func number(_ name: String, _ fallback: Double, _ valid: ClosedRange<Double>) throws -> Double {
+        func number(_ name: String, _ fallback: Double) throws -> Double {
             guard let text = query.get(name), !text.isEmpty else { return fallback }
-            guard let value = Double(text), valid.contains(value) else {
-                throw ValidationError("'\(text)' is not a valid \(name): use a number from \(Int(valid.lowerBound)) to \(Int(valid.upperBound)).", field: name)
+            guard let value = Double(text), value.isFinite else {
+                throw ValidationError("'\(text)' is not a valid \(name): give a number.", field: name)
             }
             return value
         }
+        func whole(_ name: String, _ fallback: Int) throws -> Int {
+            guard let text = query.get(name), !text.isEmpty else { return fallback }
+            guard let value = Int(text) else { throw ValidationError("'\(text)' is not a valid \(name): give a whole number.", field: name) }
+            return value
+        }
         let sourceText = query.get("source") ?? "fly-tips"
-        return Settings(range: range, limit: Int(try number("limit", 10, 1...100)), eps: try number("eps", HotspotService.defaultEps, 10...5000),
-                        minPoints: Int(try number("minPoints", Double(HotspotService.defaultMinPoints), 1...1000)),
-                        cell: try number("cell", HotspotService.defaultCellSize, 50...10000), sourceText: sourceText,
-                        source: try HotspotService.Source(parsing: sourceText))
+        let settings = Settings(range: range, limit: try whole("limit", 10), eps: try number("eps", HotspotService.defaultEps),
+                                minPoints: try whole("minPoints", HotspotService.defaultMinPoints),
+                                cell: try number("cell", HotspotService.defaultCellSize), sourceText: sourceText,
+                                source: try HotspotService.Source(parsing: sourceText))
+        try HotspotParameters.validate(eps: settings.eps, minPoints: settings.minPoints, cellSize: settings.cell, limit: settings.limit)
+        return settings
     }
 
     func register(on routes: SecureRoutes) {
@@ -66,8 +73,8 @@ struct HotspotsController {
             let query = Self.query(s)
             let page = Page(
                 chrome: PageChrome(title: "Hot spots", context: context, current: "/hotspots"), errors: nil,
-                from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: String(Int(s.eps)),
-                minPoints: String(s.minPoints), cell: String(Int(s.cell)),
+                from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: s.eps.wholeNumberText,
+                minPoints: String(s.minPoints), cell: s.cell.wholeNumberText,
                 sources: [SelectOption(value: "fly-tips", label: "All fly-tips", selected: s.sourceText == "fly-tips")]
                     + WasteType.allCases.map { SelectOption(value: "fly-tips:\($0.rawValue)", label: "Fly-tips with \($0.label)", selected: s.source == .flyTips($0)) }
                     + types.map { SelectOption(value: "crime:\($0)", label: "police.uk: \($0)", selected: s.sourceText == "crime:\($0)") },
@@ -108,7 +115,7 @@ struct HotspotsController {
         routes.page("/hotspots/gi", .signedInAny) { request, _ in
             let s = try await settings(request)
             let report = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell)
-            return try Self.download(request, table: report.table, json: report.document, csv: report.csv, name: "gi-\(Int(s.cell))m-\(s.range.first)-to-\(s.range.last)")
+            return try Self.download(request, table: report.table, json: report.document, csv: report.csv, name: "gi-\(s.cell.wholeNumberText)m-\(s.range.first)-to-\(s.range.last)")
         }
     }
 
@@ -124,7 +131,7 @@ struct HotspotsController {
     /// The settings as a query string, for links and downloads.
     static func query(_ s: Settings) -> String {
         let source = s.sourceText.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-:"))) ?? "fly-tips"
-        return "from=\(s.range.first)&to=\(s.range.last)&limit=\(s.limit)&eps=\(Int(s.eps))&minPoints=\(s.minPoints)&cell=\(Int(s.cell))&source=\(source)"
+        return "from=\(s.range.first)&to=\(s.range.last)&limit=\(s.limit)&eps=\(s.eps.wholeNumberText)&minPoints=\(s.minPoints)&cell=\(s.cell.wholeNumberText)&source=\(source)"
     }
 
     static func download<J: Encodable>(_ request: Request, table: ReportTable, json: J, csv: String?, name: String) throws -> Response {

@@ -145,7 +145,8 @@ extension FlyTippingController {
             let all = try await services.storage.flyTips.list(FlyTipFilter(range: range, statuses: statuses))
             return try FlyTipExport.response(all, costs: try await flyTips.settings().clearanceCosts, format: format, name: "fly-tips-\(range.first)-to-\(range.last)")
         }
-        let page = max(1, Int(request.uri.queryParameters.get("page") ?? "1") ?? 1)
+        // A page past any real list is still answered (with nothing on it), but never overflows the offset.
+        let page = Int(request.uri.queryParameters.get("page"), in: 1...1_000_000) ?? 1
         let filter = FlyTipFilter(range: range, statuses: statuses, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let total = try await services.storage.flyTips.count(filter)
         let incidents = try await services.storage.flyTips.list(filter)

@@ -202,7 +202,7 @@ extension FlyTippingController {
             contactPhone: showContact ? contact?.phone ?? "" : "", contactHidden: !showContact && contact != nil,
             candidates: candidates.map { Candidate(id: $0.flyTip.id, reference: $0.flyTip.reference, href: "/fly-tipping/incidents/\($0.flyTip.id)",
                                                    location: $0.flyTip.location, reported: Self.display($0.flyTip.reportedAt),
-                                                   distance: "\(Int($0.distance.rounded())) m", status: $0.flyTip.status.label) },
+                                                   distance: "\($0.distance.wholeNumberText) m", status: $0.flyTip.status.label) },
             hasCandidates: !candidates.isEmpty,
             incidentHref: report.incidentID.map { "/fly-tipping/incidents/\($0)" } ?? "", hasIncident: report.incidentID != nil,
             location: form?.text("location") ?? report.place,

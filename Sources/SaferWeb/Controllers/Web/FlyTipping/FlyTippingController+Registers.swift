@@ -232,7 +232,7 @@ extension FlyTippingController {
                 hasVariations: !order.variations.isEmpty,
                 incidents: near.map { PSPOIncident(href: "/fly-tipping/incidents/\($0.flyTip.id)", reference: $0.flyTip.reference,
                                                    reported: Self.display($0.flyTip.reportedAt), location: $0.flyTip.location,
-                                                   whereLabel: $0.distance.map { $0 == 0 ? "Inside the area" : "\(Int($0.rounded())) m outside" } ?? "On a named road") },
+                                                   whereLabel: $0.distance.map { $0 == 0 ? "Inside the area" : "\($0.wholeNumberText) m outside" } ?? "On a named road") },
                 incidentCount: near.count, hasIncidents: !near.isEmpty)
         }
         let page = PSPOPage(chrome: PageChrome(title: "Public Spaces Protection Orders", context: context, current: "/fly-tipping"),

@@ -53,8 +53,8 @@ extension FlyTippingController {
         let area = settings.councilArea
         let page = SettingsPage(
             chrome: PageChrome(title: "Fly-tipping settings", context: context, current: "/admin", notice: notice), errors: ErrorSummary(errors),
-            councilName: settings.councilName, minEasting: String(Int(area.minEasting)), maxEasting: String(Int(area.maxEasting)),
-            minNorthing: String(Int(area.minNorthing)), maxNorthing: String(Int(area.maxNorthing)),
+            councilName: settings.councilName, minEasting: area.minEasting.wholeNumberText, maxEasting: area.maxEasting.wholeNumberText,
+            minNorthing: area.minNorthing.wholeNumberText, maxNorthing: area.maxNorthing.wholeNumberText,
             costs: FlyTipSize.allCases.filter { !$0.costEnteredPerIncident }.map {
                 CostField(name: "cost-\($0.rawValue)", label: $0.label, value: settings.clearanceCosts.unitCost(for: $0)?.plain ?? "0.00")
             })
