@@ -9,22 +9,35 @@ struct ImportFiguresCommand: AsyncParsableCommand {
         commandName: "figures",
         abstract: "Import monthly figures from a CSV file (columns indicator,area,month,value).",
         discussion: """
-        area may be left out or blank for the district; value is a number, TBC (not available yet) or blank \
-        (not reported: removes a stored figure). The whole file is checked first: if any line is wrong, every \
-        problem is listed with its line and nothing is stored. Every change is audited.
+        area may be left out or blank for the district; value is a number, TBC (not available yet), \
+        \(FigureEntry.clearWord) (remove the stored figure) or blank (leave the month as it is). The whole file is \
+        checked first: if any line is wrong, every problem is listed with its line and nothing is stored. Each figure \
+        added, changed or removed is listed; removing stored figures needs --confirm-removals. Every change is audited.
         """)
     @OptionGroup var database: DatabaseOption
+    @Flag(help: "List what would change and store nothing.") var dryRun = false
+    @Flag(help: "Allow the file to remove stored figures (rows whose value is '\(FigureEntry.clearWord)').") var confirmRemovals = false
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
 
     func run() async throws {
         let text = try readText(file)
         try await withServices(try database.configuration()) { services in
-            let district = try await PerformanceService(services: services).district()
-            let figures = try FigureFile.parse(text, districtKey: district.key)
-            let changed = try await services.storage.figures.set(figures, by: .cli())
-            say("Read \(figures.count) figures from \(file); \(changed) changed.")
+            let performance = PerformanceService(services: services)
+            let figures = try FigureFile.parse(text, districtKey: try await performance.district().key)
+            let changes = try await performance.figureChanges(figures)
+            say("Read \(figures.count) figures from \(file): \(changes.summary)\(dryRun ? " (dry run: nothing stored)" : "").")
+            for (word, list) in [("added", changes.added), ("changed", changes.changed), ("removed", changes.removed)] {
+                for change in list {
+                    say("  \(word) \(change.indicatorKey) \(change.areaKey) \(change.month): \(Self.text(change.before)) → \(Self.text(change.after))")
+                }
+            }
+            guard !dryRun else { return }
+            _ = try await performance.store(figures, previewed: changes.fingerprint, removalsConfirmed: confirmRemovals, by: .cli())
+            say("\(changes.added.count + changes.changed.count + changes.removed.count) changed.")
         }
     }
+
+    static func text(_ value: FigureValue) -> String { value == .notReported ? "(none)" : value.storedText }
 }
 
 /// `safer import lsoa-lookup FILE.csv`: which beat (and ward) each LSOA is in.

@@ -55,7 +55,7 @@ struct DataEntryTests {
         }
     }
 
-    @Test func aGoodCSVIsStoredAndTheTemplateListsEveryMonth() async throws {
+    @Test func aGoodCSVIsPreviewedThenStoredAndTheTemplateListsEveryMonth() async throws {
         try await PerformanceTests.withDemo { harness, client, _ in
             let officer = try await harness.session(.officer)
             let template = try await client.execute(uri: "/performance/figures/template.csv?fy=2019/20", method: .get, headers: officer.headers)
@@ -63,9 +63,120 @@ struct DataEntryTests {
             #expect(template.text.contains("theft-from-vehicle,north-warwickshire,2020-03,"))
             let csv = "indicator,month,value\ntheft-from-vehicle,2019-01,31\ntheft-of-vehicle,2019-01,TBC\n"
             let (headers, body) = Self.multipart(officer, fields: [("fy", "2018/19")], file: ("file", "figures.csv", csv))
-            let response = try await client.execute(uri: "/performance/figures/upload", method: .post, headers: headers, body: body)
-            #expect(response.status == .seeOther)
-            #expect(response.location?.contains("uploaded=2") == true)
+            let preview = try await client.execute(uri: "/performance/figures/upload", method: .post, headers: headers, body: body)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("2 added, 0 changed, 0 removed"))
+            #expect(try await Self.stored(harness, "theft-from-vehicle", "2019-01") == .notReported, "nothing is stored before the confirmation")
+            let confirmed = try await client.execute(uri: "/performance/figures/upload/confirm", method: .post, headers: officer.formHeaders(),
+                                                     body: formBody(try Self.confirmation(preview.text, officer)))
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.location?.contains("uploaded=2") == true)
+            #expect(try await Self.stored(harness, "theft-from-vehicle", "2019-01") == .count(31))
+        }
+    }
+
+    static func stored(_ harness: WebHarness, _ key: String, _ month: String) async throws -> FigureValue {
+        try await harness.services.storage.figures.figures(indicatorKeys: [key], areaKey: "north-warwickshire")[key]?.months[Month(month)!] ?? .notReported
+    }
+
+    /// The hidden fields of a preview page's confirmation form, as a browser would send them.
+    static func confirmation(_ html: String, _ browser: Browser, confirmRemovals: Bool = false) throws -> [(String, String)] {
+        func hidden(_ name: String) throws -> String {
+            let range = try #require(html.range(of: "name=\"\(name)\" value=\"([^\"]*)\"", options: .regularExpression))
+            return String(html[range]).components(separatedBy: "value=\"").last!.dropLast().description
+                .replacingOccurrences(of: "&#43;", with: "+").replacingOccurrences(of: "&#x2B;", with: "+").replacingOccurrences(of: "&#61;", with: "=")
+                .replacingOccurrences(of: "&#x3D;", with: "=").replacingOccurrences(of: "&#47;", with: "/").replacingOccurrences(of: "&#x2F;", with: "/")
+        }
+        return [("_csrf", browser.csrf), ("fy", try hidden("fy")), ("fileName", try hidden("fileName")), ("content", try hidden("content")),
+                ("fingerprint", try hidden("fingerprint"))] + (confirmRemovals ? [("confirmRemovals", "on")] : [])
+    }
+
+    /// The trap this closes: a template downloaded blank, one month filled in and uploaded,
+    /// deleted every other month in the file.
+    @Test(arguments: TestEngine.available)
+    func theTemplateCarriesStoredFiguresAndBlanksNeverRemoveThem(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let officer = try await harness.session(.officer)
+            let before = try await harness.services.storage.figures.figures(indicatorKeys: ["violence-with-injury"], areaKey: "north-warwickshire")
+            let storedMonths = try #require(before["violence-with-injury"]).months.reportedMonths.filter { FinancialYear(containing: $0).startYear == 2018 }
+            #expect(storedMonths.count >= 9)
+            let template = try await client.execute(uri: "/performance/figures/template.csv?fy=2018/19", method: .get, headers: officer.headers).text
+            for month in storedMonths {
+                let value = try await Self.stored(harness, "violence-with-injury", month.description)
+                #expect(template.contains("violence-with-injury,north-warwickshire,\(month),\(value.storedText)\r\n"), "\(month) carries \(value)")
+            }
+            // One new month typed into the template; another month's value removed by hand: still only one change.
+            var lines = template.components(separatedBy: "\r\n")
+            let march = try #require(lines.firstIndex { $0.hasPrefix("violence-with-injury,north-warwickshire,2019-03,") })
+            lines[march] = "violence-with-injury,north-warwickshire,2019-03,61"
+            let april = try #require(lines.firstIndex { $0.hasPrefix("violence-with-injury,north-warwickshire,2018-04,") })
+            lines[april] = "violence-with-injury,north-warwickshire,2018-04,"
+            let (headers, body) = Self.multipart(officer, fields: [("fy", "2018/19")], file: ("file", "figures-2018.csv", lines.joined(separator: "\r\n")))
+            let preview = try await client.execute(uri: "/performance/figures/upload", method: .post, headers: headers, body: body)
+            let expected = try await Self.stored(harness, "violence-with-injury", "2019-03") == .notReported ? "1 added, 0 changed, 0 removed" : "0 added, 1 changed, 0 removed"
+            #expect(preview.status == .ok && preview.text.contains(expected), "\(preview.text)")
+            let saved = try await client.execute(uri: "/performance/figures/upload/confirm", method: .post, headers: officer.formHeaders(),
+                                                 body: formBody(try Self.confirmation(preview.text, officer)))
+            #expect(saved.status == .seeOther)
+            let after = try await harness.services.storage.figures.figures(indicatorKeys: ["violence-with-injury"], areaKey: "north-warwickshire")
+            #expect(after["violence-with-injury"]?.months[Month("2019-03")!] == .count(61))
+            for month in storedMonths where month != Month("2019-03")! {
+                #expect(after["violence-with-injury"]?.months[month] == before["violence-with-injury"]?.months[month], "\(month) kept")
+            }
+        }
+    }
+
+    @Test func removingAFigureNeedsTheWordAndAConfirmation() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let officer = try await harness.session(.officer)
+            let april = try await Self.stored(harness, "violence-with-injury", "2018-04")
+            #expect(april != .notReported)
+            let csv = "indicator,month,value\nviolence-with-injury,2018-04,clear\nviolence-with-injury,2018-05,\n"
+            let (headers, body) = Self.multipart(officer, fields: [("fy", "2018/19")], file: ("file", "clear.csv", csv))
+            let preview = try await client.execute(uri: "/performance/figures/upload", method: .post, headers: headers, body: body)
+            #expect(preview.text.contains("0 added, 0 changed, 1 removed") && preview.text.contains(#"name="confirmRemovals""#))
+            let unconfirmed = try await client.execute(uri: "/performance/figures/upload/confirm", method: .post, headers: officer.formHeaders(),
+                                                       body: formBody(try Self.confirmation(preview.text, officer)))
+            #expect(unconfirmed.status == .unprocessableContent && unconfirmed.text.contains("would be removed: confirm the removal"))
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-04") == april, "nothing removed without the confirmation")
+            // Someone else changes the month meanwhile: the preview no longer applies.
+            _ = try await harness.services.storage.figures.set([MonthlyFigure(indicatorKey: "violence-with-injury", areaKey: "north-warwickshire",
+                                                                              month: Month("2018-04")!, value: .count(1))], by: .system)
+            let stale = try await client.execute(uri: "/performance/figures/upload/confirm", method: .post, headers: officer.formHeaders(),
+                                                 body: formBody(try Self.confirmation(preview.text, officer, confirmRemovals: true)))
+            #expect(stale.status == .unprocessableContent && stale.text.contains("changed after this preview"))
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-04") == .count(1))
+            let confirmed = try await client.execute(uri: "/performance/figures/upload/confirm", method: .post, headers: officer.formHeaders(),
+                                                     body: formBody(try Self.confirmation(stale.text, officer, confirmRemovals: true)))
+            #expect(confirmed.status == .seeOther)
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-04") == .notReported)
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-05") != .notReported, "the blank month is untouched")
+        }
+    }
+
+    /// The other trap: one bad cell sent the grid back empty.
+    @Test func aBadCellKeepsEveryTypedValueAndIsMarked() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let officer = try await harness.session(.officer)
+            let april = try await Self.stored(harness, "violence-with-injury", "2018-04")
+            let response = try await client.execute(uri: "/performance/figures", method: .post, headers: officer.formHeaders(), body: formBody([
+                ("_csrf", officer.csrf), ("fy", "2018/19"), ("theme", "violent-crime"),
+                ("v:violence-with-injury:2019-01", "52"), ("v:violence-with-injury:2019-02", "abc"), ("v:violence-with-injury:2018-04", ""),
+            ]))
+            #expect(response.status == .unprocessableContent)
+            let html = response.text
+            #expect(html.contains(#"id="cell-violence-with-injury-2019-01" name="v:violence-with-injury:2019-01" value="52""#), "typed value kept")
+            #expect(html.contains(#"id="cell-violence-with-injury-2019-02" name="v:violence-with-injury:2019-02" value="abc""#), "bad value kept")
+            #expect(html.contains(#"aria-invalid="true" aria-describedby="cell-violence-with-injury-2019-02-error""#))
+            #expect(html.contains(##"<a href="#cell-violence-with-injury-2019-02">Violence with injury, Feb 2019: "##), "the summary links to the cell and names the indicator")
+            #expect(!html.contains("violence-with-injury February"), "no indicator keys in messages")
+            #expect(try await Self.stored(harness, "violence-with-injury", "2019-01") != .count(52), "nothing stored while a cell is wrong")
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-04") == april, "a blank cell leaves the month alone")
+            let cleared = try await client.execute(uri: "/performance/figures", method: .post, headers: officer.formHeaders(), body: formBody([
+                ("_csrf", officer.csrf), ("fy", "2018/19"), ("theme", "violent-crime"), ("v:violence-with-injury:2018-04", "clear"),
+            ]))
+            #expect(cleared.status == .seeOther)
+            #expect(try await Self.stored(harness, "violence-with-injury", "2018-04") == .notReported)
         }
     }
 

@@ -99,10 +99,20 @@ def test_figures_import_is_all_or_nothing(safer, tmp_path):
     assert result.returncode == 2
     assert "nope" in result.stderr
     good = tmp_path / "good.csv"
-    good.write_text("indicator,month,value\ntheft-from-vehicle,2019-01,31\n")
+    good.write_text("indicator,month,value\ntheft-from-vehicle,2019-01,31\ntheft-from-vehicle,2018-04,\n")
     result = safer("import", "figures", str(good))
     assert result.returncode == 0, result.stderr
-    assert "1 changed" in result.stdout
+    assert "1 added, 0 changed, 0 removed" in result.stdout and "1 changed" in result.stdout
+    # A blank leaves a month alone; removing takes the word clear and --confirm-removals.
+    clear = tmp_path / "clear.csv"
+    clear.write_text("indicator,month,value\ntheft-from-vehicle,2019-01,clear\n")
+    refused = safer("import", "figures", str(clear))
+    assert refused.returncode == 1 and "would be removed" in refused.stderr
+    assert "removed theft-from-vehicle north-warwickshire 2019-01: 31" in refused.stdout
+    dry = safer("import", "figures", "--dry-run", str(clear))
+    assert dry.returncode == 0 and "dry run" in dry.stdout
+    removed = safer("import", "figures", "--confirm-removals", str(clear))
+    assert removed.returncode == 0 and "0 added, 0 changed, 1 removed" in removed.stdout
 
 
 def test_a_port_in_use_is_said_plainly(safer):

@@ -1,22 +1,30 @@
 import Foundation
 
 /// A CSV of monthly figures: `indicator,area,month,value`. `area` may be left out (or blank) for
-/// the district; `value` is a number, `TBC`, or blank for not reported. A file is read whole or
-/// not at all: every problem is listed with its line, so it can be fixed in one go.
+/// the district; `value` is a number, `TBC`, `clear` to remove a stored figure, or blank to leave
+/// the month as it is. A file is read whole or not at all: every problem is listed with its
+/// line, so it can be fixed in one go.
 public enum FigureFile {
     /// The header a template carries.
     public static let header = ["indicator", "area", "month", "value"]
 
-    /// A template for a financial year: one row per indicator and month, values blank.
-    public static func template(indicators: [Indicator], areaKey: String, year: FinancialYear) -> String {
+    /// A template for a financial year: one row per indicator and month, carrying the figures
+    /// already stored (blank where none is), so filling in one month and uploading the file
+    /// changes that month only.
+    public static func template(indicators: [Indicator], areaKey: String, year: FinancialYear,
+                                stored: [String: IndicatorFigures] = [:]) -> String {
         var lines = [header.joined(separator: ",")]
         for indicator in indicators where indicator.kind == .count {
-            for month in year.months { lines.append([indicator.key, areaKey, month.description, ""].map(CSV.field).joined(separator: ",")) }
+            for month in year.months {
+                let value = stored[indicator.key]?.months[month] ?? .notReported
+                lines.append([indicator.key, areaKey, month.description, value.storedText].map(CSV.field).joined(separator: ","))
+            }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Reads a file's figures, or throws every problem found.
+    /// Reads a file's figures, or throws every problem found. Blank values are left out (they
+    /// leave the stored figure alone); `clear` gives `.notReported`, which removes it.
     public static func parse(_ text: String, districtKey: String) throws -> [MonthlyFigure] {
         let (columns, rows) = CSV.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         let missing = ["indicator", "month", "value"].filter { !columns.contains($0) }
@@ -36,8 +44,8 @@ public enum FigureFile {
                 problems.add("\(label): '\(monthText)' is not a month: use YYYY-MM, e.g. 2018-04.")
                 continue
             }
-            let value: FigureValue
-            do { value = try FigureValue(parsing: fields["value", default: ""]) } catch {
+            let entry: FigureEntry
+            do { entry = try FigureEntry(parsing: fields["value", default: ""]) } catch {
                 problems.add("\(label): \(error)")
                 continue
             }
@@ -48,7 +56,9 @@ public enum FigureFile {
                 continue
             }
             seen[key] = line
-            figures.append(MonthlyFigure(indicatorKey: indicator, areaKey: areaKey, month: month, value: value))
+            if let value = entry.requested {
+                figures.append(MonthlyFigure(indicatorKey: indicator, areaKey: areaKey, month: month, value: value))
+            }
         }
         try problems.throwIfAny()
         return figures

@@ -9,7 +9,7 @@ public enum FigureError: Error, Sendable, Hashable, CustomStringConvertible, Loc
     public var description: String {
         switch self {
         case .notAFigure(let text):
-            "'\(text)' is not a figure: enter a number (e.g. 1,417), TBC when the source has not supplied it yet, or leave it blank when not reported"
+            "'\(text)' is not a figure: enter a number (e.g. 1,417), TBC when the source has not supplied it yet, or clear to remove a stored figure"
         }
     }
 

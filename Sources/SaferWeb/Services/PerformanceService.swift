@@ -106,8 +106,67 @@ public struct PerformanceService: Sendable {
         return try BeatComparisonReport.build(quarter: quarter, beats: beats, figures: figures)
     }
 
+    // MARK: - Entering figures
+
+    /// What storing these figures would do, worked out against what is stored; nothing is
+    /// stored. Unknown indicators and areas are named here, before any preview is shown.
+    public func figureChanges(_ figures: [MonthlyFigure]) async throws -> FigureChanges {
+        let indicators = Set(try await services.storage.indicators.list().map(\.key))
+        let areas = Set(try await services.storage.areas.list(kind: nil).map(\.key))
+        var problems = ValidationProblems()
+        for key in Set(figures.map(\.indicatorKey)).subtracting(indicators).sorted() {
+            problems.add("'\(key)' is not an indicator: see the indicator list (safer indicator list) for the keys.")
+        }
+        for key in Set(figures.map(\.areaKey)).subtracting(areas).sorted() {
+            problems.add("'\(key)' is not an area: leave the area blank for the district, or use a ward's or beat's key.")
+        }
+        try problems.throwIfAny()
+        var stored: [String: [String: IndicatorFigures]] = [:]
+        for key in Set(figures.map(\.indicatorKey)) { stored[key] = try await services.storage.figures.figuresByArea(indicatorKey: key) }
+        return FigureChanges(requested: figures) { stored[$0.indicatorKey]?[$0.areaKey]?.months[$0.month] ?? .notReported }
+    }
+
+    /// Stores previewed changes. Removing figures needs `removalsConfirmed`; a preview whose
+    /// fingerprint no longer matches the stored figures is refused, so a person never confirms
+    /// one set of changes and gets another.
+    public func store(_ figures: [MonthlyFigure], previewed fingerprint: String?, removalsConfirmed: Bool, by actor: Actor) async throws -> FigureChanges {
+        let changes = try await figureChanges(figures)
+        if let fingerprint, fingerprint != changes.fingerprint {
+            throw FigureEntryError.previewOutOfDate(changes)
+        }
+        if !changes.removed.isEmpty, !removalsConfirmed {
+            throw FigureEntryError.removalsNotConfirmed(changes)
+        }
+        _ = try await services.storage.figures.set(changes.figures, by: actor)
+        return changes
+    }
+
     /// The latest month any district figure is reported for.
     public func latestMonth() async throws -> Month? {
         try await inputs().latestReportedMonth
+    }
+}
+
+/// Why previewed figures were not stored.
+public enum FigureEntryError: Error, Sendable, CustomStringConvertible {
+    /// The stored figures changed after the preview was made.
+    case previewOutOfDate(FigureChanges)
+    /// Figures would be removed and nobody confirmed it.
+    case removalsNotConfirmed(FigureChanges)
+
+    public var description: String {
+        switch self {
+        case .previewOutOfDate:
+            "The stored figures changed after this preview was made (someone else saved figures): check the changes below again."
+        case .removalsNotConfirmed(let changes):
+            "\(changes.removed.count) stored figure\(changes.removed.count == 1 ? "" : "s") would be removed: confirm the removal, or put the values back and upload again."
+        }
+    }
+
+    /// The changes as they stand now.
+    public var changes: FigureChanges {
+        switch self {
+        case .previewOutOfDate(let changes), .removalsNotConfirmed(let changes): changes
+        }
     }
 }

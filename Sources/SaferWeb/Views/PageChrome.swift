@@ -49,10 +49,16 @@ struct PageChrome {
 
 /// The problems shown at the top of a form, or nothing.
 struct ErrorSummary {
-    let messages: [String]
+    /// One problem, linked to the field it is about where there is one.
+    struct Item { let text: String; let href: String? }
+    let items: [Item]
 
     init?(_ messages: [String]) {
-        guard !messages.isEmpty else { return nil }
-        self.messages = messages
+        self.init(items: messages.map { Item(text: $0, href: nil) })
+    }
+
+    init?(items: [Item]) {
+        guard !items.isEmpty else { return nil }
+        self.items = items
     }
 }

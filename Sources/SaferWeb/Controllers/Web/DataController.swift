@@ -12,7 +12,7 @@ struct DataController {
     var performance: PerformanceService { PerformanceService(services: services) }
 
     typealias Option = SelectOption
-    struct FigureCell { let name: String; let value: String; let label: String }
+    struct FigureCell { let name: String; let id: String; let value: String; let label: String; let error: String? }
     struct GridRow { let name: String; let cells: [FigureCell] }
     struct FiguresPage {
         let chrome: PageChrome
@@ -23,6 +23,21 @@ struct DataController {
         let rows: [GridRow]
         let errors: ErrorSummary?
         let templateHref: String
+        let clearWord: String
+    }
+    struct PreviewRow { let indicator: String; let area: String; let month: String; let before: String; let after: String }
+    struct PreviewSection { let title: String; let rows: [PreviewRow]; let hasRows: Bool }
+    struct FiguresPreviewPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let year: String
+        let fileName: String
+        let summary: String
+        let sections: [PreviewSection]
+        let content: String
+        let fingerprint: String
+        let removedCount: Int
+        let hasRemovals: Bool
     }
     struct ImportRow { let month: String; let rows: String; let skipped: String; let bad: String; let files: String; let at: String }
     struct PoliceImportPage {
@@ -59,8 +74,10 @@ struct DataController {
         }
         routes.page("/performance/figures/template.csv", .staff) { request, _ in
             let year = try FinancialYear(parsing: request.uri.queryParameters.get("fy") ?? "2018/19")
-            let text = FigureFile.template(indicators: try await services.storage.indicators.list(),
-                                           areaKey: try await performance.district().key, year: year)
+            let indicators = try await services.storage.indicators.list()
+            let district = try await performance.district()
+            let stored = try await services.storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: district.key)
+            let text = FigureFile.template(indicators: indicators, areaKey: district.key, year: year, stored: stored)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                    .contentDisposition: "attachment; filename=\"figures-\(year.startYear).csv\""],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -69,10 +86,32 @@ struct DataController {
             guard let file = form.files["file"] else {
                 return try await figuresPage(request, context, errors: ["Choose a CSV file to upload."], status: .unprocessableContent)
             }
+            let name = (file.filename as NSString).lastPathComponent
             do {
-                let figures = try FigureFile.parse(String(decoding: file.data, as: UTF8.self), districtKey: try await performance.district().key)
-                let changed = try await services.storage.figures.set(figures, by: context.identity!.actor(channel: .web))
-                return redirect("/performance/figures?fy=\(form.text("fy"))&uploaded=\(changed)")
+                let text = String(decoding: file.data, as: UTF8.self)
+                let changes = try await performance.figureChanges(try FigureFile.parse(text, districtKey: try await performance.district().key))
+                if changes.isEmpty {
+                    return try await figuresPage(request, context, errors: [], notice: "\(name) matches the stored figures: nothing to change.")
+                }
+                return try await figuresPreview(context, year: form.text("fy"), fileName: name, content: text, changes: changes, errors: [])
+            } catch let error as ValidationError {
+                return try await figuresPage(request, context, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.form("/performance/figures/upload/confirm", .staff) { request, context, form in
+            let name = form.text("fileName")
+            guard let data = Data(base64Encoded: form.text("content")) else {
+                return try await figuresPage(request, context, errors: ["The preview was damaged in transit: upload the file again."], status: .unprocessableContent)
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            do {
+                let figures = try FigureFile.parse(text, districtKey: try await performance.district().key)
+                let changes = try await performance.store(figures, previewed: form.text("fingerprint"), removalsConfirmed: form["confirmRemovals"] == "on",
+                                                          by: context.identity!.actor(channel: .web))
+                return redirect("/performance/figures?fy=\(form.text("fy"))&uploaded=\(changes.figures.count)")
+            } catch let error as FigureEntryError {
+                return try await figuresPreview(context, year: form.text("fy"), fileName: name, content: text, changes: error.changes,
+                                                errors: [error.description], status: .unprocessableContent)
             } catch let error as ValidationError {
                 return try await figuresPage(request, context, errors: error.messages, status: .unprocessableContent)
             }
@@ -167,52 +206,92 @@ struct DataController {
 
     // MARK: - Figures
 
-    private func figuresPage(_ request: Request, _ context: SaferRequestContext, errors: [String],
+    /// The month grid. `typed` keeps what the person typed when some cells were refused, and
+    /// `cellErrors` marks those cells (by field name) with their messages.
+    private func figuresPage(_ request: Request, _ context: SaferRequestContext, errors: [String], notice: String? = nil,
+                             typed: [String: String] = [:], cellErrors: [(name: String, message: String)] = [],
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let query = request.uri.queryParameters
         let latest = try await performance.latestMonth()
-        let year = try query.get("fy").flatMap { $0.isEmpty ? nil : try FinancialYear(parsing: $0) } ?? latest?.financialYear
+        let requestedYear = typed["fy"] ?? query.get("fy")
+        let year = try requestedYear.flatMap { $0.isEmpty ? nil : try FinancialYear(parsing: $0) } ?? latest?.financialYear
             ?? FinancialYear(containing: Month(containing: services.clock.now()))
         let themes = try await services.storage.indicators.themes()
-        let theme = query.get("theme") ?? themes.first?.key ?? ""
+        let theme = typed["theme"] ?? query.get("theme") ?? themes.first?.key ?? ""
         let indicators = try await services.storage.indicators.list().filter { $0.kind == .count && ($0.themeKey ?? "") == theme }
         let district = try await performance.district()
         let figures = try await services.storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: district.key)
+        let messages = Dictionary(cellErrors.map { ($0.name, $0.message) }, uniquingKeysWith: { first, _ in first })
         let rows = indicators.map { indicator in
             GridRow(name: indicator.name, cells: year.months.map { month in
-                FigureCell(name: "v:\(indicator.key):\(month)", value: (figures[indicator.key]?.months[month] ?? .notReported).displayText
-                            .replacingOccurrences(of: ",", with: ""),
-                         label: "\(indicator.name), \(month.label)")
+                let name = Self.cellName(indicator.key, month)
+                let stored = (figures[indicator.key]?.months[month] ?? .notReported).displayText.replacingOccurrences(of: ",", with: "")
+                return FigureCell(name: name, id: Self.cellID(indicator.key, month), value: typed[name] ?? stored,
+                                  label: "\(indicator.name), \(month.label)", error: messages[name])
             })
         }
-        var chrome = PageChrome(title: "Enter figures", context: context, current: "/performance")
+        var chrome = PageChrome(title: "Enter figures", context: context, current: "/performance", notice: notice)
         if let uploaded = query.get("uploaded") { chrome.notice = "File uploaded: \(uploaded) figures changed." }
         if query.get("saved") != nil { chrome.notice = "Saved: \(query.get("saved") ?? "0") figures changed." }
+        let summary = ErrorSummary(items: errors.map { ErrorSummary.Item(text: $0, href: nil) }
+            + cellErrors.map { cell in ErrorSummary.Item(text: cell.message, href: "#" + Self.cellID(fromName: cell.name)) })
         let page = FiguresPage(chrome: chrome, year: year.description, months: year.months.map(\.shortName),
                                themes: themes.map { Option(value: $0.key, label: $0.name, selected: $0.key == theme) }, theme: theme,
-                               rows: rows, errors: ErrorSummary(errors), templateHref: "/performance/figures/template.csv?fy=\(year)")
+                               rows: rows, errors: summary, templateHref: "/performance/figures/template.csv?fy=\(year)",
+                               clearWord: FigureEntry.clearWord)
         return views.response("figures", page, status: status)
     }
 
+    static func cellName(_ indicatorKey: String, _ month: Month) -> String { "v:\(indicatorKey):\(month)" }
+    static func cellID(_ indicatorKey: String, _ month: Month) -> String { "cell-\(indicatorKey)-\(month)" }
+    static func cellID(fromName name: String) -> String { "cell-" + name.dropFirst(2).replacingOccurrences(of: ":", with: "-") }
+
+    /// Saves the grid. A blank cell leaves the month as it is and `clear` removes it; when any
+    /// cell is refused nothing is stored and the page comes back with every typed value kept.
     private func saveGrid(_ request: Request, _ context: SaferRequestContext, _ form: FormData) async throws -> Response {
         let district = try await performance.district()
-        var problems = ValidationProblems()
+        let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var cellErrors: [(name: String, message: String)] = []
+        var typed: [String: String] = ["fy": form.text("fy"), "theme": form.text("theme")]
         var figures: [MonthlyFigure] = []
         for (name, text) in form.pairs where name.hasPrefix("v:") {
+            typed[name] = text
             let parts = name.split(separator: ":")
             guard parts.count == 3, let month = Month(String(parts[2])) else { continue }
+            let key = String(parts[1])
             do {
-                figures.append(MonthlyFigure(indicatorKey: String(parts[1]), areaKey: district.key, month: month,
-                                             value: try FigureValue(parsing: text)))
+                if let value = try FigureEntry(parsing: text).requested {
+                    figures.append(MonthlyFigure(indicatorKey: key, areaKey: district.key, month: month, value: value))
+                }
             } catch {
-                problems.add("\(parts[1]) \(month.label): \(error)")
+                cellErrors.append((name, "\(names[key] ?? key), \(month.label): \(error)"))
             }
         }
-        guard problems.isEmpty else {
-            return try await figuresPage(request, context, errors: collect(problems), status: .unprocessableContent)
+        guard cellErrors.isEmpty else {
+            return try await figuresPage(request, context, errors: [], typed: typed, cellErrors: cellErrors, status: .unprocessableContent)
         }
-        let changed = try await services.storage.figures.set(figures, by: context.identity!.actor(channel: .web))
-        return redirect("/performance/figures?fy=\(form.text("fy"))&theme=\(form.text("theme"))&saved=\(changed)")
+        let changes = try await performance.store(figures, previewed: nil, removalsConfirmed: true, by: context.identity!.actor(channel: .web))
+        return redirect("/performance/figures?fy=\(form.text("fy"))&theme=\(form.text("theme"))&saved=\(changes.figures.count)")
+    }
+
+    /// What an upload would change, for the person to check and confirm.
+    private func figuresPreview(_ context: SaferRequestContext, year: String, fileName: String, content: String, changes: FigureChanges,
+                                errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let areas = Dictionary(try await services.storage.areas.list(kind: nil).map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func rows(_ list: [FigureChanges.Change]) -> [PreviewRow] {
+            list.map { PreviewRow(indicator: names[$0.indicatorKey] ?? $0.indicatorKey, area: areas[$0.areaKey] ?? $0.areaKey, month: $0.month.label,
+                                  before: $0.before == .notReported ? "none" : $0.before.displayText,
+                                  after: $0.after == .notReported ? "removed" : $0.after.displayText) }
+        }
+        let sections = [("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)].map {
+            PreviewSection(title: "\($0.0) (\($0.1.count))", rows: rows($0.1), hasRows: !$0.1.isEmpty)
+        }
+        let page = FiguresPreviewPage(
+            chrome: PageChrome(title: "Check the figures before saving", context: context, current: "/performance"), errors: ErrorSummary(errors),
+            year: year, fileName: fileName, summary: changes.summary, sections: sections, content: Data(content.utf8).base64EncodedString(),
+            fingerprint: changes.fingerprint, removedCount: changes.removed.count, hasRemovals: !changes.removed.isEmpty)
+        return views.response("figures-preview", page, status: status)
     }
 
     private func collect(_ problems: ValidationProblems) -> [String] {
