@@ -59,10 +59,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The application layer: services the pages, the API, the command line and background
+        // jobs share; configuration, the demo loader and import orchestration. No HTTP here.
+        .target(
+            name: "SaferApp",
+            dependencies: [
+                "SaferDomain", "SaferStorage", "SaferReports",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SaferWeb",
             dependencies: [
-                "SaferDomain", "SaferStorage", "SaferReports",
+                "SaferDomain", "SaferStorage", "SaferReports", "SaferApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -82,26 +97,26 @@ let package = Package(
         ),
         .target(
             name: "SaferTestSupport",
-            dependencies: ["SaferDomain", "SaferStorage", "SaferWeb"],
+            dependencies: ["SaferDomain", "SaferStorage", "SaferApp"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "safer",
             dependencies: [
-                "SaferDomain", "SaferStorage", "SaferWeb", "SaferReports",
+                "SaferDomain", "SaferStorage", "SaferApp", "SaferWeb", "SaferReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain", "SaferTestSupport"], exclude: ["Hotspots/Fixtures", "Geography/Fixtures", "Photos/Fixtures"],
+        .testTarget(name: "SaferDomainTests", dependencies: ["SaferDomain"], exclude: ["Hotspots/Fixtures", "Geography/Fixtures", "Photos/Fixtures"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "SaferStorageTests", dependencies: ["SaferStorage", "SaferTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SaferReportsTests", dependencies: ["SaferReports", "SaferTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SaferReportsTests", dependencies: ["SaferReports", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: swiftSettings),
         .testTarget(
             name: "SaferWebTests",
             dependencies: [
-                "SaferWeb", "SaferTestSupport",
+                "SaferWeb", "SaferApp", "SaferTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,7 +1,7 @@
 import Foundation
+import SaferApp
 import SaferDomain
 import SaferStorage
-import SaferWeb
 
 /// A clock that stands still unless moved.
 public final class TestClock: SaferClock, @unchecked Sendable {

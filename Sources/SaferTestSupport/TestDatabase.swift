@@ -1,7 +1,7 @@
 import Foundation
 import SaferDomain
 import SaferStorage
-import SaferWeb
+import SaferApp
 
 /// The database engines a contract test runs on: SQLite always, PostgreSQL whenever
 /// `SAFER_TEST_POSTGRES_URL` is set. In CI (`CI=true`) the URL must be set: a missing

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import Metrics
 import Prometheus
+import SaferApp
 import SaferDomain
 import SaferStorage
 

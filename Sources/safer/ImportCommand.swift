@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferApp
 import SaferDomain
 import SaferStorage
 import SaferWeb
@@ -57,11 +58,10 @@ struct ImportCommand: AsyncParsableCommand {
             let filter = filter
             let files = files
             try await withServices(try database.configuration()) { services in
-                let importer = PoliceUKImporter(database: services.storage.database, clock: services.clock)
                 let bar = ProgressReporter(toTerminal: isatty(STDERR_FILENO) == 1)
                 let summary: PoliceUKImportSummary
                 do {
-                    summary = try await importer.importFiles(files, options: .init(area: filter), progress: { bar.update($0) })
+                    summary = try await PoliceUKImportService(services: services).importFiles(files, area: filter, by: .cli(), progress: { bar.update($0) })
                     bar.finish()
                 } catch {
                     bar.finish()

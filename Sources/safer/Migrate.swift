@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferApp
 import SaferStorage
 import SaferWeb
 

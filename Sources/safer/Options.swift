@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SaferApp
 import SaferDomain
 import SaferStorage
 import SaferWeb

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaferApp
 import SaferDomain
 import SaferReports
 import SaferStorage

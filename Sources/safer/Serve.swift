@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import SaferApp
 import SaferDomain
 import SaferStorage
 import SaferWeb

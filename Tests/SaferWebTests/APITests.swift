@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 @Suite("JSON API")

@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// Getting figures in through pages: the grid, CSV uploads and the police.uk upload.
@@ -194,6 +195,19 @@ struct DataEntryTests {
             let accepted = try await client.execute(uri: "/admin/areas/lookup", method: .post, headers: headers2, body: body2)
             #expect(accepted.status == .seeOther)
             #expect(try await harness.services.storage.areas.lookup().map(\.beatKey) == ["hartshill"])
+        }
+    }
+
+    /// The command line and the upload page go through one import service, so both leave the same audit trail.
+    @Test(.enabled(if: RealDataTests.folder != nil || RealDataTests.isCI, "Skipped: ../shared/data/police-uk is absent (CI=true makes this a failure)."))
+    func theCommandLineImportIsAuditedLikeTheUpload() async throws {
+        let folder = try #require(RealDataTests.folder)
+        try await WebHarness.run { harness, _ in
+            let path = folder.appendingPathComponent("2018-09-street.csv").path
+            let summary = try await PoliceUKImportService(services: harness.services).importFiles([path], area: .northWarwickshire, by: .cli("officer"))
+            let audit = try await harness.services.storage.auditLog.list(AuditFilter(entity: "police-uk-month"))
+            #expect(audit.count == 1 && audit[0].entityID == "2018-09" && audit[0].actor.channel == .cli)
+            #expect(audit[0].changes.first?.after == String(summary.months[0].rowsKept))
         }
     }
 

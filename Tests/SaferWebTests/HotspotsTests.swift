@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// Hot spots from the demo year reproduce the seed's "since July 18" table and its CCTV marker,

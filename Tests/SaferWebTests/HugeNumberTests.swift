@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// Numbers from outside that are valid JSON or form text but too large for a whole number once

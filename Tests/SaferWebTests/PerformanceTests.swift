@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// The performance numbers through the API and the pages, from the demo data transcribed from

@@ -6,6 +6,7 @@ import Testing
 import SaferDomain
 import SaferStorage
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// The real police.uk extracts for North Warwickshire (`../shared/data/police-uk`, next to the

@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import SaferDomain
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// Every route × every role (and anonymous): allowed or refused exactly as declared.

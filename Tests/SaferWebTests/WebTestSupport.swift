@@ -6,6 +6,7 @@ import NIOCore
 import SaferDomain
 import SaferStorage
 import SaferTestSupport
+@testable import SaferApp
 @testable import SaferWeb
 
 /// A fresh migrated database, seeded accounts and the application, driven through the router.

@@ -22,7 +22,7 @@ import sys
 from datetime import date, datetime
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEMO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "SaferWeb", "Resources", "Demo")
+DEMO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "SaferApp", "Resources", "Demo")
 WINDOW = (date(2018, 7, 1), date(2019, 2, 28))
 SEED_TABLE = [  # item 6, 4.3.3, as printed
     ("Oldbury Road, Hartshill", 5), ("Packington Lane - Near Stonebridge Near M6", 5), ("Blindpit Lane", 4),

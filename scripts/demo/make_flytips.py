@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 SEED = 20190312
 # The demo data lives with the app; this script and its checker live in scripts/demo.
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "SaferWeb", "Resources", "Demo")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "SaferApp", "Resources", "Demo")
 rng = random.Random(SEED)
 
 FIRST_DAY = date(2018, 3, 1)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import SaferApp
 import SaferDomain
 
 /// Finds who is asking (session cookie or `Authorization: Bearer` token), and gives every

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
+import SaferApp
 import SaferDomain
 
 /// Registers routes on the router together with who may use them, so that no route exists

@@ -1,4 +1,5 @@
 import Foundation
+import SaferApp
 
 /// What a page needs to show a Leaflet map: the script, the style sheet and the settings as JSON
 /// (for a `data-settings` attribute, which the template escapes and the browser decodes).

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import SaferApp
 import SaferDomain
 import SaferReports
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import NIOCore
 import OpenAPIRuntime
+import SaferApp
 import SaferDomain
 
 /// The JSON API under `/api/v1`. `openapi.yaml` is the source of truth: the generator turns it

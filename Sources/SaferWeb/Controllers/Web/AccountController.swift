@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaferApp
 import SaferDomain
 
 /// A person's own account: details and password.

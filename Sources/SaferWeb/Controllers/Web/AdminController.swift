@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaferApp
 import SaferDomain
 
 /// Administration: accounts, organisations and the audit log.

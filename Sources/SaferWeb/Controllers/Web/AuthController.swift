@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaferApp
 import SaferDomain
 
 /// Sign in and sign out.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import SaferApp
 import SaferDomain
 import SaferStorage
 
@@ -325,15 +326,7 @@ struct DataController {
         try file.data.write(to: URL(fileURLWithPath: path))
         let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
         do {
-            let summary = try await PoliceUKImporter(database: services.storage.database, clock: services.clock)
-                .importFiles([path], options: .init(area: area))
-            let actor = context.identity!.actor(channel: .web)
-            for month in summary.months {
-                try await services.storage.auditLog.append(AuditEntry(
-                    id: services.ids.next(), at: services.clock.now(), actor: actor, action: .update, entity: "police-uk-month",
-                    entityID: month.month.description,
-                    changes: [FieldChange(field: "rows", before: month.wasImportedBefore ? String(month.rowsReplaced) : nil, after: String(month.rowsKept))]))
-            }
+            let summary = try await PoliceUKImportService(services: services).importFiles([path], area: area, by: context.identity!.actor(channel: .web))
             return try await policePage(context, errors: [], result: [summary.oneLine] + summary.badRows.prefix(50).map(\.description))
         } catch let error as PoliceUKImportError {
             return try await policePage(context, errors: [error.description], result: [], status: .unprocessableContent)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaferApp
 import SaferDomain
 
 /// The start page and the area pages.

@@ -1,4 +1,5 @@
 import Foundation
+import SaferApp
 import Hummingbird
 import SaferDomain
 

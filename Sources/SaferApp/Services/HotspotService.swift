@@ -35,7 +35,7 @@ public struct HotspotService: Sendable {
         }
 
         /// The waste type fly-tips are narrowed to, if any.
-        var waste: WasteType? {
+        public var waste: WasteType? {
             if case .flyTips(let waste) = self { return waste }
             return nil
         }

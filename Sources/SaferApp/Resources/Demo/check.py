@@ -2,7 +2,7 @@
 """Recompute the demo data's totals and cross-check them against the seed's stated figures
 (stated-totals.csv) and the worked examples in docs/domain.md.
 
-Run from anywhere:  python3 Sources/SaferWeb/Resources/Demo/check.py
+Run from anywhere:  python3 Sources/SaferApp/Resources/Demo/check.py
 
 Prints one line per check:
   OK        the data reproduces the number

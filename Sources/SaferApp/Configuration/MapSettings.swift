@@ -19,10 +19,10 @@ public struct MapSettings: Sendable, Hashable {
     public init() {}
 
     /// Whether Debian's Leaflet is installed here.
-    var hasLocalLeaflet: Bool { FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js") }
+    public var hasLocalLeaflet: Bool { FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js") }
 
     /// The script and style sheet to load, or nil when there is no Leaflet.
-    var assets: (js: String, css: String)? {
+    public var assets: (js: String, css: String)? {
         if hasLocalLeaflet { return ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css") }
         if let leafletURL {
             let base = leafletURL.hasSuffix("/") ? String(leafletURL.dropLast()) : leafletURL
