@@ -36,6 +36,26 @@ struct FlyTipRepositoryTests {
         }
     }
 
+    /// A stored value this version cannot read once made the row vanish from every list, so
+    /// the Defra return undercounted without a word. Now the read fails and names the row.
+    @Test(arguments: TestEngine.available)
+    func aRowThatNoLongerDecodesIsAnErrorNotALostIncident(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let storage = makeTestServices(database).storage
+            _ = try await storage.flyTips.add(Self.tip("t1"), photos: [], by: Self.crew)
+            _ = try await storage.flyTips.add(Self.tip("t2", metresEast: 10), photos: [], by: Self.crew)
+            try await database.sql.update("fly_tips").set("waste_types", to: "green;fridges").where("id", .equal, "t2").run()
+            let expected = StoredValueError(table: "fly_tips", id: "t2", column: "waste_types", value: "fridges")
+            await #expect(throws: expected) { try await storage.flyTips.list(FlyTipFilter()) }
+            await #expect(throws: expected) { try await storage.flyTips.find(id: "t2") }
+            #expect(expected.description.contains("fly_tips row 't2' holds 'fridges' in waste_types"))
+            try await database.sql.update("fly_tips").set("waste_types", to: "green").set("status", to: "lost").where("id", .equal, "t2").run()
+            await #expect(throws: StoredValueError(table: "fly_tips", id: "t2", column: "status", value: "lost")) {
+                try await storage.flyTips.list(FlyTipFilter())
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func concurrentUploadsWithOneClientIdMakeOneIncident(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in

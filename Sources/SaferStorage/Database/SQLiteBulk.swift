@@ -34,8 +34,15 @@ final class SQLiteBulkStatement: @unchecked Sendable {
         guard code == SQLITE_OK, statement != nil else { throw error(code) }
     }
 
-    deinit {
+    /// Finalises the statement. Called before the transaction commits; `deinit` only covers a
+    /// writer dropped on an error path (finalising NULL is a no-op in SQLite).
+    func finalize() {
         sqlite_nio_sqlite3_finalize(statement)
+        statement = nil
+    }
+
+    deinit {
+        finalize()
         bound.deallocate()
     }
 

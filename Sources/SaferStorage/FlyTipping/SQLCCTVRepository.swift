@@ -60,12 +60,13 @@ public struct SQLCCTVRepository: CCTVRepository {
         let statuses = db.select().column("*").from("camera_statuses").orderBy("camera_id").orderBy("position")
         if let id { statuses.where("camera_id", .equal, id) }
         let history = Dictionary(grouping: try await statuses.all(decoding: StatusRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.cameraId)
-        return rows.map { row in
-            Camera(id: row.id, assetID: row.assetId, model: row.model, mobileData: row.mobileData != 0,
-                   history: (history[row.id] ?? []).compactMap { status in
-                       guard let value = Camera.Status(rawValue: status.status), let day = CalendarDay(status.fromDay) else { return nil }
-                       return Camera.StatusChange(status: value, from: day, note: status.note)
-                   })
+        return try rows.map { row in
+            let stored = StoredRow(table: "camera_statuses", id: row.id)
+            return Camera(id: row.id, assetID: row.assetId, model: row.model, mobileData: row.mobileData != 0,
+                          history: try (history[row.id] ?? []).map { status in
+                              Camera.StatusChange(status: try stored.value(status.status, "status"),
+                                                  from: try stored.parsed(status.fromDay, "from_day", CalendarDay.init), note: status.note)
+                          })
         }
     }
 
@@ -106,12 +107,14 @@ public struct SQLCCTVRepository: CCTVRepository {
         let query = db.select().column("*").from("camera_deployments")
         if let id { query.where("id", .equal, id) }
         return try await query.orderBy("from_day", .descending).orderBy("id")
-            .all(decoding: DeploymentRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
-                guard let from = CalendarDay(row.fromDay) else { return nil }
+            .all(decoding: DeploymentRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                let stored = StoredRow(table: "camera_deployments", id: row.id)
                 return Deployment(id: row.id, cameraID: row.cameraId, location: row.location,
-                                  position: WGS84Point(latitude: row.latitude, longitude: row.longitude), from: from,
-                                  to: row.toDay.flatMap(CalendarDay.init), reason: row.reason, signage: row.signage != 0,
-                                  dpiaDate: row.dpiaDay.flatMap(CalendarDay.init), selfAssessmentDate: row.selfAssessmentDay.flatMap(CalendarDay.init))
+                                  position: WGS84Point(latitude: row.latitude, longitude: row.longitude),
+                                  from: try stored.parsed(row.fromDay, "from_day", CalendarDay.init),
+                                  to: try stored.parsed(row.toDay, "to_day", CalendarDay.init), reason: row.reason, signage: row.signage != 0,
+                                  dpiaDate: try stored.parsed(row.dpiaDay, "dpia_day", CalendarDay.init),
+                                  selfAssessmentDate: try stored.parsed(row.selfAssessmentDay, "self_assessment_day", CalendarDay.init))
             }
     }
 
@@ -130,9 +133,10 @@ public struct SQLCCTVRepository: CCTVRepository {
 
     public func footageShares() async throws -> [FootageShare] {
         try await database.sql.select().column("*").from("footage_shares").orderBy("day", .descending).orderBy("id")
-            .all(decoding: ShareRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
-                guard let recipient = FootageShare.Recipient(rawValue: row.sharedWith), let day = CalendarDay(row.day) else { return nil }
-                return FootageShare(id: row.id, cameraID: row.cameraId, sharedWith: recipient, date: day, reference: row.reference, note: row.note)
+            .all(decoding: ShareRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                let stored = StoredRow(table: "footage_shares", id: row.id)
+                return FootageShare(id: row.id, cameraID: row.cameraId, sharedWith: try stored.value(row.sharedWith, "shared_with"),
+                                    date: try stored.parsed(row.day, "day", CalendarDay.init), reference: row.reference, note: row.note)
             }
     }
 }

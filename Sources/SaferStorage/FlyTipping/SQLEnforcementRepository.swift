@@ -23,12 +23,13 @@ public struct SQLEnforcementRepository: EnforcementRepository {
     struct EvidenceRow: Decodable { let id: String, caseId: String, kind: String, date: String, reference: String, description: String }
     struct SuspectRow: Decodable { let id: String, caseId: String, name: String, address: String, vehicle: String, notes: String }
 
-    static func action(_ row: ActionRow) -> EnforcementAction? {
-        guard let type = EnforcementActionType(rawValue: row.type), let date = CalendarDay(row.date) else { return nil }
+    static func action(_ row: ActionRow) throws -> EnforcementAction {
+        let stored = StoredRow(table: "enforcement_actions", id: row.id)
+        let type: EnforcementActionType = try stored.value(row.type, "type")
+        let date = try stored.parsed(row.date, "date", CalendarDay.init)
         var outcome: EnforcementAction.ProsecutionOutcome?
         if row.plea != nil || row.result != nil || row.finePence != nil || row.costsPence != nil || !(row.sentence ?? "").isEmpty {
-            outcome = .init(plea: row.plea.flatMap(EnforcementAction.ProsecutionOutcome.Plea.init(rawValue:)),
-                            result: row.result.flatMap(EnforcementAction.ProsecutionOutcome.Result.init(rawValue:)),
+            outcome = .init(plea: try stored.optional(row.plea, "plea"), result: try stored.optional(row.result, "result"),
                             fine: row.finePence.map { Money(pence: Int($0)) }, costs: row.costsPence.map { Money(pence: Int($0)) },
                             sentence: row.sentence ?? "")
         }
@@ -89,9 +90,10 @@ public struct SQLEnforcementRepository: EnforcementRepository {
         let links = db.select().column("case_id").column("fly_tip_id").from("enforcement_case_incidents").orderBy("position")
         if let id { links.where("case_id", .equal, id) }
         let incidents = Dictionary(grouping: try await links.all(decoding: LinkRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.caseId)
-        return rows.compactMap { row in
-            guard let opened = CalendarDay(row.opened) else { return nil }
-            return EnforcementCase(id: row.id, reference: row.reference, title: row.title, opened: opened, closed: row.closed.flatMap(CalendarDay.init),
+        return try rows.map { row in
+            let stored = StoredRow(table: "enforcement_cases", id: row.id)
+            return EnforcementCase(id: row.id, reference: row.reference, title: row.title, opened: try stored.parsed(row.opened, "opened", CalendarDay.init),
+                                   closed: try stored.parsed(row.closed, "closed", CalendarDay.init),
                                    incidentIDs: incidents[row.id]?.map(\.flyTipId) ?? [], notes: row.notes)
         }
     }
@@ -100,11 +102,12 @@ public struct SQLEnforcementRepository: EnforcementRepository {
         let db = database.sql
         guard let enforcementCase = try await Self.fetchCases(db, id: caseID).first else { return nil }
         let actions = try await db.select().column("*").from("enforcement_actions").where("case_id", .equal, caseID).orderBy("date").orderBy("id")
-            .all(decoding: ActionRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.action)
+            .all(decoding: ActionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.action)
         let evidence = try await db.select().column("*").from("evidence_items").where("case_id", .equal, caseID).orderBy("date").orderBy("id")
-            .all(decoding: EvidenceRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row -> EvidenceItem? in
-                guard let kind = EvidenceItem.Kind(rawValue: row.kind), let date = CalendarDay(row.date) else { return nil }
-                return EvidenceItem(id: row.id, caseID: row.caseId, kind: kind, date: date, reference: row.reference, description: row.description)
+            .all(decoding: EvidenceRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row -> EvidenceItem in
+                let stored = StoredRow(table: "evidence_items", id: row.id)
+                return EvidenceItem(id: row.id, caseID: row.caseId, kind: try stored.value(row.kind, "kind"),
+                                    date: try stored.parsed(row.date, "date", CalendarDay.init), reference: row.reference, description: row.description)
             }
         let suspects = try await db.select().column("*").from("suspects").where("case_id", .equal, caseID).orderBy("name").orderBy("id")
             .all(decoding: SuspectRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -137,7 +140,7 @@ public struct SQLEnforcementRepository: EnforcementRepository {
 
     public func allActions() async throws -> [EnforcementAction] {
         try await database.sql.select().column("*").from("enforcement_actions").orderBy("date").orderBy("id")
-            .all(decoding: ActionRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.action)
+            .all(decoding: ActionRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.action)
     }
 
     public func addEvidence(_ item: EvidenceItem, by actor: Actor) async throws {

@@ -26,24 +26,24 @@ public struct SQLFlyTipRepository: FlyTipRepository {
         let id: String, owner: String, ownerId: String, kind: String, data: Data, addedAt: Int64
     }
 
-    static func flyTip(_ row: Row) -> FlyTip? {
-        guard let landType = LandType(rawValue: row.landType), let size = FlyTipSize(rawValue: row.size),
-              let source = FlyTipSource(rawValue: row.source), let status = FlyTipStatus(rawValue: row.status) else { return nil }
+    static func flyTip(_ row: Row) throws -> FlyTip {
+        let stored = StoredRow(table: "fly_tips", id: row.id)
         return FlyTip(id: row.id, reference: row.reference, clientID: row.clientId,
                       position: WGS84Point(latitude: row.latitude, longitude: row.longitude),
                       gridPoint: NationalGridPoint(easting: row.easting, northing: row.northing),
-                      location: row.location, landType: landType,
-                      wasteTypes: row.wasteTypes.split(separator: ";").compactMap { WasteType(rawValue: String($0)) },
-                      size: size, hazards: row.hazards.split(separator: ";").compactMap { Hazard(rawValue: String($0)) },
-                      source: source, status: status, reportedAt: Date(storedMillis: row.reportedAt),
+                      location: row.location, landType: try stored.value(row.landType, "land_type"),
+                      wasteTypes: try stored.list(row.wasteTypes, "waste_types"),
+                      size: try stored.value(row.size, "size"), hazards: try stored.list(row.hazards, "hazards"),
+                      source: try stored.value(row.source, "source"), status: try stored.value(row.status, "status"), reportedAt: Date(storedMillis: row.reportedAt),
                       inspectedAt: row.inspectedAt.map(Date.init(storedMillis:)), clearedAt: row.clearedAt.map(Date.init(storedMillis:)),
                       duplicateOf: row.duplicateOf, enteredCost: row.costPence.map { Money(pence: Int($0)) }, notes: row.notes,
                       recordedBy: row.recordedBy, recordedAt: Date(storedMillis: row.recordedAt))
     }
 
-    static func photo(_ row: PhotoRow) -> Photo? {
-        guard let owner = Photo.Owner(rawValue: row.owner), let kind = PhotoKind(rawValue: row.kind) else { return nil }
-        return Photo(id: row.id, owner: owner, ownerID: row.ownerId, kind: kind, data: row.data, addedAt: Date(storedMillis: row.addedAt))
+    static func photo(_ row: PhotoRow) throws -> Photo {
+        let stored = StoredRow(table: "photos", id: row.id)
+        return Photo(id: row.id, owner: try stored.value(row.owner, "owner"), ownerID: row.ownerId, kind: try stored.value(row.kind, "kind"),
+                     data: row.data, addedAt: Date(storedMillis: row.addedAt))
     }
 
     // MARK: - Incidents
@@ -129,7 +129,7 @@ public struct SQLFlyTipRepository: FlyTipRepository {
 
     static func fetch(_ db: any SQLDatabase, column: String, value: String) async throws -> FlyTip? {
         try await db.select().column("*").from("fly_tips").where(SQLIdentifier(column), .equal, SQLBind(value))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(flyTip)
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.flyTip)
     }
 
     public func list(_ filter: FlyTipFilter) async throws -> [FlyTip] {
@@ -137,7 +137,7 @@ public struct SQLFlyTipRepository: FlyTipRepository {
         Self.apply(filter, to: query)
         query.orderBy("reported_at", .descending).orderBy("id")
         if let limit = filter.limit { query.limit(limit).offset(filter.offset) }
-        return try await query.all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.flyTip)
+        return try await query.all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.flyTip)
     }
 
     public func count(_ filter: FlyTipFilter) async throws -> Int {
@@ -171,12 +171,12 @@ public struct SQLFlyTipRepository: FlyTipRepository {
     public func photos(owner: Photo.Owner, ownerID: String) async throws -> [Photo] {
         try await database.sql.select().column("*").from("photos").where("owner", .equal, owner.rawValue).where("owner_id", .equal, ownerID)
             .orderBy("added_at").orderBy("id")
-            .all(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.photo)
+            .all(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.photo)
     }
 
     public func photo(id: String) async throws -> Photo? {
         try await database.sql.select().column("*").from("photos").where("id", .equal, id)
-            .first(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(Self.photo)
+            .first(decoding: PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.photo)
     }
 
     static func joined(_ values: [String]) -> String { values.joined(separator: ";") }

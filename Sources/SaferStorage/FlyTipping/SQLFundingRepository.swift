@@ -36,16 +36,16 @@ public struct SQLFundingRepository: FundingRepository {
 
     public func allocations() async throws -> [Allocation] {
         try await database.sql.select().column("*").from("allocations").orderBy("financial_year").orderBy("id")
-            .all(decoding: AllocationRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
-                guard let year = try? FinancialYear(parsing: row.financialYear) else { return nil }
+            .all(decoding: AllocationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                let year = try StoredRow(table: "allocations", id: row.id).parsed(row.financialYear, "financial_year") { try? FinancialYear(parsing: $0) }
                 return Allocation(id: row.id, financialYear: year, amount: Money(pence: row.amountPence), description: row.description)
             }
     }
 
     public func spend() async throws -> [SpendItem] {
         try await database.sql.select().column("*").from("spend_items").orderBy("day", .descending).orderBy("id")
-            .all(decoding: SpendRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
-                guard let day = CalendarDay(row.day) else { return nil }
+            .all(decoding: SpendRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                let day = try StoredRow(table: "spend_items", id: row.id).parsed(row.day, "day", CalendarDay.init)
                 return SpendItem(id: row.id, date: day, category: row.category, amount: Money(pence: row.amountPence), supplier: row.supplier, note: row.note)
             }
     }

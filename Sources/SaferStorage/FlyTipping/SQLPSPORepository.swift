@@ -51,12 +51,17 @@ public struct SQLPSPORepository: PSPORepository {
         let query = db.select().column("*").from("pspos")
         if let id { query.where("id", .equal, id) }
         return try await query.orderBy("start_day", .descending).orderBy("id")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap { row in
-                guard let start = CalendarDay(row.startDay), let expiry = CalendarDay(row.expiryDay),
-                      let details = try? JSONDecoder().decode(Details.self, from: Data(row.details.utf8)) else { return nil }
-                return PublicSpacesProtectionOrder(id: row.id, name: row.name, roads: details.roads,
-                                                   polygon: details.polygon.compactMap { $0.count == 2 ? WGS84Point(latitude: $0[0], longitude: $0[1]) : nil },
-                                                   articles: details.articles, exceptions: details.exceptions, start: start, expiry: expiry,
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+                let stored = StoredRow(table: "pspos", id: row.id)
+                let details = try stored.parsed(row.details, "details") { try? JSONDecoder().decode(Details.self, from: Data($0.utf8)) }
+                let polygon = try details.polygon.map { pair in
+                    guard pair.count == 2 else { throw StoredValueError(table: "pspos", id: row.id, column: "details.polygon", value: "\(pair)") }
+                    return WGS84Point(latitude: pair[0], longitude: pair[1])
+                }
+                return PublicSpacesProtectionOrder(id: row.id, name: row.name, roads: details.roads, polygon: polygon,
+                                                   articles: details.articles, exceptions: details.exceptions,
+                                                   start: try stored.parsed(row.startDay, "start_day", CalendarDay.init),
+                                                   expiry: try stored.parsed(row.expiryDay, "expiry_day", CalendarDay.init),
                                                    variations: details.variations)
             }
     }

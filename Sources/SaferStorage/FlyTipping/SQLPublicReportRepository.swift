@@ -22,16 +22,17 @@ public struct SQLPublicReportRepository: PublicReportRepository {
         let status: String, incidentId: String?, rejectionReason: String?, decidedBy: String?, decidedAt: Int64?
     }
 
-    static func report(_ row: Row) -> PublicReport? {
-        guard let size = FlyTipSize(rawValue: row.size), let landType = LandType(rawValue: row.landType),
-              let status = PublicReport.Status(rawValue: row.status) else { return nil }
+    static func report(_ row: Row) throws -> PublicReport {
+        let stored = StoredRow(table: "public_reports", id: row.id)
+        let size: FlyTipSize = try stored.value(row.size, "size"), landType: LandType = try stored.value(row.landType, "land_type")
+        let status: PublicReport.Status = try stored.value(row.status, "status")
         var position: WGS84Point?, grid: NationalGridPoint?
         if let latitude = row.latitude, let longitude = row.longitude { position = WGS84Point(latitude: latitude, longitude: longitude) }
         if let easting = row.easting, let northing = row.northing { grid = NationalGridPoint(easting: easting, northing: northing) }
         let contact = PublicReport.Contact(name: row.contactName ?? "", email: row.contactEmail ?? "", phone: row.contactPhone ?? "")
         return PublicReport(id: row.id, reference: row.reference, receivedAt: Date(storedMillis: row.receivedAt), position: position,
                             gridPoint: grid, place: row.place,
-                            wasteTypes: row.wasteTypes.split(separator: ";").compactMap { WasteType(rawValue: String($0)) },
+                            wasteTypes: try stored.list(row.wasteTypes, "waste_types"),
                             size: size, landType: landType, description: row.description, contact: contact.isEmpty ? nil : contact,
                             status: status, incidentID: row.incidentId, rejectionReason: row.rejectionReason,
                             decidedBy: row.decidedBy, decidedAt: row.decidedAt.map(Date.init(storedMillis:)))
@@ -68,14 +69,14 @@ public struct SQLPublicReportRepository: PublicReportRepository {
 
     static func fetch(_ db: any SQLDatabase, id: String) async throws -> PublicReport? {
         try await db.select().column("*").from("public_reports").where("id", .equal, id)
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(report)
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.report)
     }
 
     public func list(status: PublicReport.Status?) async throws -> [PublicReport] {
         let query = database.sql.select().column("*").from("public_reports")
         if let status { query.where("status", .equal, status.rawValue) }
         return try await query.orderBy("received_at", .descending).orderBy("id")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.report)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.report)
     }
 
     /// The pending report, or an error saying it has already been dealt with.
@@ -169,6 +170,6 @@ public struct SQLPublicReportRepository: PublicReportRepository {
     func photos(_ db: any SQLDatabase, owner: Photo.Owner, ownerID: String) async throws -> [Photo] {
         try await db.select().column("*").from("photos").where("owner", .equal, owner.rawValue).where("owner_id", .equal, ownerID)
             .orderBy("added_at").orderBy("id")
-            .all(decoding: SQLFlyTipRepository.PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(SQLFlyTipRepository.photo)
+            .all(decoding: SQLFlyTipRepository.PhotoRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(SQLFlyTipRepository.photo)
     }
 }

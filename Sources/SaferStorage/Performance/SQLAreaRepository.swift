@@ -18,8 +18,8 @@ public struct SQLAreaRepository: AreaRepository {
 
     struct Row: Decodable {
         let key: String, name: String, kind: String, parentKey: String?, population: Int?, residentialProperties: Int?
-        var area: Area {
-            Area(key: key, name: name, kind: Area.Kind(rawValue: kind) ?? .district, parentKey: parentKey,
+        func area() throws -> Area {
+            Area(key: key, name: name, kind: try StoredRow(table: "areas", id: key).value(kind, "kind"), parentKey: parentKey,
                  population: population, residentialProperties: residentialProperties)
         }
     }
@@ -46,7 +46,7 @@ public struct SQLAreaRepository: AreaRepository {
     public func list(kind: Area.Kind?) async throws -> [Area] {
         let query = database.sql.select().column("*").from("areas")
         if let kind { query.where("kind", .equal, kind.rawValue) }
-        return try await query.orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.area)
+        return try await query.orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.area() }
     }
 
     public func replaceLookup(_ rows: [LSOAMapping], by actor: Actor) async throws -> Int {
@@ -83,7 +83,7 @@ public struct SQLAreaRepository: AreaRepository {
 
     static func fetch(_ db: any SQLDatabase, key: String) async throws -> Area? {
         try await db.select().column("*").from("areas").where("key", .equal, key)
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.area
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.area()
     }
 }
 

@@ -82,7 +82,7 @@ public struct SQLIndicatorRepository: IndicatorRepository {
         let types = try await database.sql.select().column("*").from("indicator_crime_types").orderBy("crime_type")
             .all(decoding: CrimeTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let byIndicator = Dictionary(grouping: types, by: \.indicatorKey).mapValues { $0.map(\.crimeType) }
-        return rows.map { Self.indicator($0, crimeTypes: byIndicator[$0.key] ?? []) }
+        return try rows.map { try Self.indicator($0, crimeTypes: byIndicator[$0.key] ?? []) }
     }
 
     static func fetch(_ db: any SQLDatabase, key: String) async throws -> Indicator? {
@@ -90,15 +90,16 @@ public struct SQLIndicatorRepository: IndicatorRepository {
             .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else { return nil }
         let types = try await db.select().column("*").from("indicator_crime_types").where("indicator_key", .equal, key)
             .orderBy("crime_type").all(decoding: CrimeTypeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return indicator(row, crimeTypes: types.map(\.crimeType))
+        return try indicator(row, crimeTypes: types.map(\.crimeType))
     }
 
-    static func indicator(_ row: Row, crimeTypes: [String]) -> Indicator {
-        Indicator(key: row.key, name: row.name, themeKey: row.themeKey,
-                  polarity: (try? Polarity(parsing: row.polarity)) ?? .fewerIsBetter, thresholdPercent: row.threshold,
-                  parentKey: row.parentKey, kind: Indicator.Kind(rawValue: row.kind) ?? .count, baseKey: row.baseKey,
-                  source: Indicator.Source(rawValue: row.source) ?? .partner, crimeTypes: crimeTypes, position: row.position,
-                  rateBase: row.rateBase.flatMap(Indicator.RateBase.init(rawValue:)))
+    static func indicator(_ row: Row, crimeTypes: [String]) throws -> Indicator {
+        let stored = StoredRow(table: "indicators", id: row.key)
+        return Indicator(key: row.key, name: row.name, themeKey: row.themeKey,
+                         polarity: try stored.parsed(row.polarity, "polarity") { try? Polarity(parsing: $0) }, thresholdPercent: row.threshold,
+                         parentKey: row.parentKey, kind: try stored.value(row.kind, "kind"), baseKey: row.baseKey,
+                         source: try stored.value(row.source, "source"), crimeTypes: crimeTypes, position: row.position,
+                         rateBase: try stored.optional(row.rateBase, "rate_base"))
     }
 
     static func writeCrimeTypes(_ db: any SQLDatabase, _ indicator: Indicator) async throws {

@@ -89,7 +89,7 @@ public struct SQLPlanRepository: PlanRepository {
         let query = database.sql.select().column("*").from("plans")
         if let financialYear { _ = query.where("start_year", .equal, financialYear.startYear) }
         let plans = try await query.orderBy("start_year").orderBy("title").orderBy("id")
-            .all(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(Self.plan)
+            .all(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.plan)
         let order = Dictionary(uniqueKeysWithValues: Plan.Kind.allCases.enumerated().map { ($1, $0) })
         return plans.sorted {
             ($0.financialYear.startYear, order[$0.kind]!, $0.title, $0.id) < ($1.financialYear.startYear, order[$1.kind]!, $1.title, $1.id)
@@ -204,19 +204,19 @@ public struct SQLPlanRepository: PlanRepository {
         return try await database.sql.select().column("*").from("plan_updates").where("item_id", .in, itemIDs)
             .orderBy("quarter").orderBy("recorded_at").orderBy("id")
             .all(decoding: UpdateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            .compactMap(Self.update).chronological()
+            .map(Self.update).chronological()
     }
 
     // MARK: - Helpers
 
     static func fetchPlan(_ db: any SQLDatabase, id: String) async throws -> Plan? {
         try await db.select().column("*").from("plans").where("id", .equal, id)
-            .first(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(plan)
+            .first(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.plan)
     }
 
     static func successor(_ db: any SQLDatabase, ofPlan planID: String) async throws -> Plan? {
         try await db.select().column("*").from("plans").where("previous_plan_id", .equal, planID)
-            .first(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).flatMap(plan)
+            .first(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.plan)
     }
 
     static func fetchItems(_ db: any SQLDatabase, planID: String) async throws -> [PlanItem] {
@@ -235,7 +235,7 @@ public struct SQLPlanRepository: PlanRepository {
         let leads = try await db.select().column("*").from("plan_item_leads").where("item_id", .in, rows.map(\.id))
             .orderBy("position").all(decoding: LeadRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let byItem = Dictionary(grouping: leads, by: \.itemId).mapValues { $0.sorted { $0.position < $1.position }.map(\.organisationId) }
-        return rows.map { item($0, leads: byItem[$0.id] ?? []) }
+        return try rows.map { try item($0, leads: byItem[$0.id] ?? []) }
     }
 
     static func insert(_ db: any SQLDatabase, _ item: PlanItem) async throws {
@@ -286,35 +286,38 @@ public struct SQLPlanRepository: PlanRepository {
         try problems.throwIfAny()
     }
 
-    static func plan(_ row: PlanRow) -> Plan? {
-        guard let year = FinancialYear(row.financialYear) else { return nil }
-        return Plan(id: row.id, kind: Plan.Kind(rawValue: row.kind) ?? .action, title: row.title, financialYear: year,
+    static func plan(_ row: PlanRow) throws -> Plan {
+        let stored = StoredRow(table: "plans", id: row.id)
+        return Plan(id: row.id, kind: try stored.value(row.kind, "kind"), title: row.title,
+                    financialYear: try stored.parsed(row.financialYear, "financial_year", FinancialYear.init),
                     committee: row.committee, source: row.source, previousPlanID: row.previousPlanId)
     }
 
-    static func item(_ row: ItemRow, leads: [String]) -> PlanItem {
-        PlanItem(id: row.id, planID: row.planId, position: row.position, number: row.number, description: row.description,
-                 leadOrganisationIDs: leads, leadAsPrinted: row.leadAsPrinted, leadOfficer: row.leadOfficer, theme: row.theme,
-                 priority: row.priority, board: row.board, timescaleStart: row.timescaleStart.flatMap { CalendarDay($0) },
-                 timescaleEnd: row.timescaleEnd.flatMap { CalendarDay($0) }, resources: row.resources,
-                 measureOfSuccess: row.measureOfSuccess, financialImplications: row.financialImplications,
-                 baseline: row.baseline, target: row.target, indicatorKey: row.indicatorKey, previousItemID: row.previousItemId,
-                 yearEndDecision: row.yearEndDecision.flatMap(YearEndDecision.init(rawValue:)), note: row.note)
+    static func item(_ row: ItemRow, leads: [String]) throws -> PlanItem {
+        let stored = StoredRow(table: "plan_items", id: row.id)
+        return PlanItem(id: row.id, planID: row.planId, position: row.position, number: row.number, description: row.description,
+                        leadOrganisationIDs: leads, leadAsPrinted: row.leadAsPrinted, leadOfficer: row.leadOfficer, theme: row.theme,
+                        priority: row.priority, board: row.board,
+                        timescaleStart: try stored.parsed(row.timescaleStart, "timescale_start", CalendarDay.init),
+                        timescaleEnd: try stored.parsed(row.timescaleEnd, "timescale_end", CalendarDay.init), resources: row.resources,
+                        measureOfSuccess: row.measureOfSuccess, financialImplications: row.financialImplications,
+                        baseline: row.baseline, target: row.target, indicatorKey: row.indicatorKey, previousItemID: row.previousItemId,
+                        yearEndDecision: try stored.optional(row.yearEndDecision, "year_end_decision"), note: row.note)
     }
 
-    static func update(_ row: UpdateRow) -> PlanUpdate? {
-        guard let quarter = Quarter(row.quarter) else { return nil }
+    static func update(_ row: UpdateRow) throws -> PlanUpdate {
+        let stored = StoredRow(table: "plan_updates", id: row.id)
         var suggestion: SuggestedStatus?
-        if let rule = row.suggestedRule.flatMap(ForecastRule.init(rawValue:)), let forecast = row.suggestedForecast,
+        if let rule: ForecastRule = try stored.optional(row.suggestedRule, "suggested_rule"), let forecast = row.suggestedForecast,
            let target = row.suggestedTarget {
             suggestion = SuggestedStatus(forecast: forecast, rule: rule, target: target,
-                                         polarity: (try? Polarity(parsing: row.suggestedPolarity ?? "")) ?? .fewerIsBetter,
+                                         polarity: try stored.parsed(row.suggestedPolarity ?? "fewer-is-better", "suggested_polarity") { try? Polarity(parsing: $0) },
                                          threshold: row.suggestedThreshold ?? 0.05)
         }
-        return PlanUpdate(id: row.id, itemID: row.itemId, quarter: quarter, text: row.text,
-                          status: row.status.flatMap(RAGStatus.init(rawValue:)),
-                          direction: row.direction.flatMap(DirectionOfTravel.init(rawValue:)), authorID: row.authorId,
-                          authorLabel: row.authorLabel, date: row.date.flatMap { CalendarDay($0) }, recordedAt: Date(storedMillis: row.recordedAt),
+        return PlanUpdate(id: row.id, itemID: row.itemId, quarter: try stored.parsed(row.quarter, "quarter", Quarter.init), text: row.text,
+                          status: try stored.optional(row.status, "status"),
+                          direction: try stored.optional(row.direction, "direction"), authorID: row.authorId,
+                          authorLabel: row.authorLabel, date: try stored.parsed(row.date, "date", CalendarDay.init), recordedAt: Date(storedMillis: row.recordedAt),
                           reason: row.reason, suggestion: suggestion, performance: row.performance)
     }
 }

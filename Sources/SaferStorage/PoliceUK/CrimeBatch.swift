@@ -170,4 +170,10 @@ enum CrimeRowWriter: Sendable {
         }
         return .sql
     }
+
+    /// Releases what the writer holds on the connection: SQLite's prepared statements are
+    /// finalised here, before the transaction commits, not whenever the writer is freed.
+    func close() async throws {
+        if case .sqlite(let statements) = self { try await SQLiteBulkStatement.run { statements.finalize() } }
+    }
 }

@@ -81,6 +81,7 @@ public struct PoliceUKImporter: Sendable {
             try await run.load(from: db)
             try await run.importAll(files, into: db)
             try await run.recordImports(in: db, at: clock.now())
+            try await writer.close()
             return run.summary
         }
     }

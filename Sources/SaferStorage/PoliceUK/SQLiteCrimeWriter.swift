@@ -31,6 +31,11 @@ final class SQLiteCrimeWriter: @unchecked Sendable {
         largestID = try SQLiteBulkStatement(handle: handle, sql: "SELECT max(id) FROM \(PoliceUKTables.crimes)")
     }
 
+    /// Finalises every statement. Blocks: call through `SQLiteBulkStatement.run`.
+    func finalize() {
+        for statement in [crimes, crimeRows, crimeTypes, outcomes, forces, locations, lsoas, largestID] { statement.finalize() }
+    }
+
     /// Writes `unit`'s lookups and rows. Blocks: call through `SQLiteBulkStatement.run`.
     func write(_ unit: WriteUnit) throws {
         for (statement, values) in [(crimeTypes, unit.crimeTypes), (outcomes, unit.outcomes), (forces, unit.forces), (locations, unit.locations)] {

@@ -14,7 +14,9 @@ public struct SQLOrganisationRepository: OrganisationRepository {
 
     struct Row: Decodable {
         let id: String, name: String, kind: String
-        var organisation: Organisation { Organisation(id: id, name: name, kind: Organisation.Kind(rawValue: kind) ?? .other) }
+        func organisation() throws -> Organisation {
+            Organisation(id: id, name: name, kind: try StoredRow(table: "organisations", id: id).value(kind, "kind"))
+        }
     }
 
     public func create(_ organisation: Organisation, by actor: Actor) async throws {
@@ -54,11 +56,11 @@ public struct SQLOrganisationRepository: OrganisationRepository {
 
     public func list() async throws -> [Organisation] {
         try await database.sql.select().column("*").from("organisations").orderBy("name_key")
-            .all(decoding: Row.self).map(\.organisation)
+            .all(decoding: Row.self).map { try $0.organisation() }
     }
 
     static func fetch(_ db: any SQLDatabase, _ column: String, _ value: String) async throws -> Organisation? {
         try await db.select().column("*").from("organisations").where(SQLIdentifier(column), .equal, value)
-            .first(decoding: Row.self)?.organisation
+            .first(decoding: Row.self)?.organisation()
     }
 }

@@ -5,6 +5,7 @@ import HTTPTypes
 import NIOCore
 import OpenAPIRuntime
 import SaferDomain
+import SaferStorage
 
 /// Maps every error to one answer, in one place: HTML error pages for pages, and
 /// `application/problem+json` for the API, always with a message saying what was wrong.
@@ -122,6 +123,9 @@ struct APIProblem: Error, Encodable {
             case .conflict: return APIProblem(status: .conflict, title: "Conflict", detail: error.description)
             case .forbidden: return APIProblem(status: .forbidden, title: "Forbidden", detail: error.description)
             }
+        case let error as StoredValueError:
+            // Stored data this version cannot read: the operator's to fix, so the message names the row.
+            return APIProblem(status: .internalServerError, title: "Stored data cannot be read", detail: error.description)
         case is NIOTooManyBytesError:
             return tooLarge
         case let error as DecodingError:

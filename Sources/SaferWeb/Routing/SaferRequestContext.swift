@@ -31,3 +31,36 @@ public struct SaferRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }
+
+/// The context of a route that requires sign-in. `SecureRoutes` makes one only after the
+/// access check passed, so the identity is there: handlers never unwrap it.
+public struct SignedInContext: Sendable {
+    /// The request context the router made.
+    public let request: SaferRequestContext
+    /// Who is signed in.
+    public let identity: Identity
+
+    /// The route's path parameters.
+    public var parameters: Parameters { request.parameters }
+    /// The form token for pages.
+    public var csrfToken: String { request.csrfToken }
+    /// The client's address.
+    public var remoteAddress: String { request.remoteAddress }
+
+    /// The actor recorded in the audit log for a change made through a page.
+    public var actor: Actor { identity.actor(channel: .web) }
+}
+
+/// What a page's frame needs from its context: who is signed in, if anyone, and the form token.
+protocol PageContext {
+    var signedInIdentity: Identity? { get }
+    var csrfToken: String { get }
+}
+
+extension SaferRequestContext: PageContext {
+    var signedInIdentity: Identity? { identity }
+}
+
+extension SignedInContext: PageContext {
+    var signedInIdentity: Identity? { identity }
+}

@@ -21,31 +21,60 @@ public final class SecureRoutes: @unchecked Sendable {
 
     public typealias Handler = @Sendable (Request, SaferRequestContext) async throws -> Response
     public typealias FormHandler = @Sendable (Request, SaferRequestContext, FormData) async throws -> Response
+    public typealias SignedInHandler = @Sendable (Request, SignedInContext) async throws -> Response
+    public typealias SignedInFormHandler = @Sendable (Request, SignedInContext, FormData) async throws -> Response
 
-    /// An HTML page (GET).
-    public func page(_ path: RouterPath, _ access: Access, _ handler: @escaping Handler) {
-        add(.get, path, access, .page, handler)
+    /// An HTML page (GET) for signed-in accounts with one of `roles`.
+    public func page(_ path: RouterPath, _ roles: RoleSet, _ handler: @escaping SignedInHandler) {
+        add(.get, path, .roles(roles), .page) { request, context in try await handler(request, try Self.signedIn(context, .page)) }
     }
 
-    /// An HTML form post: the body (url-encoded, or multipart with files up to `maxBody` bytes)
-    /// is parsed and its `_csrf` field checked before the handler runs.
-    public func form(_ path: RouterPath, _ access: Access, maxBody: Int? = nil, _ handler: @escaping FormHandler) {
-        add(.post, path, access, .form) { request, context in
-            var request = request
-            let buffer = try await request.collectBody(upTo: maxBody ?? context.maxUploadSize)
-            let form: FormData
-            if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {
-                let parts = try MultipartForm.parse(Data(buffer: buffer), boundary: boundary)
-                form = FormData(pairs: parts.fields, files: parts.files)
-            } else {
-                form = FormData(urlEncoded: String(buffer: buffer))
-            }
-            guard let sent = form["_csrf"], !context.csrfToken.isEmpty,
-                  SecureRandom.constantTimeEqual(sent, context.csrfToken) else {
-                throw CSRFError()
-            }
-            return try await handler(request, context, form)
+    /// An HTML form post for signed-in accounts with one of `roles`: the body (url-encoded, or
+    /// multipart with files up to `maxBody` bytes) is parsed and its `_csrf` field checked first.
+    public func form(_ path: RouterPath, _ roles: RoleSet, maxBody: Int? = nil, _ handler: @escaping SignedInFormHandler) {
+        add(.post, path, .roles(roles), .form) { request, context in
+            let form = try await Self.checkedForm(request, context, maxBody: maxBody)
+            return try await handler(request, try Self.signedIn(context, .form), form)
         }
+    }
+
+    /// An HTML page anyone may open, signed in or not (sign-in, the public report form).
+    public func publicPage(_ path: RouterPath, _ handler: @escaping Handler) {
+        add(.get, path, .everyone, .page, handler)
+    }
+
+    /// A form anyone may post, with its CSRF token checked (a signed anonymous token when
+    /// nobody is signed in).
+    public func publicForm(_ path: RouterPath, maxBody: Int? = nil, _ handler: @escaping FormHandler) {
+        add(.post, path, .everyone, .form) { request, context in
+            try await handler(request, context, try await Self.checkedForm(request, context, maxBody: maxBody))
+        }
+    }
+
+    /// The body of a form post, once its `_csrf` field matches the context's token.
+    private static func checkedForm(_ request: Request, _ context: SaferRequestContext, maxBody: Int?) async throws -> FormData {
+        var request = request
+        let buffer = try await request.collectBody(upTo: maxBody ?? context.maxUploadSize)
+        let form: FormData
+        if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {
+            let parts = try MultipartForm.parse(Data(buffer: buffer), boundary: boundary)
+            form = FormData(pairs: parts.fields, files: parts.files)
+        } else {
+            form = FormData(urlEncoded: String(buffer: buffer))
+        }
+        guard let sent = form["_csrf"], !context.csrfToken.isEmpty,
+              SecureRandom.constantTimeEqual(sent, context.csrfToken) else {
+            throw CSRFError()
+        }
+        return form
+    }
+
+    /// The signed-in context of a request that passed a `.roles` access check.
+    private static func signedIn(_ context: SaferRequestContext, _ kind: RouteKind) throws -> SignedInContext {
+        // `add` has already refused anonymous requests to role routes; this guard only keeps
+        // that promise visible to the compiler.
+        guard let identity = context.identity else { throw AccessDenied(signedIn: false, kind: kind) }
+        return SignedInContext(request: context, identity: identity)
     }
 
     /// A JSON API route.

@@ -28,11 +28,11 @@ struct PageChrome {
         ("Admin", "/admin", .admin),
     ]
 
-    init(title: String, context: SaferRequestContext, current: String?, notice: String? = nil) {
+    init(title: String, context: some PageContext, current: String?, notice: String? = nil) {
         self.title = title
         self.csrf = context.csrfToken
         self.notice = notice
-        if let user = context.identity?.user {
+        if let user = context.signedInIdentity?.user {
             signedIn = true
             userName = user.name
             roleLabel = user.role.label

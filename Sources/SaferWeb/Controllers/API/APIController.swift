@@ -27,10 +27,10 @@ struct APIController: APIProtocol {
         "GET /api/v1/reports/borough": .signedInAny,
         "GET /api/v1/reports/baseline": .signedInAny,
         "GET /api/v1/reports/beats": .signedInAny,
-        "POST /api/v1/incidents": FlyTippingController.recorders,
+        "POST /api/v1/incidents": .roles(FlyTippingController.recorders),
         "GET /api/v1/incidents": .signedInAny,
         "GET /api/v1/incidents/{id}": .signedInAny,
-        "POST /api/v1/incidents/{id}/status": FlyTippingController.recorders,
+        "POST /api/v1/incidents/{id}/status": .roles(FlyTippingController.recorders),
         "POST /api/v1/public-reports": .everyone,
         "GET /api/v1/reports/defra-return": .signedInAny,
         "GET /api/v1/enforcement/summary": .signedInAny,
@@ -45,7 +45,7 @@ struct APIController: APIProtocol {
         "GET /api/v1/plans": .signedInAny,
         "GET /api/v1/plans/{id}": .signedInAny,
         "GET /api/v1/plans/items/{id}": .signedInAny,
-        "POST /api/v1/plans/items/{id}/updates": PlansController.updaters,
+        "POST /api/v1/plans/items/{id}/updates": .roles(PlansController.updaters),
         "GET /api/v1/reports/plan-summary": .signedInAny,
     ]
 

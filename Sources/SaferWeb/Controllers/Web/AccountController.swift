@@ -22,7 +22,7 @@ struct AccountController {
             page(context, errors: [], done: request.uri.queryParameters.get("changed") == "1")
         }
         routes.form("/account/password", .signedInAny) { _, context, form in
-            let user = context.identity!.user
+            let user = context.identity.user
             guard try await services.passwords.verify(form["current"] ?? "", hash: user.passwordHash) else {
                 return page(context, errors: ["Your current password is not right."], done: false, status: .unprocessableContent)
             }
@@ -31,7 +31,7 @@ struct AccountController {
                 return page(context, errors: ["The new password and its confirmation differ: type them again."], done: false, status: .unprocessableContent)
             }
             do {
-                try await services.accounts.setPassword(email: user.email, password: new, by: context.identity!.actor(channel: .web))
+                try await services.accounts.setPassword(email: user.email, password: new, by: context.identity.actor(channel: .web))
             } catch let error as ValidationError {
                 return page(context, errors: error.messages, done: false, status: .unprocessableContent)
             }
@@ -40,8 +40,8 @@ struct AccountController {
         }
     }
 
-    private func page(_ context: SaferRequestContext, errors: [String], done: Bool, status: HTTPResponse.Status = .ok) -> Response {
-        let user = context.identity!.user
+    private func page(_ context: SignedInContext, errors: [String], done: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        let user = context.identity.user
         return views.response("account", AccountPage(chrome: PageChrome(title: "Your account", context: context, current: nil),
                                                      name: user.name, email: user.email, role: user.role.label,
                                                      errors: ErrorSummary(errors), done: done), status: status)

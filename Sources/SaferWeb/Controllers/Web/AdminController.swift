@@ -69,7 +69,7 @@ struct AdminController {
             do {
                 try await services.accounts.addUser(email: form.text("email"), name: form.text("name"), role: form.text("role"),
                                                     organisation: form.text("organisation"), password: form["password"] ?? "",
-                                                    by: context.identity!.actor(channel: .web))
+                                                    by: context.identity.actor(channel: .web))
                 return redirect("/admin/users")
             } catch let error as ValidationError {
                 return try await usersPage(context, form: form, error: error, status: .unprocessableContent)
@@ -85,7 +85,7 @@ struct AdminController {
             do {
                 try await services.accounts.updateUser(id: id, email: form.text("email"), name: form.text("name"), role: form.text("role"),
                                                        organisation: form.text("organisation"), disabled: form["disabled"] == "on",
-                                                       by: context.identity!.actor(channel: .web))
+                                                       by: context.identity.actor(channel: .web))
                 return redirect("/admin/users")
             } catch let error as ValidationError {
                 return try await userPage(context, id: id, errors: error.messages, status: .unprocessableContent)
@@ -99,7 +99,7 @@ struct AdminController {
         routes.form("/admin/organisations", .admin) { _, context, form in
             do {
                 let organisation = try Organisation.validated(id: services.ids.next(), name: form.text("name"), kind: form.text("kind"))
-                try await services.storage.organisations.create(organisation, by: context.identity!.actor(channel: .web))
+                try await services.storage.organisations.create(organisation, by: context.identity.actor(channel: .web))
                 return redirect("/admin/organisations")
             } catch let error as ValidationError {
                 return try await organisationsPage(context, errors: error.messages, status: .unprocessableContent)
@@ -114,7 +114,7 @@ struct AdminController {
             }
             do {
                 let organisation = try Organisation.validated(id: id, name: form.text("name"), kind: form.text("kind"))
-                try await services.storage.organisations.update(organisation, by: context.identity!.actor(channel: .web))
+                try await services.storage.organisations.update(organisation, by: context.identity.actor(channel: .web))
                 return redirect("/admin/organisations")
             } catch let error as ValidationError {
                 return try await organisationsPage(context, errors: error.messages, status: .unprocessableContent)
@@ -143,7 +143,7 @@ struct AdminController {
                 organisation: user.organisationID.flatMap { organisations[$0] } ?? "", status: user.disabled ? "Disabled" : "Active")
     }
 
-    private func usersPage(_ context: SaferRequestContext, form: FormData, error: ValidationError?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func usersPage(_ context: SignedInContext, form: FormData, error: ValidationError?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let names = Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
         let users = try await services.storage.users.list().map { row($0, organisations: names) }
         let page = UsersPage(chrome: PageChrome(title: "Accounts", context: context, current: "/admin"), users: users, userCount: users.count,
@@ -154,7 +154,7 @@ struct AdminController {
         return views.response("admin-users", page, status: status)
     }
 
-    private func userPage(_ context: SaferRequestContext, id: String, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func userPage(_ context: SignedInContext, id: String, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let user = try await services.storage.users.find(id: id) else { throw DomainError.notFound(entity: "account", id: id) }
         let names = Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
         let page = UserPage(chrome: PageChrome(title: "Account: \(user.name)", context: context, current: "/admin"),
@@ -164,7 +164,7 @@ struct AdminController {
         return views.response("admin-user", page, status: status)
     }
 
-    private func organisationsPage(_ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func organisationsPage(_ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         func kinds(_ selected: Organisation.Kind?) -> [Option] {
             Organisation.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == selected) }
         }
@@ -176,7 +176,7 @@ struct AdminController {
         return views.response("admin-organisations", page, status: status)
     }
 
-    private func auditPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    private func auditPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
         let pageSize = 50
         let offset = Int(query.get("offset"), in: 0...Int(Int32.max)) ?? 0

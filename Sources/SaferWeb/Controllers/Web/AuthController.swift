@@ -19,17 +19,17 @@ struct AuthController {
     }
 
     func register(on routes: SecureRoutes) {
-        routes.page("/login", .everyone) { request, context in
+        routes.publicPage("/login") { request, context in
             if context.identity != nil { return redirect("/") }
             let next = request.uri.queryParameters.get("next") ?? "/"
             return views.response("login", LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil),
                                                      email: "", next: Self.safeNext(next), error: nil))
         }
-        routes.form("/login", .everyone) { request, context, form in
+        routes.publicForm("/login") { request, context, form in
             try await signIn(request: request, context: context, form: form)
         }
         routes.form("/logout", .signedInAny) { _, context, _ in
-            if let session = context.identity?.session {
+            if let session = context.identity.session {
                 try await services.storage.sessions.delete(tokenHash: session.tokenHash)
             }
             var response = redirect("/login")
@@ -88,4 +88,9 @@ extension Access {
     static let staff = Access.roles(.staff)
     /// Administrators only.
     static let admin = Access.roles(.admin)
+}
+
+extension RoleSet {
+    /// Anyone signed in, whatever their role (the name the routes use).
+    static let signedInAny = RoleSet.signedIn
 }

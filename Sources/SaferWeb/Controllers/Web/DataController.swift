@@ -108,7 +108,7 @@ struct DataController {
             do {
                 let figures = try FigureFile.parse(text, districtKey: try await performance.district().key)
                 let changes = try await performance.store(figures, previewed: form.text("fingerprint"), removalsConfirmed: form["confirmRemovals"] == "on",
-                                                          by: context.identity!.actor(channel: .web))
+                                                          by: context.identity.actor(channel: .web))
                 return redirect("/performance/figures?fy=\(form.text("fy"))&uploaded=\(changes.figures.count)")
             } catch let error as FigureEntryError {
                 return try await figuresPreview(context, year: form.text("fy"), fileName: name, content: text, changes: error.changes,
@@ -146,7 +146,7 @@ struct DataController {
                 indicator.thresholdPercent = threshold
                 indicator.crimeTypes = form.text("crimeTypes").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 indicator.source = indicator.crimeTypes.isEmpty ? .partner : .policeUK
-                try await services.storage.indicators.update(indicator, by: context.identity!.actor(channel: .web))
+                try await services.storage.indicators.update(indicator, by: context.identity.actor(channel: .web))
                 return redirect("/admin/indicators")
             } catch let error as ValidationError {
                 return try await indicatorPage(context, errors: error.messages, status: .unprocessableContent)
@@ -172,7 +172,7 @@ struct DataController {
                 let area = Area(key: key, name: form.text("name"), kind: kind, parentKey: kind == .district ? nil : district.key,
                                 population: try count("population", "The population"),
                                 residentialProperties: try count("properties", "The number of residential properties"))
-                try await services.storage.areas.save(area, by: context.identity!.actor(channel: .web))
+                try await services.storage.areas.save(area, by: context.identity.actor(channel: .web))
                 return redirect("/admin/areas")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
@@ -185,7 +185,7 @@ struct DataController {
             do {
                 let beats = try await services.storage.areas.list(kind: .beat)
                 let boundaries = try BeatBoundaryFile.parse(file.data, beats: beats)
-                try await services.storage.settings.replaceBeatBoundaries(boundaries, by: context.identity!.actor(channel: .web))
+                try await services.storage.settings.replaceBeatBoundaries(boundaries, by: context.identity.actor(channel: .web))
                 return redirect("/admin/areas?beats=\(boundaries.count)")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
@@ -197,7 +197,7 @@ struct DataController {
             }
             do {
                 let rows = try LSOALookupFile.parse(String(decoding: file.data, as: UTF8.self))
-                let count = try await services.storage.areas.replaceLookup(rows, by: context.identity!.actor(channel: .web))
+                let count = try await services.storage.areas.replaceLookup(rows, by: context.identity.actor(channel: .web))
                 return redirect("/admin/areas?rows=\(count)")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
@@ -209,7 +209,7 @@ struct DataController {
 
     /// The month grid. `typed` keeps what the person typed when some cells were refused, and
     /// `cellErrors` marks those cells (by field name) with their messages.
-    private func figuresPage(_ request: Request, _ context: SaferRequestContext, errors: [String], notice: String? = nil,
+    private func figuresPage(_ request: Request, _ context: SignedInContext, errors: [String], notice: String? = nil,
                              typed: [String: String] = [:], cellErrors: [(name: String, message: String)] = [],
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let query = request.uri.queryParameters
@@ -249,7 +249,7 @@ struct DataController {
 
     /// Saves the grid. A blank cell leaves the month as it is and `clear` removes it; when any
     /// cell is refused nothing is stored and the page comes back with every typed value kept.
-    private func saveGrid(_ request: Request, _ context: SaferRequestContext, _ form: FormData) async throws -> Response {
+    private func saveGrid(_ request: Request, _ context: SignedInContext, _ form: FormData) async throws -> Response {
         let district = try await performance.district()
         let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
         var cellErrors: [(name: String, message: String)] = []
@@ -271,12 +271,12 @@ struct DataController {
         guard cellErrors.isEmpty else {
             return try await figuresPage(request, context, errors: [], typed: typed, cellErrors: cellErrors, status: .unprocessableContent)
         }
-        let changes = try await performance.store(figures, previewed: nil, removalsConfirmed: true, by: context.identity!.actor(channel: .web))
+        let changes = try await performance.store(figures, previewed: nil, removalsConfirmed: true, by: context.identity.actor(channel: .web))
         return redirect("/performance/figures?fy=\(form.text("fy"))&theme=\(form.text("theme"))&saved=\(changes.figures.count)")
     }
 
     /// What an upload would change, for the person to check and confirm.
-    private func figuresPreview(_ context: SaferRequestContext, year: String, fileName: String, content: String, changes: FigureChanges,
+    private func figuresPreview(_ context: SignedInContext, year: String, fileName: String, content: String, changes: FigureChanges,
                                 errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
         let areas = Dictionary(try await services.storage.areas.list(kind: nil).map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -301,7 +301,7 @@ struct DataController {
 
     // MARK: - police.uk
 
-    private func policePage(_ context: SaferRequestContext, errors: [String], result: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func policePage(_ context: SignedInContext, errors: [String], result: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let stamp = DateFormatter.auditStamp
         let imports = try await services.storage.policeCrimes.importedMonths().reversed().map {
             ImportRow(month: $0.month.label, rows: DisplayFormat.count($0.rowsKept), skipped: DisplayFormat.count($0.rowsSkipped),
@@ -313,7 +313,7 @@ struct DataController {
         return views.response("police-import", page, status: status)
     }
 
-    private func importPolice(_ context: SaferRequestContext, _ form: FormData) async throws -> Response {
+    private func importPolice(_ context: SignedInContext, _ form: FormData) async throws -> Response {
         guard let file = form.files["file"] else {
             return try await policePage(context, errors: ["Choose a police.uk street-level CSV file."], result: [], status: .unprocessableContent)
         }
@@ -326,7 +326,7 @@ struct DataController {
         try file.data.write(to: URL(fileURLWithPath: path))
         let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
         do {
-            let summary = try await PoliceUKImportService(services: services).importFiles([path], area: area, by: context.identity!.actor(channel: .web))
+            let summary = try await PoliceUKImportService(services: services).importFiles([path], area: area, by: context.identity.actor(channel: .web))
             return try await policePage(context, errors: [], result: [summary.oneLine] + summary.badRows.prefix(50).map(\.description))
         } catch let error as PoliceUKImportError {
             return try await policePage(context, errors: [error.description], result: [], status: .unprocessableContent)
@@ -335,7 +335,7 @@ struct DataController {
 
     // MARK: - Administration
 
-    private func indicatorPage(_ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func indicatorPage(_ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let key = try context.parameters.require("key")
         guard let indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
         let page = IndicatorEditPage(
@@ -347,7 +347,7 @@ struct DataController {
         return views.response("admin-indicator", page, status: status)
     }
 
-    private func areasPage(_ context: SaferRequestContext, errors: [String], done: String, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func areasPage(_ context: SignedInContext, errors: [String], done: String, status: HTTPResponse.Status = .ok) async throws -> Response {
         let areas = try await services.storage.areas.list(kind: nil).map {
             AreaRow(key: $0.key, name: $0.name, kind: $0.kind.rawValue.capitalized, population: $0.population.map { DisplayFormat.count($0) } ?? "")
         }

@@ -41,7 +41,7 @@ struct HomeController {
 
     func register(on routes: SecureRoutes) {
         routes.page("/", .signedInAny) { _, context in
-            let role = context.identity!.user.role
+            let role = context.identity.user.role
             let areas = PageChrome.areas.filter { $0.roles.allows(role) }.map {
                 Area(label: $0.label, href: $0.href, summary: Self.summaries[$0.href]?.summary ?? "Users, organisations and the audit log.")
             }
@@ -49,7 +49,7 @@ struct HomeController {
         }
         for area in PageChrome.areas where area.href != "/admin" && area.href != "/performance" && area.href != "/plans" && area.href != "/fly-tipping" && area.href != "/hotspots" {
             let info = Self.summaries[area.href]!
-            routes.page(RouterPath(area.href), .roles(area.roles)) { _, context in
+            routes.page(RouterPath(area.href), area.roles) { _, context in
                 views.response("area", AreaPage(chrome: PageChrome(title: area.label, context: context, current: area.href),
                                                 heading: area.label, summary: info.summary, coming: info.coming))
             }

@@ -50,7 +50,7 @@ struct PerformanceController {
                                form: PeriodForm(label: "Financial year", name: "fy", value: year.description, hint: "For example 2018/19"),
                                links: [Link(label: "Quarterly performance report", href: "/performance/quarterly"),
                                        Link(label: "Police beat comparison", href: "/performance/beats")]
-                                   + (RoleSet.staff.allows(context.identity!.user.role)
+                                   + (RoleSet.staff.allows(context.identity.user.role)
                                       ? [Link(label: "Enter or upload figures", href: "/performance/figures?fy=\(year)"),
                                          Link(label: "Import police.uk data", href: "/performance/police-uk")] : []))
         }
@@ -88,7 +88,7 @@ struct PerformanceController {
         return Month(containing: services.clock.now())
     }
 
-    private func respond<J: Encodable>(_ request: Request, _ context: SaferRequestContext, _ table: ReportTable, json: J, name: String,
+    private func respond<J: Encodable>(_ request: Request, _ context: SignedInContext, _ table: ReportTable, json: J, name: String,
                                        heading: String, current: String, lead: String, form: PeriodForm?, legend: Bool = false,
                                        narrative: [String] = [], links: [Link] = []) throws -> Response {
         switch request.uri.queryParameters.get("format") ?? "html" {
@@ -112,7 +112,7 @@ struct PerformanceController {
         return views.response("report", page)
     }
 
-    private func indicatorPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    private func indicatorPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let key = try context.parameters.require("key")
         guard let indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
         let district = try await performance.district()

@@ -86,10 +86,10 @@ extension PlansController {
                   hasPerformance: update.performance != nil, performance: update.performance.map { DisplayFormat.number($0) } ?? "")
     }
 
-    func itemPage(_ request: Request, _ context: SaferRequestContext, id: String, updateForm form: FormData? = nil,
+    func itemPage(_ request: Request, _ context: SignedInContext, id: String, updateForm form: FormData? = nil,
                   editForm: FormData? = nil, errors: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let (item, plan) = try await plans.item(id: id)
-        let user = context.identity!.user
+        let user = context.identity.user
         let organisations = try await plans.organisationNames()
         let updates = try await services.storage.plans.updates(itemIDs: [item.id])
         let asked = form?.text("quarter") ?? request.uri.queryParameters.get("quarter")
@@ -195,7 +195,7 @@ extension PlansController {
         let errors: ErrorSummary?
     }
 
-    func yearEndPage(_ context: SaferRequestContext, id: String, errors: [String], saved: Bool = false,
+    func yearEndPage(_ context: SignedInContext, id: String, errors: [String], saved: Bool = false,
                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let contents = try await plans.contents(planID: id)
         let plan = contents.plan

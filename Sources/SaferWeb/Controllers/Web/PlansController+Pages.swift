@@ -59,7 +59,7 @@ extension PlansController {
         let errors: ErrorSummary?
     }
 
-    func listPage(_ request: Request, _ context: SaferRequestContext, form: FormData?, errors: [String],
+    func listPage(_ request: Request, _ context: SignedInContext, form: FormData?, errors: [String],
                   status: HTTPResponse.Status = .ok) async throws -> Response {
         let year = try await requestedYear(request.uri.queryParameters.get("fy"))
         let years = Set(try await plans.years() + [year]).sorted()
@@ -77,7 +77,7 @@ extension PlansController {
             chrome: PageChrome(title: "Plans \(year)", context: context, current: "/plans"), year: year.description,
             years: years.map { Option(value: $0.description, label: $0.description, selected: $0 == year) },
             plans: rows, hasPlans: !rows.isEmpty, summaryHref: "/plans/summary?fy=\(year)",
-            canCreate: RoleSet.staff.allows(context.identity!.user.role),
+            canCreate: RoleSet.staff.allows(context.identity.user.role),
             newPlan: NewPlanForm(kinds: Plan.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) },
                                  title: form?.text("title") ?? "", fy: form?.text("fy") ?? year.description,
                                  committee: form?.text("committee") ?? "Safer Communities Sub-Committee"),
@@ -99,7 +99,7 @@ extension PlansController {
         let roundingRule: String
     }
 
-    func summaryPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    func summaryPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
         let year = try await requestedYear(query.get("fy"))
         let kindText = query.get("kind") ?? ""
@@ -179,7 +179,7 @@ extension PlansController {
         let errors: ErrorSummary?
     }
 
-    func planPage(_ request: Request, _ context: SaferRequestContext, id: String, itemForm form: FormData? = nil,
+    func planPage(_ request: Request, _ context: SignedInContext, id: String, itemForm form: FormData? = nil,
                   errors: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let contents = try await plans.contents(planID: id)
         let plan = contents.plan
@@ -229,7 +229,7 @@ extension PlansController {
             items: rows, hasItems: !rows.isEmpty, flagged: flagged, hasFlagged: flagged > 0,
             downloads: [Link(label: "CSV", href: "/plans/\(plan.id)?quarter=\(quarterValue)&format=csv"),
                         Link(label: "Excel (XLSX)", href: "/plans/\(plan.id)?quarter=\(quarterValue)&format=xlsx")],
-            links: links, canEdit: RoleSet.staff.allows(context.identity!.user.role), yearEndHref: "/plans/\(plan.id)/year-end",
+            links: links, canEdit: RoleSet.staff.allows(context.identity.user.role), yearEndHref: "/plans/\(plan.id)/year-end",
             itemForm: try await itemForm(action: "/plans/\(plan.id)/items", submit: "Add item", item: nil, form: form),
             errors: ErrorSummary(errors))
         return views.response("plans-plan", page, status: status)

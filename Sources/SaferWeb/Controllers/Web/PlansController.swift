@@ -18,7 +18,7 @@ struct PlansController {
     var plans: PlanService { PlanService(services: services) }
 
     /// Who may post an update; partners are narrowed to their own items by `PlanService`.
-    static let updaters = Access.roles(RoleSet(.admin, .officer, .partner))
+    static let updaters = RoleSet(.admin, .officer, .partner)
 
     func register(on routes: SecureRoutes) {
         routes.page("/plans", .signedInAny) { request, context in
@@ -28,7 +28,7 @@ struct PlansController {
             do {
                 let plan = Plan(id: services.ids.next(), kind: try Plan.Kind(parsing: form.text("kind")), title: form.text("title"),
                                 financialYear: try PlanService.year(form.text("fy")), committee: form.text("committee"))
-                try await services.storage.plans.create(plan, items: [], by: context.identity!.actor(channel: .web))
+                try await services.storage.plans.create(plan, items: [], by: context.identity.actor(channel: .web))
                 return redirect("/plans/\(plan.id)")
             } catch let error as ValidationError {
                 return try await listPage(request, context, form: form, errors: error.messages, status: .unprocessableContent)
@@ -44,7 +44,7 @@ struct PlansController {
             let id = try context.parameters.require("id")
             let (item, _) = try await plans.item(id: id)
             do {
-                try await services.storage.plans.updateItem(try Self.item(from: form, base: item), by: context.identity!.actor(channel: .web))
+                try await services.storage.plans.updateItem(try Self.item(from: form, base: item), by: context.identity.actor(channel: .web))
                 return redirect("/plans/items/\(id)")
             } catch let error as ValidationError {
                 return try await itemPage(request, context, id: id, editForm: form, errors: error.messages, status: .unprocessableContent)
@@ -58,7 +58,7 @@ struct PlansController {
                 try await plans.addUpdate(itemID: id, quarter: try PlanService.quarter(form.text("quarter"), in: plan.financialYear),
                                           text: form.text("text"), status: try PlanService.status(form.text("status")),
                                           direction: DirectionOfTravel(rawValue: direction), workOutDirection: direction == "auto",
-                                          reason: form.text("reason"), by: context.identity!.user, channel: .web)
+                                          reason: form.text("reason"), by: context.identity.user, channel: .web)
                 return redirect("/plans/items/\(id)#updates")
             } catch let error as ValidationError {
                 return try await itemPage(request, context, id: id, updateForm: form, errors: error.messages, status: .unprocessableContent)
@@ -72,7 +72,7 @@ struct PlansController {
             guard try await services.storage.plans.find(id: id) != nil else { throw DomainError.notFound(entity: "plan", id: id) }
             do {
                 let item = try Self.item(from: form, base: PlanItem(id: services.ids.next(), planID: id, position: 0, description: ""))
-                try await services.storage.plans.addItem(item, by: context.identity!.actor(channel: .web))
+                try await services.storage.plans.addItem(item, by: context.identity.actor(channel: .web))
                 return redirect("/plans/items/\(item.id)")
             } catch let error as ValidationError {
                 return try await planPage(request, context, id: id, itemForm: form, errors: error.messages, status: .unprocessableContent)
@@ -91,13 +91,13 @@ struct PlansController {
                 guard let text = form["decision-\(item.id)"] else { continue }
                 decisions.append((item.id, YearEndDecision(parsing: text)))
             }
-            try await services.storage.plans.setYearEndDecisions(decisions, planID: id, by: context.identity!.actor(channel: .web))
+            try await services.storage.plans.setYearEndDecisions(decisions, planID: id, by: context.identity.actor(channel: .web))
             return redirect("/plans/\(id)/year-end?saved=1")
         }
         routes.form("/plans/:id/roll-forward", .staff) { request, context, form in
             let id = try context.parameters.require("id")
             do {
-                let next = try await plans.rollForward(planID: id, by: context.identity!.actor(channel: .web))
+                let next = try await plans.rollForward(planID: id, by: context.identity.actor(channel: .web))
                 return redirect("/plans/\(next.id)")
             } catch let error as ValidationError {
                 return try await yearEndPage(context, id: id, errors: error.messages, status: .unprocessableContent)

@@ -25,7 +25,7 @@ extension FlyTippingController {
     func registerCapture(on routes: SecureRoutes) {
         routes.page("/capture", Self.recorders) { _, context in
             let mine = try await services.storage.flyTips.list(FlyTipFilter(limit: 200))
-                .filter { $0.recordedBy == context.identity!.user.email }.prefix(10)
+                .filter { $0.recordedBy == context.identity.user.email }.prefix(10)
             let page = CapturePage(
                 chrome: PageChrome(title: "Report a fly-tip", context: context, current: "/fly-tipping"),
                 landTypes: LandType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == .highway) },
@@ -39,7 +39,7 @@ extension FlyTippingController {
                 var input = try Self.input(from: form)
                 if input.clientID == nil { throw ValidationError("The upload has no client id: reload the capture page and try again.", field: "clientId") }
                 input.source = "crew"
-                let recorded = try await flyTips.record(input, photo: form.files["photo"]?.data, by: context.identity!.actor(channel: .web))
+                let recorded = try await flyTips.record(input, photo: form.files["photo"]?.data, by: context.identity.actor(channel: .web))
                 let tip = recorded.flyTip
                 return try json(Uploaded(id: tip.id, reference: tip.reference, created: recorded.created, warnings: recorded.warnings,
                                          latitude: tip.position.latitude, longitude: tip.position.longitude,

@@ -79,7 +79,7 @@ extension FlyTippingController {
                 let id = services.ids.next()
                 let reference = form.text("reference").isEmpty ? ReferenceCode.make(prefix: "ENF", from: id) : form.text("reference")
                 let enforcementCase = EnforcementCase(id: id, reference: reference, title: form.text("title"), opened: opened, incidentIDs: incidents)
-                try await services.storage.enforcement.create(enforcementCase, by: context.identity!.actor(channel: .web))
+                try await services.storage.enforcement.create(enforcementCase, by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/enforcement/\(id)")
             } catch let error as ValidationError {
                 return try await casesPage(request, context, form: form, errors: error.messages, status: .unprocessableContent)
@@ -104,7 +104,7 @@ extension FlyTippingController {
                 }
                 let action = EnforcementAction(id: services.ids.next(), caseID: id, type: type, date: try CalendarDay(parsing: form.text("date")),
                                                detail: form.text("detail"), outcome: outcome)
-                try await services.storage.enforcement.addAction(action, by: context.identity!.actor(channel: .web))
+                try await services.storage.enforcement.addAction(action, by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/enforcement/\(id)#actions")
             } catch let error as ValidationError {
                 return try await casePage(context, id: id, errors: error.messages, status: .unprocessableContent)
@@ -116,26 +116,26 @@ extension FlyTippingController {
                 guard let kind = EvidenceItem.Kind(rawValue: form.text("kind")) else { throw ValidationError("Choose what kind of evidence it is.", field: "kind") }
                 let item = EvidenceItem(id: services.ids.next(), caseID: id, kind: kind, date: try CalendarDay(parsing: form.text("date")),
                                         reference: form.text("reference"), description: form.text("description"))
-                try await services.storage.enforcement.addEvidence(item, by: context.identity!.actor(channel: .web))
+                try await services.storage.enforcement.addEvidence(item, by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/enforcement/\(id)#evidence")
             } catch let error as ValidationError {
                 return try await casePage(context, id: id, errors: error.messages, status: .unprocessableContent)
             }
         }
-        routes.form("/fly-tipping/enforcement/:id/suspects", .roles(Self.personalData)) { _, context, form in
+        routes.form("/fly-tipping/enforcement/:id/suspects", Self.personalData) { _, context, form in
             let id = try context.parameters.require("id")
             do {
                 let suspect = Suspect(id: services.ids.next(), caseID: id, name: form.text("name"), address: form.text("address"),
                                       vehicle: form.text("vehicle"), notes: form.text("notes"))
-                try await services.storage.enforcement.addSuspect(suspect, by: context.identity!.actor(channel: .web))
+                try await services.storage.enforcement.addSuspect(suspect, by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/enforcement/\(id)#suspects")
             } catch let error as ValidationError {
                 return try await casePage(context, id: id, errors: error.messages, status: .unprocessableContent)
             }
         }
-        routes.form("/fly-tipping/enforcement/:id/suspects/remove", .roles(Self.personalData)) { _, context, form in
+        routes.form("/fly-tipping/enforcement/:id/suspects/remove", Self.personalData) { _, context, form in
             let id = try context.parameters.require("id")
-            try await services.storage.enforcement.removeSuspect(id: form.text("suspect"), by: context.identity!.actor(channel: .web))
+            try await services.storage.enforcement.removeSuspect(id: form.text("suspect"), by: context.identity.actor(channel: .web))
             return redirect("/fly-tipping/enforcement/\(id)#suspects")
         }
         routes.form("/fly-tipping/enforcement/:id/close", .staff) { _, context, form in
@@ -143,13 +143,13 @@ extension FlyTippingController {
             guard var enforcementCase = try await services.storage.enforcement.find(id: id) else { throw DomainError.notFound(entity: "enforcement case", id: id) }
             do {
                 enforcementCase.closed = form.text("closed").isEmpty ? CalendarDay(containing: services.clock.now()) : try CalendarDay(parsing: form.text("closed"))
-                try await services.storage.enforcement.update(enforcementCase, by: context.identity!.actor(channel: .web))
+                try await services.storage.enforcement.update(enforcementCase, by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/enforcement/\(id)")
             } catch let error as ValidationError {
                 return try await casePage(context, id: id, errors: error.messages, status: .unprocessableContent)
             }
         }
-        routes.page("/fly-tipping/enforcement/:id/export", .roles(Self.personalData)) { _, context in
+        routes.page("/fly-tipping/enforcement/:id/export", Self.personalData) { _, context in
             let id = try context.parameters.require("id")
             guard let file = try await services.storage.enforcement.file(caseID: id) else { throw DomainError.notFound(entity: "enforcement case", id: id) }
             var references: [String] = []
@@ -165,12 +165,12 @@ extension FlyTippingController {
                                                   sentence: $0.outcome?.sentence) },
                 evidence: file.evidence.map { .init(date: $0.date.description, kind: $0.kind.rawValue, reference: $0.reference, description: $0.description) },
                 suspects: file.suspects.map { .init(name: $0.name, address: $0.address, vehicle: $0.vehicle, notes: $0.notes) },
-                exportedBy: context.identity!.user.email, exportedAt: services.clock.now().ISO8601Format())
+                exportedBy: context.identity.user.email, exportedAt: services.clock.now().ISO8601Format())
             return download(try JSONEncoder.safer.encode(export), "case-\(c.reference).json", MediaType.json)
         }
     }
 
-    func casesPage(_ request: Request, _ context: SaferRequestContext, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func casesPage(_ request: Request, _ context: SignedInContext, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let range = try await range(request)
         let cases = try await services.storage.enforcement.list()
         let summary = EnforcementSummary(cases: cases, actions: try await services.storage.enforcement.allActions(), range: range)
@@ -185,13 +185,13 @@ extension FlyTippingController {
         return views.response("enforcement", page, status: status)
     }
 
-    func casePage(_ context: SaferRequestContext, id: String, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func casePage(_ context: SignedInContext, id: String, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let file = try await services.storage.enforcement.file(caseID: id) else { throw DomainError.notFound(entity: "enforcement case", id: id) }
         var incidents: [FlyTip] = []
         for incidentID in file.enforcementCase.incidentIDs {
             if let tip = try await services.storage.flyTips.find(id: incidentID) { incidents.append(tip) }
         }
-        let showSuspects = Self.personalData.allows(context.identity!.user.role)
+        let showSuspects = Self.personalData.allows(context.identity.user.role)
         let c = file.enforcementCase
         func outcome(_ action: EnforcementAction) -> String {
             guard let o = action.outcome else { return "" }

@@ -103,10 +103,10 @@ extension FlyTippingController {
 
     // MARK: - Pages
 
-    func dashboardPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    func dashboardPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let range = try await range(request)
         let dashboard = try await flyTips.dashboard(range)
-        let role = context.identity!.user.role
+        let role = context.identity.user.role
         func counts<T>(_ pairs: [(T, Int)], _ label: (T) -> String) -> [Count] {
             pairs.filter { $0.1 > 0 }.map {
                 Count(label: label($0.0), count: DisplayFormat.number(Double($0.1)),
@@ -135,7 +135,7 @@ extension FlyTippingController {
     static let recorderRoles = RoleSet(.admin, .officer, .field)
     static let pageSize = 50
 
-    func listPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    func listPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let range = try await range(request)
         let statusText = request.uri.queryParameters.get("status") ?? ""
         let statuses: [FlyTipStatus] = statusText.isEmpty ? [] : (statusText == "open" ? FlyTipStatus.allCases.filter(\.isOpen) : [try FlyTipStatus.parse(statusText)])
@@ -162,7 +162,7 @@ extension FlyTippingController {
             previousHref: "/fly-tipping/incidents?\(query)&page=\(page - 1)", nextHref: "/fly-tipping/incidents?\(query)&page=\(page + 1)",
             hasPrevious: page > 1, hasNext: first + incidents.count < total,
             csvHref: "/fly-tipping/incidents?\(query)&format=csv", xlsxHref: "/fly-tipping/incidents?\(query)&format=xlsx",
-            geoJSONHref: "/fly-tipping/incidents?\(query)&format=geojson", canRecord: Self.recorderRoles.allows(context.identity!.user.role))
+            geoJSONHref: "/fly-tipping/incidents?\(query)&format=geojson", canRecord: Self.recorderRoles.allows(context.identity.user.role))
         return views.response("fly-tipping-incidents", view)
     }
 
@@ -190,11 +190,11 @@ extension FlyTippingController {
         return formatter.string(from: date)
     }
 
-    func newPage(_ context: SaferRequestContext, form: FormData?, errors: [String: String], messages: [String],
+    func newPage(_ context: SignedInContext, form: FormData?, errors: [String: String], messages: [String],
                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let chosenWaste = Set(form?.all("wasteTypes") ?? [])
         let chosenHazards = Set(form?.all("hazards") ?? [])
-        let role = context.identity!.user.role
+        let role = context.identity.user.role
         let page = NewPage(
             chrome: PageChrome(title: "Record a fly-tip", context: context, current: "/fly-tipping"),
             errors: ErrorSummary(messages), location: form?.text("location") ?? "", latitude: form?.text("latitude") ?? "",
@@ -210,7 +210,7 @@ extension FlyTippingController {
         return views.response("fly-tipping-new", page, status: status)
     }
 
-    func incidentPage(_ request: Request, _ context: SaferRequestContext, id: String, errors: [String],
+    func incidentPage(_ request: Request, _ context: SignedInContext, id: String, errors: [String],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let tip = try await flyTips.flyTip(id)
         let photos = try await services.storage.flyTips.photos(owner: .flyTip, ownerID: tip.id)
@@ -241,7 +241,7 @@ extension FlyTippingController {
             hazards: tip.hazards.map(\.label).joined(separator: ", "),
             notes: tip.notes.split(separator: "\n").map(String.init), hasNotes: !tip.notes.isEmpty,
             photos: photos.map { PhotoView(href: "/fly-tipping/photos/\($0.id)", alt: "Photo of incident \(tip.reference) at \(tip.location)") },
-            hasPhotos: !photos.isEmpty, canChange: Self.recorderRoles.allows(context.identity!.user.role) && !tip.status.allowedNext.isEmpty,
+            hasPhotos: !photos.isEmpty, canChange: Self.recorderRoles.allows(context.identity.user.role) && !tip.status.allowedNext.isEmpty,
             nextStatuses: tip.status.allowedNext.map { SelectOption(value: $0.rawValue, label: $0.label, selected: false) },
             costNeeded: tip.size.costEnteredPerIncident, formAction: "/fly-tipping/incidents/\(tip.id)/status",
             warning: warning, hasWarning: !warning.isEmpty)
@@ -259,7 +259,7 @@ extension FlyTippingController {
         return nil
     }
 
-    func defraPage(_ request: Request, _ context: SaferRequestContext) async throws -> Response {
+    func defraPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let range = try await range(request)
         let report = DefraReturnReport(try await flyTips.defraReturn(range))
         let name = "defra-fly-tipping-return-\(range.first)-to-\(range.last)"

@@ -57,10 +57,10 @@ extension FlyTippingController {
     }
 
     func registerPublicReports(on routes: SecureRoutes) {
-        routes.page("/report", .everyone) { _, context in
+        routes.publicPage("/report") { _, context in
             reportPage(context, form: nil, errors: [])
         }
-        routes.form("/report", .everyone, maxBody: Photo.maximumBytes + 64 * 1024) { _, context, form in
+        routes.publicForm("/report", maxBody: Photo.maximumBytes + 64 * 1024) { _, context, form in
             // A filled honeypot is a robot: thank it and store nothing.
             if !form.text("website").isEmpty { return redirect("/report/thanks") }
             do {
@@ -76,7 +76,7 @@ extension FlyTippingController {
                 return reportPage(context, form: form, errors: [error.message], status: .tooManyRequests)
             }
         }
-        routes.page("/report/thanks", .everyone) { request, context in
+        routes.publicPage("/report/thanks") { request, context in
             let reference = request.uri.queryParameters.get("ref") ?? ""
             let safe = reference.range(of: #"^TIP-[0-9A-Z]{6}$"#, options: .regularExpression) != nil ? reference : ""
             return views.response("report-thanks", ThanksPage(chrome: PageChrome(title: "Thank you", context: context, current: nil),
@@ -109,7 +109,7 @@ extension FlyTippingController {
                 input.notes = ["Public report \(report.reference).", report.description].filter { !$0.isEmpty }.joined(separator: " ")
                 let newID = services.ids.next()
                 let now = services.clock.now()
-                let actor = context.identity!.actor(channel: .web)
+                let actor = context.identity.actor(channel: .web)
                 let tip = try input.flyTip(id: newID, reference: ReferenceCode.make(prefix: "FT", from: newID), recordedBy: actor.label, now: now, defaultSource: .public)
                 let stored = try await services.storage.publicReports.accept(reportID: id, as: tip, by: actor)
                 return redirect("/fly-tipping/incidents/\(stored.id)?saved=1")
@@ -128,7 +128,7 @@ extension FlyTippingController {
                                                 status: .unprocessableContent)
                 }
                 let target = try await flyTips.flyTip(form.text("incident"))
-                try await services.storage.publicReports.merge(reportID: id, into: target.id, by: context.identity!.actor(channel: .web))
+                try await services.storage.publicReports.merge(reportID: id, into: target.id, by: context.identity.actor(channel: .web))
                 let reference = try await services.storage.publicReports.find(id: id)?.reference ?? ""
                 return redirect("/fly-tipping/incidents/\(target.id)?merged=\(reference)")
             } catch let error as DomainError {
@@ -139,7 +139,7 @@ extension FlyTippingController {
         routes.form("/fly-tipping/public-reports/:id/reject", .staff) { _, context, form in
             let id = try context.parameters.require("id")
             do {
-                try await services.storage.publicReports.reject(reportID: id, reason: form.text("reason"), by: context.identity!.actor(channel: .web))
+                try await services.storage.publicReports.reject(reportID: id, reason: form.text("reason"), by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/public-reports")
             } catch let error as ValidationError {
                 return try await triagePage(context, id: id, form: form, errors: error.messages, status: .unprocessableContent)
@@ -148,9 +148,9 @@ extension FlyTippingController {
                 throw error
             }
         }
-        routes.form("/fly-tipping/public-reports/:id/delete-contact", .roles(Self.personalData)) { _, context, _ in
+        routes.form("/fly-tipping/public-reports/:id/delete-contact", Self.personalData) { _, context, _ in
             let id = try context.parameters.require("id")
-            try await services.storage.publicReports.deleteContact(reportID: id, by: context.identity!.actor(channel: .web))
+            try await services.storage.publicReports.deleteContact(reportID: id, by: context.identity.actor(channel: .web))
             return redirect("/fly-tipping/public-reports/\(id)")
         }
     }
@@ -175,7 +175,7 @@ extension FlyTippingController {
         return views.response("tip-off", page, status: status)
     }
 
-    func triagePage(_ context: SaferRequestContext, id: String, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func triagePage(_ context: SignedInContext, id: String, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let report = try await services.storage.publicReports.find(id: id) else { throw DomainError.notFound(entity: "public report", id: id) }
         let photos = try await services.storage.flyTips.photos(owner: .publicReport, ownerID: id)
         let candidates = report.status == .pending ? try await flyTips.mergeCandidates(for: report) : []
@@ -190,7 +190,7 @@ extension FlyTippingController {
         }
         if let reason = report.rejectionReason { facts.append(Fact(label: "Rejected because", value: reason)) }
         if let by = report.decidedBy, let at = report.decidedAt { facts.append(Fact(label: "Decided", value: "\(by), \(Self.display(at))")) }
-        let showContact = Self.personalData.allows(context.identity!.user.role)
+        let showContact = Self.personalData.allows(context.identity.user.role)
         let contact = report.contact
         let chosenWaste = Set(form?.all("wasteTypes") ?? report.wasteTypes.map(\.rawValue))
         let page = TriagePage(

@@ -62,14 +62,14 @@ extension FlyTippingController {
                 try await services.storage.cctv.addCamera(Camera(
                     id: services.ids.next(), assetID: form.text("assetId"), model: form.text("model"), mobileData: form.text("mobileData") == "yes",
                     history: [.init(status: try Self.cameraStatus(form.text("status")), from: try CalendarDay(parsing: form.text("from")), note: form.text("note"))]),
-                    by: context.identity!.actor(channel: .web))
+                    by: context.identity.actor(channel: .web))
             }
         }
         routes.form("/fly-tipping/cctv/status", .staff) { request, context, form in
             try await cctvForm(request, context) {
                 try await services.storage.cctv.changeStatus(cameraID: form.text("camera"),
                     to: .init(status: try Self.cameraStatus(form.text("status")), from: try CalendarDay(parsing: form.text("from")), note: form.text("note")),
-                    by: context.identity!.actor(channel: .web))
+                    by: context.identity.actor(channel: .web))
             }
         }
         routes.form("/fly-tipping/cctv/deployments", .staff) { request, context, form in
@@ -82,7 +82,7 @@ extension FlyTippingController {
                     id: services.ids.next(), cameraID: form.text("camera"), location: form.text("location"),
                     position: WGS84Point(latitude: latitude, longitude: longitude), from: try CalendarDay(parsing: form.text("from")),
                     reason: form.text("reason"), signage: form.text("signage") == "yes", dpiaDate: try day("dpia"), selfAssessmentDate: try day("selfAssessment")),
-                    by: context.identity!.actor(channel: .web))
+                    by: context.identity.actor(channel: .web))
             }
         }
         routes.form("/fly-tipping/cctv/deployments/end", .staff) { request, context, form in
@@ -91,7 +91,7 @@ extension FlyTippingController {
                     throw ValidationError("Choose the deployment that has ended.", field: "deployment")
                 }
                 deployment.to = try CalendarDay(parsing: form.text("to"))
-                try await services.storage.cctv.updateDeployment(deployment, by: context.identity!.actor(channel: .web))
+                try await services.storage.cctv.updateDeployment(deployment, by: context.identity.actor(channel: .web))
             }
         }
         routes.form("/fly-tipping/cctv/footage", .staff) { request, context, form in
@@ -101,7 +101,7 @@ extension FlyTippingController {
                 }
                 try await services.storage.cctv.addFootageShare(FootageShare(
                     id: services.ids.next(), cameraID: form.text("camera"), sharedWith: recipient, date: try CalendarDay(parsing: form.text("date")),
-                    reference: form.text("reference"), note: form.text("note")), by: context.identity!.actor(channel: .web))
+                    reference: form.text("reference"), note: form.text("note")), by: context.identity.actor(channel: .web))
             }
         }
         routes.page("/fly-tipping/pspo", .signedInAny) { request, context in
@@ -123,7 +123,7 @@ extension FlyTippingController {
                 try await services.storage.pspos.add(PublicSpacesProtectionOrder(
                     id: services.ids.next(), name: form.text("name"), roads: lines("roads"), polygon: outline, articles: lines("articles"),
                     exceptions: lines("exceptions"), start: try CalendarDay(parsing: form.text("start")), expiry: try CalendarDay(parsing: form.text("expiry"))),
-                    by: context.identity!.actor(channel: .web))
+                    by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/pspo")
             } catch let error as ValidationError {
                 return try await pspoPage(request, context, errors: error.messages, status: .unprocessableContent)
@@ -133,7 +133,7 @@ extension FlyTippingController {
             let id = try context.parameters.require("id")
             do {
                 try await services.storage.pspos.addVariation(orderID: id, .init(date: try CalendarDay(parsing: form.text("date")), text: form.text("text")),
-                                                              by: context.identity!.actor(channel: .web))
+                                                              by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/pspo#pspo-\(id)")
             } catch let error as ValidationError {
                 return try await pspoPage(request, context, errors: error.messages, status: .unprocessableContent)
@@ -146,7 +146,7 @@ extension FlyTippingController {
             try await moneyForm(request, context) {
                 try await services.storage.funding.addAllocation(Allocation(
                     id: services.ids.next(), financialYear: try FinancialYear(parsing: form.text("fy")),
-                    amount: try Money.parse(form.text("amount"), field: "amount"), description: form.text("description")), by: context.identity!.actor(channel: .web))
+                    amount: try Money.parse(form.text("amount"), field: "amount"), description: form.text("description")), by: context.identity.actor(channel: .web))
             }
         }
         routes.form("/fly-tipping/money/spend", .staff) { request, context, form in
@@ -154,7 +154,7 @@ extension FlyTippingController {
                 try await services.storage.funding.addSpend(SpendItem(
                     id: services.ids.next(), date: try CalendarDay(parsing: form.text("date")), category: form.text("category"),
                     amount: try Money.parse(form.text("amount"), field: "amount"), supplier: form.text("supplier"), note: form.text("note")),
-                    by: context.identity!.actor(channel: .web))
+                    by: context.identity.actor(channel: .web))
             }
         }
     }
@@ -165,7 +165,7 @@ extension FlyTippingController {
     }
 
     /// Runs a register change, then shows the register again: with the problems when refused.
-    func cctvForm(_ request: Request, _ context: SaferRequestContext, _ change: () async throws -> Void) async throws -> Response {
+    func cctvForm(_ request: Request, _ context: SignedInContext, _ change: () async throws -> Void) async throws -> Response {
         do {
             try await change()
             return redirect("/fly-tipping/cctv")
@@ -176,7 +176,7 @@ extension FlyTippingController {
         }
     }
 
-    func moneyForm(_ request: Request, _ context: SaferRequestContext, _ change: () async throws -> Void) async throws -> Response {
+    func moneyForm(_ request: Request, _ context: SignedInContext, _ change: () async throws -> Void) async throws -> Response {
         do {
             try await change()
             return redirect("/fly-tipping/money")
@@ -185,7 +185,7 @@ extension FlyTippingController {
         }
     }
 
-    func cctvPage(_ request: Request, _ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func cctvPage(_ request: Request, _ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let today = CalendarDay(containing: services.clock.now())
         let on = try request.uri.queryParameters.get("on").map { try CalendarDay(parsing: $0) } ?? today
         let cameras = try await services.storage.cctv.cameras()
@@ -219,7 +219,7 @@ extension FlyTippingController {
         return views.response("cctv", page, status: status)
     }
 
-    func pspoPage(_ request: Request, _ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func pspoPage(_ request: Request, _ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let range = try await range(request)
         let today = CalendarDay(containing: services.clock.now())
         let tips = try await flyTips.flyTips(in: range)
@@ -237,11 +237,11 @@ extension FlyTippingController {
         }
         let page = PSPOPage(chrome: PageChrome(title: "Public Spaces Protection Orders", context: context, current: "/fly-tipping"),
                             errors: ErrorSummary(errors), orders: orders, period: range.label, from: range.first.description, to: range.last.description,
-                            canEdit: RoleSet.staff.allows(context.identity!.user.role), today: today.description)
+                            canEdit: RoleSet.staff.allows(context.identity.user.role), today: today.description)
         return views.response("pspo", page, status: status)
     }
 
-    func moneyPage(_ request: Request, _ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func moneyPage(_ request: Request, _ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let allocations = try await services.storage.funding.allocations()
         let spend = try await services.storage.funding.spend()
         let today = CalendarDay(containing: services.clock.now())
@@ -257,7 +257,7 @@ extension FlyTippingController {
             allocated: summary.allocated.description, spent: summary.spent.description, balance: summary.balance.description,
             overspent: summary.balance.pence < 0, categories: summary.byCategory.map { Fact(label: $0.category, value: $0.amount.description) },
             spend: items.map { SpendRow(date: $0.date.label, category: $0.category, amount: $0.amount.description, supplier: $0.supplier, note: $0.note) },
-            hasSpend: !items.isEmpty, canEdit: RoleSet.staff.allows(context.identity!.user.role), today: today.description,
+            hasSpend: !items.isEmpty, canEdit: RoleSet.staff.allows(context.identity.user.role), today: today.description,
             usualCategories: SpendItem.usualCategories)
         return views.response("money", page, status: status)
     }

@@ -40,7 +40,7 @@ extension FlyTippingController {
                                           councilName: form.text("councilName"))
             do {
                 try problems.throwIfAny()
-                try await services.storage.settings.save(settings, by: context.identity!.actor(channel: .web))
+                try await services.storage.settings.save(settings, by: context.identity.actor(channel: .web))
                 return redirect("/admin/fly-tipping?saved=1")
             } catch let error as ValidationError {
                 return try await settingsPage(context, settings: settings, errors: error.messages, status: .unprocessableContent)
@@ -48,7 +48,7 @@ extension FlyTippingController {
         }
     }
 
-    func settingsPage(_ context: SaferRequestContext, settings: FlyTipSettings, errors: [String], notice: String? = nil,
+    func settingsPage(_ context: SignedInContext, settings: FlyTipSettings, errors: [String], notice: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let area = settings.councilArea
         let page = SettingsPage(

@@ -18,7 +18,7 @@ struct FlyTippingController {
     var flyTips: FlyTipService { FlyTipService(services: services) }
 
     /// Field crews, officers and administrators: who records incidents and moves them on.
-    static let recorders = Access.roles(RoleSet(.admin, .officer, .field))
+    static let recorders = RoleSet(.admin, .officer, .field)
     /// Who may see personal data: reporters' contacts and suspects.
     static let personalData = RoleSet(.officer)
 
@@ -35,7 +35,7 @@ struct FlyTippingController {
         routes.form("/fly-tipping/incidents", Self.recorders, maxBody: Photo.maximumBytes + 64 * 1024) { _, context, form in
             do {
                 let recorded = try await flyTips.record(Self.input(from: form), photo: form.files["photo"]?.data,
-                                                        by: context.identity!.actor(channel: .web))
+                                                        by: context.identity.actor(channel: .web))
                 let notice = recorded.warnings.isEmpty ? "" : "&warning=1"
                 return redirect("/fly-tipping/incidents/\(recorded.flyTip.id)?saved=1\(notice)")
             } catch let error as ValidationError {
@@ -52,7 +52,7 @@ struct FlyTippingController {
                 let cost = form.text("cost").isEmpty ? nil : try Money.parse(form.text("cost"), field: "cost")
                 let time = form.text("at").isEmpty ? nil : try LocalTime.parse(form.text("at"), field: "at")
                 _ = try await flyTips.changeStatus(of: id, to: status, at: time, duplicateOf: form.text("duplicateOf"), cost: cost,
-                                                   note: form.text("note"), by: context.identity!.actor(channel: .web))
+                                                   note: form.text("note"), by: context.identity.actor(channel: .web))
                 return redirect("/fly-tipping/incidents/\(id)?updated=1")
             } catch let error as ValidationError {
                 return try await incidentPage(request, context, id: id, errors: error.messages, status: .unprocessableContent)
@@ -62,7 +62,7 @@ struct FlyTippingController {
             let id = try context.parameters.require("id")
             guard let photo = try await services.storage.flyTips.photo(id: id) else { throw DomainError.notFound(entity: "photo", id: id) }
             // A public report's photo may show the reporter or their home: staff only until accepted.
-            if photo.owner == .publicReport, !RoleSet.staff.allows(context.identity!.user.role) {
+            if photo.owner == .publicReport, !RoleSet.staff.allows(context.identity.user.role) {
                 throw DomainError.forbidden("Photos sent with public reports are shown to officers only.")
             }
             return Response(status: .ok, headers: [.contentType: photo.kind.mediaType, .cacheControl: "private, max-age=86400",
