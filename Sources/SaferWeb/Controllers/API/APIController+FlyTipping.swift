@@ -73,8 +73,8 @@ extension APIController {
         .init(id: tip.id, reference: tip.reference, clientId: tip.clientID, latitude: tip.position.latitude, longitude: tip.position.longitude,
               easting: tip.gridPoint.easting, northing: tip.gridPoint.northing, location: tip.location, landType: tip.landType.label,
               wasteTypes: tip.wasteTypes.map(\.label), size: tip.size.label,
-              hazards: tip.hazards.compactMap { .init(rawValue: $0.rawValue) }, source: .init(rawValue: tip.source.rawValue)!,
-              status: .init(rawValue: tip.status.rawValue)!, reportedAt: tip.reportedAt.ISO8601Format(),
+              hazards: tip.hazards.map { .init($0) }, source: .init(tip.source),
+              status: .init(tip.status), reportedAt: tip.reportedAt.ISO8601Format(),
               inspectedAt: tip.inspectedAt?.ISO8601Format(), clearedAt: tip.clearedAt?.ISO8601Format(),
               duplicateOf: tip.duplicateOf, clearanceCost: tip.clearanceCost(using: costs)?.pounds, notes: tip.notes, warnings: warnings)
     }

@@ -11,9 +11,9 @@ extension APIController {
     func listIndicators(_ input: Operations.ListIndicators.Input) async throws -> Operations.ListIndicators.Output {
         let items = try await services.storage.indicators.list().map { indicator in
             Components.Schemas.Indicator(key: indicator.key, name: indicator.name, theme: indicator.themeKey,
-                                         polarity: .init(rawValue: indicator.polarity.key)!, thresholdPercent: indicator.thresholdPercent,
-                                         parent: indicator.parentKey, kind: .init(rawValue: indicator.kind.rawValue)!,
-                                         base: indicator.baseKey, source: .init(rawValue: indicator.source.rawValue)!,
+                                         polarity: .init(indicator.polarity), thresholdPercent: indicator.thresholdPercent,
+                                         parent: indicator.parentKey, kind: .init(indicator.kind),
+                                         base: indicator.baseKey, source: .init(indicator.source),
                                          crimeTypes: indicator.crimeTypes)
         }
         return .ok(.init(body: .json(.init(items: items))))

@@ -89,7 +89,7 @@ extension APIController {
     static func dto(_ contents: PlanContents) -> Components.Schemas.Plan {
         let plan = contents.plan
         let quarter = contents.latestQuarterWithStatus
-        return .init(id: plan.id, kind: .init(rawValue: plan.kind.rawValue)!, title: plan.title,
+        return .init(id: plan.id, kind: .init(plan.kind), title: plan.title,
                      financialYear: plan.financialYear.description, committee: plan.committee, source: plan.source,
                      previousPlanId: plan.previousPlanID, itemCount: contents.items.count, summaryQuarter: quarter?.description,
                      summary: dto(contents.summary(in: quarter), name: plan.title, plan: plan, withoutStatus: contents.withoutStatus(in: quarter).count))
@@ -123,7 +123,7 @@ extension APIController {
     }
 
     static func dto(_ suggestion: SuggestedStatus) -> Components.Schemas.SuggestedStatus {
-        .init(status: .init(rawValue: suggestion.status.rawValue)!, rule: .init(rawValue: suggestion.rule.rawValue)!,
+        .init(status: .init(suggestion.status), rule: .init(suggestion.rule),
               forecast: suggestion.forecast, target: suggestion.target, explanation: suggestion.explanation)
     }
 }

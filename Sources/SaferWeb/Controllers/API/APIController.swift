@@ -72,7 +72,7 @@ struct APIController: APIProtocol {
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let user = try identity.user
         return .ok(.init(body: .json(.init(id: user.id, email: user.email, name: user.name,
-                                           role: .init(rawValue: user.role.rawValue)!, organisationId: user.organisationID))))
+                                           role: .init(user.role), organisationId: user.organisationID))))
     }
 
     func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
@@ -108,15 +108,15 @@ struct APIController: APIProtocol {
                                  limit: min(max(query.limit ?? 100, 1), 1000), offset: max(query.offset ?? 0, 0))
         let entries = try await services.storage.auditLog.list(filter).map { entry in
             Components.Schemas.AuditEntry(
-                id: entry.id, at: entry.at, actor: entry.actor.label, channel: .init(rawValue: entry.actor.channel.rawValue)!,
-                action: .init(rawValue: entry.action.rawValue)!, entity: entry.entity, entityId: entry.entityID,
+                id: entry.id, at: entry.at, actor: entry.actor.label, channel: .init(entry.actor.channel),
+                action: .init(entry.action), entity: entry.entity, entityId: entry.entityID,
                 changes: entry.changes.map { .init(field: $0.field, before: $0.before, after: $0.after) })
         }
         return .ok(.init(body: .json(.init(items: entries, total: try await services.storage.auditLog.count(filter)))))
     }
 
     static func dto(_ organisation: Organisation) -> Components.Schemas.Organisation {
-        .init(id: organisation.id, name: organisation.name, kind: .init(rawValue: organisation.kind.rawValue)!)
+        .init(id: organisation.id, name: organisation.name, kind: .init(organisation.kind))
     }
 }
 
