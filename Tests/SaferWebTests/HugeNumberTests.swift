@@ -63,6 +63,18 @@ struct HugeNumberTests {
         }
     }
 
+    /// The period before a range starting on 0001-01-01 was built with try! on year 0.
+    @Test func periodsAtTheEndsOfTheCalendarAreAnswered() async throws {
+        try await WebHarness.run { harness, client in
+            let browser = try await harness.session(.officer)
+            for query in ["from=0001-01-01&to=0001-03-31", "from=0001-01&to=9999-12", "from=9999-12-01&to=9999-12-31"] {
+                #expect(try await client.execute(uri: "/hotspots?\(query)", method: .get, headers: browser.headers).status == .ok, "\(query)")
+                #expect(try await client.execute(uri: "/fly-tipping?\(query)", method: .get, headers: browser.headers).status == .ok, "\(query)")
+            }
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+        }
+    }
+
     @Test func aCouncilAreaOutsideTheGridIsRefusedAndNothingChanges() async throws {
         try await WebHarness.run { harness, client in
             let admin = try await harness.session(.admin)

@@ -6,7 +6,7 @@ import Foundation
 /// spreadsheet gives it).
 public enum LocalTime {
     /// The instant, or a message saying how to write it.
-    public static func parse(_ text: String, field: String? = nil, timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) throws -> Date {
+    public static func parse(_ text: String, field: String? = nil, timeZone: TimeZone = .unitedKingdom) throws -> Date {
         let text = text.trimmingCharacters(in: .whitespaces)
         let iso = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {

@@ -39,13 +39,50 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// The day an instant falls on in the council's time zone (UK time).
-    public init(containing date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        year = parts.year!
-        month = parts.month!
-        day = parts.day!
+    public init(containing date: Date, timeZone: TimeZone = .unitedKingdom) {
+        // The offset in force at that instant, then plain day arithmetic on the shifted seconds.
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let seconds = local.isFinite ? local : 0
+        self = CalendarDay(clamping: Int((max(-1e15, min(1e15, seconds)) / 86_400).rounded(.down)))
+    }
+
+    // MARK: - Day numbers
+
+    /// The first and last days Safer writes (four-digit years).
+    public static let earliest = CalendarDay(validYear: 1, month: 1, day: 1)
+    public static let latest = CalendarDay(validYear: 9999, month: 12, day: 31)
+
+    /// A day already known to be on the calendar (callers below check or construct it so).
+    private init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Days since 1970-01-01, negative before (Howard Hinnant's `days_from_civil`, exact for
+    /// the proleptic Gregorian calendar): makes day arithmetic plain integer arithmetic.
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day with a day number, held to `earliest`…`latest` (a result beyond them can only
+    /// come from arithmetic on a period thousands of years long, which parsing refuses).
+    public init(clamping number: Int) {
+        let z = min(max(number, Self.earliest.dayNumber), Self.latest.dayNumber) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(validYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: dayOfYear - (153 * mp + 2) / 5 + 1)
     }
 
     /// The day as `YYYY-MM-DD`.
@@ -59,19 +96,18 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     public var label: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 
     /// The instant the day begins in the council's time zone (UK time).
-    public func start(timeZone: TimeZone = TimeZone(identifier: "Europe/London")!) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    public func start(timeZone: TimeZone = .unitedKingdom) -> Date {
+        let midnightUTC = Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
+        // The offset in force at local midnight: try the offset at UTC midnight, then correct once
+        // (UK clocks change at 01:00 or 02:00, never at midnight).
+        let guess = midnightUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: midnightUTC)))
+        return midnightUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: guess)))
     }
 
-    /// The day `count` days later (earlier when negative).
+    /// The day `count` days later (earlier when negative), held to `earliest`…`latest`.
     public func adding(days count: Int) -> CalendarDay {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(byAdding: .day, value: count, to: calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return try! CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(count)
+        return CalendarDay(clamping: overflow ? (count < 0 ? Int.min : Int.max) : sum)
     }
 
     /// The same day some months later (earlier when negative), or the month's last day when it
@@ -82,28 +118,27 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Days from this day to another (negative when the other is earlier).
-    public func days(to other: CalendarDay) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let from = calendar.date(from: DateComponents(year: year, month: month, day: day))!
-        let to = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day))!
-        return calendar.dateComponents([.day], from: from, to: to).day!
+    public func days(to other: CalendarDay) -> Int { other.dayNumber - dayNumber }
+
+    /// The first day of a month (held to `earliest`…`latest` for months beyond four-digit years).
+    public static func first(of month: Month) -> CalendarDay {
+        CalendarDay(clamping: dayNumber(year: month.year, month: month.month, day: 1))
     }
 
-    /// The first day of a month.
-    public static func first(of month: Month) -> CalendarDay { try! CalendarDay(year: month.year, month: month.month, day: 1) }
-
-    /// The last day of a month.
+    /// The last day of a month (held to `earliest`…`latest` likewise).
     public static func last(of month: Month) -> CalendarDay {
-        try! CalendarDay(year: month.year, month: month.month, day: days(inMonth: month.month, year: month.year))
+        CalendarDay(clamping: dayNumber(year: month.year, month: month.month, day: days(inMonth: month.month, year: month.year)))
     }
 
     /// The month the day falls in.
-    public var calendarMonth: Month { try! Month(year: year, month: month) }
+    public var calendarMonth: Month {
+        // A CalendarDay's year is 1…9999 and its month 1…12 (checked by every initialiser), which is what Month requires.
+        try! Month(year: year, month: month)
+    }
 
     /// The same day a year later; 29 February becomes 28 February (for rolling a timescale forward).
     public var nextYear: CalendarDay {
-        (try? CalendarDay(year: year + 1, month: month, day: day)) ?? (try! CalendarDay(year: year + 1, month: month, day: 28))
+        (try? CalendarDay(year: year + 1, month: month, day: day)) ?? CalendarDay(clamping: Self.dayNumber(year: year + 1, month: month, day: min(day, 28)))
     }
 
     /// Earlier days sort first.

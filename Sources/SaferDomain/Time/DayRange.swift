@@ -49,6 +49,7 @@ public struct DayRange: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The range of the same length that ends the day before this one begins.
     public var previous: DayRange {
+        // Both ends move back and are held to CalendarDay.earliest, which keeps first <= last.
         try! DayRange(first: first.adding(days: -count), last: first.adding(days: -1))
     }
 
