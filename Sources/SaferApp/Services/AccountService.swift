@@ -26,8 +26,9 @@ public struct AccountService: Sendable {
             problems.add("A partner must belong to an organisation: choose the one whose actions they update.", field: "organisation")
         }
         try problems.throwIfAny()
+        guard let parsedRole else { throw ValidationError("Choose a role.", field: "role") }   // recorded above; never reached
         let user = User(id: services.ids.next(), email: email, name: name.trimmingCharacters(in: .whitespaces),
-                        role: parsedRole!, organisationID: organisationID,
+                        role: parsedRole, organisationID: organisationID,
                         passwordHash: try await services.passwords.hash(password), createdAt: services.clock.now())
         try await users.create(user, by: actor)
         return try await users.find(id: user.id) ?? user
@@ -55,7 +56,8 @@ public struct AccountService: Sendable {
         let wasDisabled = user.disabled
         user.email = email
         user.name = name.trimmingCharacters(in: .whitespaces)
-        user.role = parsedRole!
+        guard let parsedRole else { throw ValidationError("Choose a role.", field: "role") }   // recorded above; never reached
+        user.role = parsedRole
         user.organisationID = organisationID
         user.disabled = disabled
         try await users.update(user, by: actor)

@@ -57,7 +57,7 @@ public struct HotspotService: Sendable {
     public func ranking(_ range: DayRange, limit: Int?, waste: WasteType? = nil) async throws -> HotspotRanking {
         try HotspotParameters.validate(limit: limit)
         let both = try DayRange(first: range.previous.first, last: range.last)
-        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both)).filter { waste == nil || $0.wasteTypes.contains(waste!) }
+        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both)).filter { tip in waste.map(tip.wasteTypes.contains) ?? true }
         return HotspotRanking(range: range, flyTips: tips, deployments: try await deployments(), limit: limit)
     }
 
@@ -66,7 +66,7 @@ public struct HotspotService: Sendable {
         switch source {
         case .flyTips(let waste):
             return try await services.storage.flyTips.list(FlyTipFilter(range: range))
-                .filter { $0.status.countsAsIncident && (waste == nil || $0.wasteTypes.contains(waste!)) }.map(HotspotPoint.init)
+                .filter { tip in tip.status.countsAsIncident && (waste.map(tip.wasteTypes.contains) ?? true) }.map(HotspotPoint.init)
         case .crime(let type):
             // police.uk publishes months: every month the range touches is counted whole.
             let crimes = try await services.storage.policeCrimes.points(from: range.first.calendarMonth, to: range.last.calendarMonth, crimeType: type)

@@ -40,6 +40,7 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
             problems.add("'\(kind)' is not a kind of organisation: use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).", field: "kind")
         }
         try problems.throwIfAny()
-        return Organisation(id: id, name: trimmed, kind: parsedKind!)
+        guard let parsedKind else { throw ValidationError("Choose the kind of organisation.", field: "kind") }   // recorded above; never reached
+        return Organisation(id: id, name: trimmed, kind: parsedKind)
     }
 }

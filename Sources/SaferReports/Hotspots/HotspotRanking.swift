@@ -45,7 +45,7 @@ public struct HotspotRanking: Sendable {
 
     static let ukCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        calendar.timeZone = .unitedKingdom
         return calendar
     }()
 

@@ -33,7 +33,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.csrfToken = session.csrfToken
             if request.uri.path.hasPrefix("/api/"), request.method != .get, request.method != .head {
                 // A browser calling the API with its cookie must prove the page is ours.
-                guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!],
+                guard let sent = request.headers[.xCSRFToken],
                       SecureRandom.constantTimeEqual(sent, session.csrfToken) else { throw CSRFError() }
             }
             return try await next(request, context)
@@ -61,6 +61,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     func isSecure(_ request: Request) -> Bool {
-        services.configuration.secureCookies ?? (request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https")
+        services.configuration.secureCookies ?? (request.headers[.xForwardedProto]?.lowercased() == "https")
     }
 }

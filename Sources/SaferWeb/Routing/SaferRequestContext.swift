@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SaferDomain
 
@@ -63,4 +64,14 @@ extension SaferRequestContext: PageContext {
 
 extension SignedInContext: PageContext {
     var signedInIdentity: Identity? { identity }
+}
+
+extension HTTPField.Name {
+    // `HTTPField.Name(_:)` is nil only for text that is not a valid header token; these are
+    // literals that are, so the unwraps below cannot fail.
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let xCSRFToken = HTTPField.Name("X-CSRF-Token")!
 }

@@ -75,7 +75,7 @@ struct AuthController {
         response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
                                   maxAge: Int(services.configuration.sessionLifetime), path: "/",
                                   secure: services.configuration.secureCookies
-                                      ?? (request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"),
+                                      ?? (request.headers[.xForwardedProto]?.lowercased() == "https"),
                                   httpOnly: true, sameSite: .lax))
         return response
     }

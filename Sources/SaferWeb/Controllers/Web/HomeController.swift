@@ -48,7 +48,7 @@ struct HomeController {
             return views.response("home", HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), areas: areas))
         }
         for area in PageChrome.areas where area.href != "/admin" && area.href != "/performance" && area.href != "/plans" && area.href != "/fly-tipping" && area.href != "/hotspots" {
-            let info = Self.summaries[area.href]!
+            guard let info = Self.summaries[area.href] else { continue }   // every area without a page of its own has a summary
             routes.page(RouterPath(area.href), area.roles) { _, context in
                 views.response("area", AreaPage(chrome: PageChrome(title: area.label, context: context, current: area.href),
                                                 heading: area.label, summary: info.summary, coming: info.coming))

@@ -155,7 +155,7 @@ struct PlansController {
         case "html": return nil
         case "csv": return download(Data(CSVRenderer.render(table).utf8), "\(name).csv", "text/csv; charset=utf-8")
         case "xlsx": return download(try XLSXWriter.render(table), "\(name).xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        case "json" where json != nil: return download(try JSONEncoder.safer.encode(json!), "\(name).json", "application/json; charset=utf-8")
+        case "json" where json != nil: return download(try JSONEncoder.safer.encode(json), "\(name).json", "application/json; charset=utf-8")
         case let other: throw ValidationError("'\(other)' is not a download format: use \(json == nil ? "csv or xlsx" : "csv, xlsx or json").")
         }
     }
