@@ -68,36 +68,11 @@ public struct FlyTipService: Sendable {
     public func changeStatus(of id: String, to status: FlyTipStatus, at time: Date?, duplicateOf: String?, cost: Money?,
                              note: String, by actor: Actor) async throws -> FlyTip {
         let before = try await flyTip(id)
-        guard before.status.allowedNext.contains(status) else {
-            throw ValidationError(before.status.allowedNext.isEmpty
-                ? "Incident \(before.reference) is \(before.status.label.lowercased()) and cannot change status."
-                : "Incident \(before.reference) is \(before.status.label.lowercased()): it can move to \(before.status.allowedNext.map { $0.label.lowercased() }.joined(separator: ", ")).",
-                field: "status")
-        }
         let now = services.clock.now()
-        var after = before
-        after.status = status
-        let when = time ?? now
-        switch status {
-        case .verified, .scheduled:
-            if after.inspectedAt == nil { after.inspectedAt = when }
-        case .cleared:
-            after.clearedAt = when
-            if after.inspectedAt == nil { after.inspectedAt = when }
-        case .duplicate:
-            guard let duplicateOf, !duplicateOf.isEmpty else {
-                throw ValidationError("Give the reference of the incident this one repeats, e.g. FT-7K3M9Q.", field: "duplicateOf")
-            }
-            let original = try await flyTip(duplicateOf)
-            after.duplicateOf = original.id
-        case .noTrace, .notCouncilLand:
-            if after.inspectedAt == nil { after.inspectedAt = when }
-        case .reported:
-            break
-        }
-        if let cost { after.enteredCost = cost }
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !note.isEmpty { after.notes = after.notes.isEmpty ? note : after.notes + "\n" + note }
+        // The original of a duplicate is looked up here; the move itself is the domain's rule.
+        var original: String?
+        if status == .duplicate, let reference = duplicateOf, !reference.isEmpty { original = try await flyTip(reference).id }
+        let after = try before.movingTo(status, at: time ?? now, originalID: original, cost: cost, note: note)
         try after.validate(now: now)
         try await flyTips.update(after, by: actor)
         return after

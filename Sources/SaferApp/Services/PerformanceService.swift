@@ -31,46 +31,20 @@ public struct PerformanceService: Sendable {
     }
 
     /// Monthly counts of imported police.uk rows for each indicator counted from police.uk, over
-    /// the months imported. Entered figures win over these (see `fillUnreportedMonths`).
+    /// the months imported (the mapping is `PoliceUKIndicatorCounts`, beside the catalogue).
     func policeCounts(_ indicators: [Indicator]) async throws -> [String: MonthlySeries] {
-        let counted = indicators.filter { $0.source == .policeUK && !$0.crimeTypes.isEmpty }
         let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
-        guard !counted.isEmpty, let first = months.min(), let last = months.max() else { return [:] }
+        guard indicators.contains(where: { $0.source == .policeUK }), let first = months.min(), let last = months.max() else { return [:] }
         let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType])
-        var byType: [String: [Month: Int]] = [:]
-        for row in rows { if let type = row.crimeType, let month = row.month { byType[type, default: [:]][month, default: 0] += row.count } }
-        var result: [String: MonthlySeries] = [:]
-        for indicator in counted {
-            var series = MonthlySeries()
-            for month in months {
-                series[month] = .count(indicator.crimeTypes.reduce(0) { $0 + (byType[$1]?[month] ?? 0) })
-            }
-            result[indicator.key] = series
-        }
-        return result
+        return PoliceUKIndicatorCounts.series(for: indicators, counts: rows, months: months)
     }
 
     /// Per beat, monthly police.uk counts for each beat-comparison category, over the months imported.
     func policeBeatCounts() async throws -> [BeatCategory: [String: MonthlySeries]] {
         let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
         guard let first = months.min(), let last = months.max() else { return [:] }
-        let catalogue = Dictionary(uniqueKeysWithValues: try await services.storage.indicators.list().map { ($0.key, $0) })
         let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType, .beat])
-        var result: [BeatCategory: [String: MonthlySeries]] = [:]
-        for category in BeatCategory.allCases {
-            guard let types = catalogue[category.rawValue]?.crimeTypes, !types.isEmpty else { continue }
-            var perBeat: [String: [Month: Int]] = [:]
-            for row in rows where row.crimeType.map(types.contains) == true {
-                guard let beat = row.beatKey, beat != CrimeCount.unmappedBeat, let month = row.month else { continue }
-                perBeat[beat, default: [:]][month, default: 0] += row.count
-            }
-            result[category] = perBeat.mapValues { counts in
-                var series = MonthlySeries()
-                for month in months { series[month] = .count(counts[month] ?? 0) }
-                return series
-            }
-        }
-        return result
+        return PoliceUKIndicatorCounts.beatSeries(catalogue: try await services.storage.indicators.list(), counts: rows, months: months)
     }
 
     /// The district: the first area of that kind.

@@ -79,12 +79,9 @@ public struct SQLPublicReportRepository: PublicReportRepository {
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.report)
     }
 
-    /// The pending report, or an error saying it has already been dealt with.
-    static func pending(_ db: any SQLDatabase, id: String) async throws -> PublicReport {
+    /// The report, or an error saying there is none.
+    static func existing(_ db: any SQLDatabase, id: String) async throws -> PublicReport {
         guard let report = try await fetch(db, id: id) else { throw DomainError.notFound(entity: "public report", id: id) }
-        guard report.status == .pending else {
-            throw DomainError.conflict("Report \(report.reference) has already been dealt with (\(report.status.label.lowercased())).")
-        }
         return report
     }
 
@@ -99,7 +96,8 @@ public struct SQLPublicReportRepository: PublicReportRepository {
 
     public func accept(reportID: String, as flyTip: FlyTip, by actor: Actor) async throws -> FlyTip {
         try await database.transaction { db in
-            let before = try await Self.pending(db, id: reportID)
+            let before = try await Self.existing(db, id: reportID)
+            try before.checkPending()
             let stored = try await SQLFlyTipRepository.insert(db, flyTip, audit: audit, by: actor)
             // The report's photos go with it to the incident.
             for photo in try await photos(db, owner: .publicReport, ownerID: reportID) {
@@ -109,49 +107,27 @@ public struct SQLPublicReportRepository: PublicReportRepository {
                 copy.ownerID = stored.id
                 try await SQLFlyTipRepository.insertPhoto(db, copy, audit: audit, by: actor)
             }
-            var after = before
-            after.status = .accepted
-            after.incidentID = stored.id
-            after.decidedBy = actor.label
-            after.decidedAt = clock.now()
-            try await decide(db, before: before, after: after, by: actor)
+            try await decide(db, before: before, after: try before.accepted(as: stored.id, by: actor, at: clock.now()), by: actor)
             return stored
         }
     }
 
     public func merge(reportID: String, into flyTipID: String, by actor: Actor) async throws {
         try await database.transaction { db in
-            let before = try await Self.pending(db, id: reportID)
+            let before = try await Self.existing(db, id: reportID)
             guard let incident = try await SQLFlyTipRepository.fetch(db, column: "id", value: flyTipID) else {
                 throw DomainError.notFound(entity: "fly-tip", id: flyTipID)
             }
-            guard incident.status.isOpen else {
-                throw DomainError.conflict("Incident \(incident.reference) is \(incident.status.label.lowercased()): merge reports only into open incidents, or accept this one as a new incident.")
-            }
-            var noted = incident
-            let line = "Also reported by the public: \(before.reference)" + (before.description.isEmpty ? "." : " (\"\(before.description)\").")
-            noted.notes = noted.notes.isEmpty ? line : noted.notes + "\n" + line
-            try await SQLFlyTipRepository.update(db, before: incident, after: noted, audit: audit, by: actor)
-            var after = before
-            after.status = .merged
-            after.incidentID = incident.id
-            after.decidedBy = actor.label
-            after.decidedAt = clock.now()
-            try await decide(db, before: before, after: after, by: actor)
+            let decision = try before.merged(into: incident, by: actor, at: clock.now())
+            try await SQLFlyTipRepository.update(db, before: incident, after: decision.incident, audit: audit, by: actor)
+            try await decide(db, before: before, after: decision.report, by: actor)
         }
     }
 
     public func reject(reportID: String, reason: String, by actor: Actor) async throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ValidationError("Give a reason for rejecting the report, e.g. \"Outside North Warwickshire\".", field: "reason") }
         try await database.transaction { db in
-            let before = try await Self.pending(db, id: reportID)
-            var after = before
-            after.status = .rejected
-            after.rejectionReason = reason
-            after.decidedBy = actor.label
-            after.decidedAt = clock.now()
-            try await decide(db, before: before, after: after, by: actor)
+            let before = try await Self.existing(db, id: reportID)
+            try await decide(db, before: before, after: try before.rejected(reason: reason, by: actor, at: clock.now()), by: actor)
         }
     }
 

@@ -470,10 +470,11 @@ struct ImportRun {
     // MARK: Months as stored
 
     /// A month as stored: the integer YYYYMM (201805 for May 2018).
-    static func key(_ month: Month) -> Int64 { Int64(month.year * 100 + month.month) }
+    static func key(_ month: Month) -> Int64 { PoliceUKMonthKey(month).value }
 
-    /// The month a stored YYYYMM stands for.
-    static func month(_ key: Int64) -> Month { try! Month(year: Int(key / 100), month: Int(key % 100)) }
+    /// The month a YYYYMM read by `monthKey(_:)` stands for. That parser yields only years
+    /// 1–9999 and months 1–12, so the key is always valid here.
+    static func month(_ key: Int64) -> Month { PoliceUKMonthKey(stored: key)!.month }
 
     // MARK: Byte-level parsing
 

@@ -13,7 +13,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
 
     /// Rows of the months from `first` to `last`: a range of the primary key (migration 7).
     static func inMonths(_ first: Month, _ last: Month) -> any SQLExpression {
-        PoliceUKTables.inMonths(ImportRun.key(first), ImportRun.key(last), column: SQLColumn("id", table: "c"))
+        PoliceUKTables.inMonths(first, last, column: SQLColumn("id", table: "c"))
     }
 
     public func points(from: Month, to: Month, crimeType: String) async throws -> [CrimePoint] {
@@ -34,7 +34,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
             .where(SQLColumn("longitude", table: "c"), .isNot, SQLLiteral.null)
             .orderBy(SQLColumn("id", table: "c"))
             .all(decoding: Row.self)
-            .map { CrimePoint(id: $0.id, month: ImportRun.month($0.month), position: WGS84Point(latitude: $0.latitude, longitude: $0.longitude),
+            .map { CrimePoint(id: $0.id, month: try PoliceUKTables.month($0.month, table: PoliceUKTables.crimes, id: String($0.id)), position: WGS84Point(latitude: $0.latitude, longitude: $0.longitude),
                               location: $0.location ?? "") }
     }
 
@@ -79,7 +79,9 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
         var counts: [CrimeCount] = []
         for row in try await query.all() {
             var count = CrimeCount(count: try row.decode(column: "n", as: Int.self))
-            if wanted.contains(.month) { count.month = ImportRun.month(try row.decode(column: "month", as: Int64.self)) }
+            if wanted.contains(.month) {
+                count.month = try PoliceUKTables.month(try row.decode(column: "month", as: Int64.self), table: PoliceUKTables.crimes, id: "(counted)")
+            }
             if wanted.contains(.crimeType) { count.crimeType = try row.decode(column: "crime_type", as: String.self) }
             if wanted.contains(.beat) {
                 count.beatKey = try row.decode(column: "beat_key", as: String?.self)
@@ -105,7 +107,7 @@ public struct SQLPoliceCrimeRepository: PoliceCrimeRepository {
             .map { row in
                 let files = try JSONDecoder().decode([String].self, from: Data(try row.decode(column: "source_files", as: String.self).utf8))
                 return PoliceUKImportRecord(
-                    month: ImportRun.month(try row.decode(column: "month", as: Int64.self)), files: files,
+                    month: try PoliceUKTables.month(try row.decode(column: "month", as: Int64.self), table: PoliceUKTables.imports, id: "(month)"), files: files,
                     areaPrefix: try row.decode(column: "area_prefix", as: String?.self),
                     rowsKept: try row.decode(column: "rows_kept", as: Int.self),
                     rowsSkipped: try row.decode(column: "rows_skipped", as: Int.self),

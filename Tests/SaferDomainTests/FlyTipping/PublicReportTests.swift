@@ -21,6 +21,20 @@ struct PublicReportTests {
         #expect(PlainWords.amount.map(\.size) == FlyTipSize.allCases)
     }
 
+    @Test func triageDecidesOnlyPendingReportsMergesOnlyIntoOpenIncidentsAndRejectsWithAReason() throws {
+        let officer = Actor(userID: "u1", label: "officer@example.org", channel: .web), at = F.time("2019-02-12 09:00")
+        let pending = try report(PublicReportInput(latitude: 52.5465, longitude: -1.5235, what: ["bags"], amount: "bag", description: "By the gate"))
+        let accepted = try pending.accepted(as: "t9", by: officer, at: at)
+        #expect(accepted.status == .accepted && accepted.incidentID == "t9" && accepted.decidedBy == officer.label && accepted.decidedAt == at)
+        #expect(throws: DomainError.self) { try accepted.rejected(reason: "Twice", by: officer, at: at) }
+        let merged = try pending.merged(into: F.flyTip(id: "t1"), by: officer, at: at)
+        #expect(merged.report.status == .merged && merged.report.incidentID == "t1")
+        #expect(merged.incident.notes.hasSuffix("Also reported by the public: TIP-1 (\"By the gate\")."))
+        #expect(throws: DomainError.self) { try pending.merged(into: F.flyTip(id: "t2", status: .cleared), by: officer, at: at) }
+        #expect(throws: ValidationError.self) { try pending.rejected(reason: "  ", by: officer, at: at) }
+        #expect(try pending.rejected(reason: "Outside the borough", by: officer, at: at).rejectionReason == "Outside the borough")
+    }
+
     @Test func aTypedPlaceIsEnoughWithoutAPin() throws {
         let r = try report(PublicReportInput(place: "Lay-by on Oldbury Road, Hartshill", what: ["bags"], amount: "bag"))
         #expect(r.position == nil && r.landType == .other)
