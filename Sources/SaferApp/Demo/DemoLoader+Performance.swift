@@ -54,7 +54,7 @@ extension DemoLoader {
         // two counts, so their printed percentages are not stored as totals.
         for record in try Self.records("annual-totals.csv") where kinds[record["indicator"] ?? ""] == .count {
             guard let value = Double(record["value"] ?? "") else { continue }
-            try await storage.figures.setSuppliedTotal(indicatorKey: record["indicator"]!, areaKey: record["area"] ?? district ?? "",
+            try await storage.figures.setSuppliedTotal(indicatorKey: record["indicator", default: ""], areaKey: record["area"] ?? district ?? "",
                                                        period: try FinancialYear(parsing: record["financial_year"] ?? "").period,
                                                        value: value, by: actor)
         }
@@ -63,7 +63,7 @@ extension DemoLoader {
         where record["measure"] == "rolling-12-months" && record["source"] == "item-7-appendix-b-section-1" {
             guard let value = Double(record["value"] ?? ""), let range = record["period"]?.components(separatedBy: ".."), range.count == 2,
                   let first = Month(range[0]), let last = Month(range[1]) else { continue }
-            try await storage.figures.setSuppliedTotal(indicatorKey: record["indicator"]!, areaKey: record["area"] ?? district ?? "",
+            try await storage.figures.setSuppliedTotal(indicatorKey: record["indicator", default: ""], areaKey: record["area"] ?? district ?? "",
                                                        period: try Period(first: first, last: last), value: value, by: actor)
         }
         // The seed's Q3 beat table: quarter totals per beat and category.

@@ -37,6 +37,6 @@ public enum SecureRandom {
     public static func readablePassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+        return (0..<4).map { _ in String((0..<5).map { _ in alphabet[Int.random(in: alphabet.indices, using: &generator)] }) }.joined(separator: "-")
     }
 }

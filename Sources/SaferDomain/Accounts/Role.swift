@@ -33,7 +33,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)   // allCases holds every case
     }
 }
 

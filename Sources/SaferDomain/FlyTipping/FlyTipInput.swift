@@ -88,8 +88,9 @@ public struct FlyTipInput: Sendable, Hashable {
             }
             return (position, computed)
         }
-        // Both are present here: the checks above throw when either of a pair is missing or neither pair is given.
-        let point = NationalGridPoint(easting: easting!, northing: northing!)
+        // The checks above throw when either of a pair is missing or neither pair is given.
+        guard let easting, let northing else { throw ValidationError("A position is needed: latitude and longitude, or easting and northing.", field: "latitude") }
+        let point = NationalGridPoint(easting: easting, northing: northing)
         return (NationalGrid.wgs84(from: point), point)
     }
 

@@ -29,6 +29,6 @@ public enum FlyTipSize: String, DefraCategory, Comparable {
     public var costEnteredPerIncident: Bool { self >= .tipperLorryLoad }
 
     public static func < (lhs: FlyTipSize, rhs: FlyTipSize) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)   // allCases holds every case
     }
 }

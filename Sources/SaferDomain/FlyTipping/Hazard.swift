@@ -8,7 +8,7 @@ public enum Hazard: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     public var label: String { rawValue.capitalized }
 
     public static func < (lhs: Hazard, rhs: Hazard) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)   // allCases holds every case
     }
 
     /// A hazard from its name, or a message listing the allowed ones.

@@ -14,8 +14,15 @@ public enum GiStarSignificance: Int, Sendable, Hashable, Codable, CaseIterable, 
     /// The class of a z-score (NaN is not significant).
     public init(z: Double) {
         let magnitude = abs(z)
-        let level = magnitude >= 2.576 ? 3 : magnitude >= 1.960 ? 2 : magnitude >= 1.645 ? 1 : 0
-        self.init(rawValue: z < 0 ? -level : level)!
+        switch (magnitude, z < 0) {
+        case (2.576..., true): self = .coldSpot99
+        case (1.960..., true): self = .coldSpot95
+        case (1.645..., true): self = .coldSpot90
+        case (2.576..., false): self = .hotSpot99
+        case (1.960..., false): self = .hotSpot95
+        case (1.645..., false): self = .hotSpot90
+        default: self = .notSignificant
+        }
     }
 
     /// 90, 95 or 99; nil when not significant.

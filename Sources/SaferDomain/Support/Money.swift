@@ -23,7 +23,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
               pounds < 100_000_000 else {
             throw ValidationError("'\(text)' is not an amount of money: write pounds and pence, e.g. 312.50.", field: field)
         }
-        let pence = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+        let pence = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0 : 0   // digits, checked above
         return Money(pence: (pounds * 100 + pence) * (negative ? -1 : 1))
     }
 

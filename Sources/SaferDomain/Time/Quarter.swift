@@ -35,7 +35,12 @@ public struct Quarter: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// The quarter `month` falls in: `2019-02` is in 2018/19-Q4.
     public init(containing month: Month) {
         financialYear = month.financialYear
-        number = Number(rawValue: (month.positionInFinancialYear - 1) / 3 + 1)!
+        switch month.positionInFinancialYear {
+        case ...3: number = .q1
+        case 4...6: number = .q2
+        case 7...9: number = .q3
+        default: number = .q4
+        }
     }
 
     /// Reads a quarter written `2018/19-Q3` (the `Q` may be lower case); throws

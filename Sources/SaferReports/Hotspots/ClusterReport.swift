@@ -57,7 +57,7 @@ public struct ClusterReport: Sendable, Encodable {
                            centroidEasting: (cluster.centroid.easting * 10).rounded() / 10, centroidNorthing: (cluster.centroid.northing * 10).rounded() / 10,
                            latitude: (centre.latitude * 1e6).rounded() / 1e6, longitude: (centre.longitude * 1e6).rounded() / 1e6,
                            extent: cluster.extent, road: names.first?.0 ?? "",
-                           first: CalendarDay(containing: dates.first!).description, last: CalendarDay(containing: dates.last!).description,
+                           first: dates.first.map { CalendarDay(containing: $0).description } ?? "", last: dates.last.map { CalendarDay(containing: $0).description } ?? "",
                            wasteMix: mix, openIncidents: members.filter(\.isOpen).count, cameras: Array(Set(cameras)).sorted())
         }
         noise = result.noise.map { inRange[$0].id }

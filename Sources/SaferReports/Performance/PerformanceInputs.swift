@@ -20,8 +20,8 @@ public struct PerformanceInputs: Sendable {
         let names = Dictionary(uniqueKeysWithValues: themes.map { ($0.key, $0.name) })
         let order = Dictionary(uniqueKeysWithValues: themes.map { ($0.key, $0.position) })
         let groups = Dictionary(grouping: indicators, by: { $0.themeKey.flatMap { names[$0] == nil ? nil : $0 } })
-        return groups.keys.sorted { (order[$0 ?? ""] ?? .max, $0 ?? "") < (order[$1 ?? ""] ?? .max, $1 ?? "") }
-            .map { key in (key.flatMap { names[$0] }, groups[key]!.sorted { ($0.position, $0.key) < ($1.position, $1.key) }) }
+        return groups.sorted { (order[$0.key ?? ""] ?? .max, $0.key ?? "") < (order[$1.key ?? ""] ?? .max, $1.key ?? "") }
+            .map { group in (group.key.flatMap { names[$0] }, group.value.sorted { ($0.position, $0.key) < ($1.position, $1.key) }) }
     }
 
     /// The figures of an indicator; for a proportion, nil (its values come from two others).

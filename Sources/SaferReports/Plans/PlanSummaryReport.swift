@@ -60,7 +60,8 @@ public struct PlanSummaryReport: Sendable {
             }
         }
         let committees = committeeOrder.sorted().map { name in
-            Line(name: name, plan: nil, summary: StatusSummary(statuses: byCommittee[name]!.statuses), withoutStatus: byCommittee[name]!.without)
+            let tally = byCommittee[name, default: ([], 0)]
+            return Line(name: name, plan: nil, summary: StatusSummary(statuses: tally.statuses), withoutStatus: tally.without)
         }
         return PlanSummaryReport(financialYear: year, quarter: period, kind: kind, plans: plans, committees: committees, flags: flags)
     }

@@ -121,7 +121,7 @@ public enum XLSXWriter {
     /// A cell reference such as B7.
     static func reference(_ column: Int, _ row: Int) -> String {
         var letters = "", n = column + 1
-        while n > 0 { let r = (n - 1) % 26; letters = String(UnicodeScalar(65 + r)!) + letters; n = (n - 1) / 26 }
+        while n > 0 { let r = (n - 1) % 26; letters = String(Character(UnicodeScalar(UInt8(65 + r)))) + letters; n = (n - 1) / 26 }
         return "\(letters)\(row)"
     }
 

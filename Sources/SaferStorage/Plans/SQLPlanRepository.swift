@@ -90,9 +90,9 @@ public struct SQLPlanRepository: PlanRepository {
         if let financialYear { _ = query.where("start_year", .equal, financialYear.startYear) }
         let plans = try await query.orderBy("start_year").orderBy("title").orderBy("id")
             .all(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.plan)
-        let order = Dictionary(uniqueKeysWithValues: Plan.Kind.allCases.enumerated().map { ($1, $0) })
+        let order = { (kind: Plan.Kind) in Plan.Kind.allCases.firstIndex(of: kind) ?? 0 }   // allCases holds every kind
         return plans.sorted {
-            ($0.financialYear.startYear, order[$0.kind]!, $0.title, $0.id) < ($1.financialYear.startYear, order[$1.kind]!, $1.title, $1.id)
+            ($0.financialYear.startYear, order($0.kind), $0.title, $0.id) < ($1.financialYear.startYear, order($1.kind), $1.title, $1.id)
         }
     }
 

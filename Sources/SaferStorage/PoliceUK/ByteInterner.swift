@@ -86,6 +86,7 @@ struct ByteInterner {
         guard length == bytes.count else { return false }
         if length == 0 { return true }
         return arena.withUnsafeBufferPointer { stored in
+            // Both buffers hold `length` > 0 bytes here, so both have base addresses.
             memcmp(stored.baseAddress! + offsets[entry], bytes.baseAddress!, length) == 0
         }
     }

@@ -287,6 +287,7 @@ struct ImportRun {
         let lsoaCode, lsoaName, crimeType, lastOutcome, context: Int
 
         init(_ positions: [PoliceUKColumn: Int], headerFields: Int) {
+            // `checkHeader` accepted the file only with every column present, so each lookup succeeds.
             crimeID = positions[.crimeID]!; month = positions[.month]!
             reportedBy = positions[.reportedBy]!; fallsWithin = positions[.fallsWithin]!
             longitude = positions[.longitude]!; latitude = positions[.latitude]!; location = positions[.location]!
@@ -547,6 +548,7 @@ struct ImportRun {
 
     @inline(__always)
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // A buffer with a count above 0 has a base address.
         a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 

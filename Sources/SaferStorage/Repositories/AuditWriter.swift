@@ -12,9 +12,9 @@ struct AuditWriter: Sendable {
     func record<T: Auditable>(_ db: any SQLDatabase, by actor: Actor, before: T?, after: T?) async throws {
         let action: AuditEntry.Action = before == nil ? .create : (after == nil ? .delete : .update)
         let changes = FieldChange.between(before?.auditFields, after?.auditFields)
-        if action == .update && changes.isEmpty { return }
+        guard let subject = after ?? before, action != .update || !changes.isEmpty else { return }
         let entry = AuditEntry(id: ids.next(), at: clock.now(), actor: actor, action: action,
-                               entity: T.auditEntity, entityID: (after ?? before)!.auditID, changes: changes)
+                               entity: T.auditEntity, entityID: subject.auditID, changes: changes)
         try await Self.insert(entry, into: db)
     }
 

@@ -13,19 +13,13 @@ struct SystemController {
 
     func register(on routes: SecureRoutes) {
         routes.plain("/health", .everyone) { _, _ in
-            do {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await services.storage.database.ping() }
-                    group.addTask { try await Task.sleep(for: .seconds(3)); throw HealthTimeout() }
-                    try await group.next()
-                    group.cancelAll()
-                }
-                return try json(Health(status: "ok", database: "ok", engine: services.storage.database.engine.rawValue))
-            } catch {
-                services.logger.warning("Health check: database unavailable: \(error)")
-                return try json(Health(status: "unavailable", database: "unreachable: the database did not answer",
-                                       engine: services.storage.database.engine.rawValue), status: .serviceUnavailable)
+            let health = services.health
+            guard await health.databaseAnswers() else {
+                services.logger.warning("Health check: the database did not answer within 3 seconds")
+                return try json(Health(status: "unavailable", database: "unreachable: the database did not answer", engine: health.engine),
+                                status: .serviceUnavailable)
             }
+            return try json(Health(status: "ok", database: "ok", engine: health.engine))
         }
         routes.plain("/metrics", .everyone) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -71,4 +65,3 @@ struct SystemController {
     }
 }
 
-struct HealthTimeout: Error {}

@@ -50,7 +50,7 @@ struct APIController: APIProtocol {
     ]
 
     func register(on routes: SecureRoutes) throws {
-        try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access), serverURL: URL(string: "/api/v1")!)
+        try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access), serverURL: URL(string: "/api/v1")!)   // a literal, valid URL
     }
 
     var identity: Identity {
