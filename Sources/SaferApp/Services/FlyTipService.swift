@@ -8,15 +8,37 @@ import SaferStorage
 /// photo's GPS position when the phone had no fix), moving them through their statuses,
 /// public reports and their triage, and the figures for the dashboard and Defra's return.
 public struct FlyTipService: Sendable {
-    let services: AppServices
+    let flyTips: any FlyTipRepository
+    let publicReports: any PublicReportRepository
+    let enforcement: any EnforcementRepository
+    let savedSettings: any SettingsRepository
+    let defaultSettings: FlyTipSettings
+    let rateLimitSecret: String
+    let clock: any SaferClock
+    let ids: any IDGenerator
 
-    public init(services: AppServices) { self.services = services }
+    /// A service with only what it uses.
+    public init(flyTips: any FlyTipRepository, publicReports: any PublicReportRepository, enforcement: any EnforcementRepository, savedSettings: any SettingsRepository, defaultSettings: FlyTipSettings, rateLimitSecret: String, clock: any SaferClock, ids: any IDGenerator) {
+        self.flyTips = flyTips
+        self.publicReports = publicReports
+        self.enforcement = enforcement
+        self.savedSettings = savedSettings
+        self.defaultSettings = defaultSettings
+        self.rateLimitSecret = rateLimitSecret
+        self.clock = clock
+        self.ids = ids
+    }
+
+    /// The service wired from the application's services.
+    public init(services: AppServices) {
+        self.init(flyTips: services.storage.flyTips, publicReports: services.storage.publicReports, enforcement: services.storage.enforcement, savedSettings: services.storage.settings,
+                  defaultSettings: services.configuration.flyTipping, rateLimitSecret: services.configuration.sessionSecret, clock: services.clock, ids: services.ids)
+    }
 
     /// The settings an administrator saved, or the configured defaults.
     public func settings() async throws -> FlyTipSettings {
-        try await services.storage.settings.flyTipSettings() ?? services.configuration.flyTipping
+        try await savedSettings.flyTipSettings() ?? defaultSettings
     }
-    var flyTips: any FlyTipRepository { services.storage.flyTips }
 
     /// What recording an incident did.
     public struct Recorded: Sendable {
@@ -34,11 +56,11 @@ public struct FlyTipService: Sendable {
     public func record(_ input: FlyTipInput, photo: Data?, by actor: Actor, defaultSource: FlyTipSource = .crew) async throws -> Recorded {
         var input = input
         var notes: [String] = []
-        let id = services.ids.next()
-        let now = services.clock.now()
+        let id = ids.next()
+        let now = clock.now()
         var photos: [Photo] = []
         if let photo, !photo.isEmpty {
-            photos.append(try Photo.checked(id: services.ids.next(), owner: .flyTip, ownerID: id, data: photo, addedAt: now))
+            photos.append(try Photo.checked(id: ids.next(), owner: .flyTip, ownerID: id, data: photo, addedAt: now))
         }
         if input.latitude == nil, input.longitude == nil, input.easting == nil, input.northing == nil,
            let photo = photos.first, photo.kind == .jpeg, let position = ExifGPS.position(inJPEG: [UInt8](photo.data)) {
@@ -68,7 +90,7 @@ public struct FlyTipService: Sendable {
     public func changeStatus(of id: String, to status: FlyTipStatus, at time: Date?, duplicateOf: String?, cost: Money?,
                              note: String, by actor: Actor) async throws -> FlyTip {
         let before = try await flyTip(id)
-        let now = services.clock.now()
+        let now = clock.now()
         // The original of a duplicate is looked up here; the move itself is the domain's rule.
         var original: String?
         if status == .duplicate, let reference = duplicateOf, !reference.isEmpty { original = try await flyTip(reference).id }
@@ -85,26 +107,26 @@ public struct FlyTipService: Sendable {
 
     /// A key for the rate limit that does not store the client's address.
     public func clientKey(for address: String) -> String {
-        let digest = SHA256.hash(data: Data((services.configuration.sessionSecret + "|" + address).utf8))
+        let digest = SHA256.hash(data: Data((rateLimitSecret + "|" + address).utf8))
         return digest.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Stores a public report after the rate limit; the caller has already checked the honeypot.
     public func submitPublicReport(_ input: PublicReportInput, photo: Data?, clientAddress: String) async throws -> PublicReport {
         let key = clientKey(for: clientAddress)
-        let now = services.clock.now()
-        let recent = try await services.storage.publicReports.submissions(clientKey: key, since: now.addingTimeInterval(-3600))
+        let now = clock.now()
+        let recent = try await publicReports.submissions(clientKey: key, since: now.addingTimeInterval(-3600))
         if recent >= Self.reportsPerHour {
             throw RateLimited(message: "You have sent \(recent) reports in the last hour. Thank you: please wait an hour before sending another, or phone the council.")
         }
-        let id = services.ids.next()
+        let id = ids.next()
         let report = try input.report(id: id, reference: ReferenceCode.make(prefix: "TIP", from: id), now: now)
         var stored: Photo?
         if let photo, !photo.isEmpty {
-            stored = try Photo.checked(id: services.ids.next(), owner: .publicReport, ownerID: id, data: photo, addedAt: now)
+            stored = try Photo.checked(id: ids.next(), owner: .publicReport, ownerID: id, data: photo, addedAt: now)
         }
-        try await services.storage.publicReports.add(report, photo: stored, clientKey: key, by: Actor(userID: nil, label: "member of the public", channel: .web))
-        return try await services.storage.publicReports.find(id: id) ?? report
+        try await publicReports.add(report, photo: stored, clientKey: key, by: Actor(userID: nil, label: "member of the public", channel: .web))
+        return try await publicReports.find(id: id) ?? report
     }
 
     /// Open incidents that may be the same fly-tip as a report.
@@ -124,14 +146,14 @@ public struct FlyTipService: Sendable {
 
     /// Defra's return for a range of days.
     public func defraReturn(_ range: DayRange) async throws -> DefraReturn {
-        DefraReturn(range: range, flyTips: try await flyTips(in: range), actions: try await services.storage.enforcement.allActions(),
+        DefraReturn(range: range, flyTips: try await flyTips(in: range), actions: try await enforcement.allActions(),
                     costs: try await settings().clearanceCosts)
     }
 
     /// The dashboard for a range of days.
     public func dashboard(_ range: DayRange) async throws -> FlyTipDashboard {
-        FlyTipDashboard(range: range, flyTips: try await flyTips(in: range), cases: try await services.storage.enforcement.list(),
-                        actions: try await services.storage.enforcement.allActions(),
+        FlyTipDashboard(range: range, flyTips: try await flyTips(in: range), cases: try await enforcement.list(),
+                        actions: try await enforcement.allActions(),
                         openNow: try await flyTips.count(FlyTipFilter(statuses: FlyTipStatus.allCases.filter(\.isOpen))))
     }
 
@@ -145,7 +167,7 @@ public struct FlyTipService: Sendable {
     /// The period a dashboard shows when none is asked for: the financial year of the latest
     /// incident (the current year when there are none), up to that incident's day or today.
     public func defaultRange() async throws -> DayRange {
-        let today = CalendarDay(containing: services.clock.now())
+        let today = CalendarDay(containing: clock.now())
         let latest = try await flyTips.list(FlyTipFilter(limit: 1)).first.map { CalendarDay(containing: $0.reportedAt) } ?? today
         let year = latest.calendarMonth.financialYear
         let first = CalendarDay.first(of: year.firstMonth)
@@ -196,9 +218,9 @@ extension FlyTipService {
                     }
                     input.duplicateOf = original.id
                 }
-                let id = services.ids.next()
+                let id = ids.next()
                 let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
-                                              now: services.clock.now())
+                                              now: clock.now())
                 let (stored, created) = try await flyTips.add(flyTip, photos: [], by: actor)
                 if created { summary.created += 1 } else { summary.existing += 1 }
                 if let warning = settings.warning(for: stored.gridPoint) { summary.warnings.append("Line \(line): \(warning)") }

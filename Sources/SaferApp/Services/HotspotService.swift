@@ -4,9 +4,25 @@ import SaferReports
 
 /// Hot spots for the pages, the API and the command line: named locations, clusters and Gi*.
 public struct HotspotService: Sendable {
-    let services: AppServices
+    let flyTips: any FlyTipRepository
+    let policeCrimes: any PoliceCrimeRepository
+    let cctv: any CCTVRepository
+    let pspos: any PSPORepository
+    let savedSettings: any SettingsRepository
 
-    public init(services: AppServices) { self.services = services }
+    /// A service with only what it uses.
+    public init(flyTips: any FlyTipRepository, policeCrimes: any PoliceCrimeRepository, cctv: any CCTVRepository, pspos: any PSPORepository, savedSettings: any SettingsRepository) {
+        self.flyTips = flyTips
+        self.policeCrimes = policeCrimes
+        self.cctv = cctv
+        self.pspos = pspos
+        self.savedSettings = savedSettings
+    }
+
+    /// The service wired from the application's services.
+    public init(services: AppServices) {
+        self.init(flyTips: services.storage.flyTips, policeCrimes: services.storage.policeCrimes, cctv: services.storage.cctv, pspos: services.storage.pspos, savedSettings: services.storage.settings)
+    }
 
     /// What to look for hot spots in.
     public enum Source: Sendable, Hashable {
@@ -49,15 +65,15 @@ public struct HotspotService: Sendable {
 
     /// Camera deployments with their asset numbers.
     func deployments() async throws -> [(asset: String, deployment: Deployment)] {
-        let assets = Dictionary(uniqueKeysWithValues: try await services.storage.cctv.cameras().map { ($0.id, $0.assetID) })
-        return try await services.storage.cctv.deployments().map { (assets[$0.cameraID] ?? $0.cameraID, $0) }
+        let assets = Dictionary(uniqueKeysWithValues: try await cctv.cameras().map { ($0.id, $0.assetID) })
+        return try await cctv.deployments().map { (assets[$0.cameraID] ?? $0.cameraID, $0) }
     }
 
     /// The top locations over a range, with the change on the range before and CCTV markers.
     public func ranking(_ range: DayRange, limit: Int?, waste: WasteType? = nil) async throws -> HotspotRanking {
         try HotspotParameters.validate(limit: limit)
         let both = try DayRange(first: range.previous.first, last: range.last)
-        let tips = try await services.storage.flyTips.list(FlyTipFilter(range: both)).filter { tip in waste.map(tip.wasteTypes.contains) ?? true }
+        let tips = try await flyTips.list(FlyTipFilter(range: both)).filter { tip in waste.map(tip.wasteTypes.contains) ?? true }
         return HotspotRanking(range: range, flyTips: tips, deployments: try await deployments(), limit: limit)
     }
 
@@ -65,11 +81,11 @@ public struct HotspotService: Sendable {
     func points(_ source: Source, in range: DayRange) async throws -> [HotspotPoint] {
         switch source {
         case .flyTips(let waste):
-            return try await services.storage.flyTips.list(FlyTipFilter(range: range))
+            return try await flyTips.list(FlyTipFilter(range: range))
                 .filter { tip in tip.status.countsAsIncident && (waste.map(tip.wasteTypes.contains) ?? true) }.map(HotspotPoint.init)
         case .crime(let type):
             // police.uk publishes months: every month the range touches is counted whole.
-            let crimes = try await services.storage.policeCrimes.points(from: range.first.calendarMonth, to: range.last.calendarMonth, crimeType: type)
+            let crimes = try await policeCrimes.points(from: range.first.calendarMonth, to: range.last.calendarMonth, crimeType: type)
             return crimes.map { crime in
                 HotspotPoint(id: String(crime.id), gridPoint: NationalGrid.gridPoint(from: crime.position),
                              date: CalendarDay.first(of: crime.month).start(), location: crime.location)
@@ -117,7 +133,7 @@ public struct HotspotService: Sendable {
     public func map(_ source: Source, range: DayRange, eps: Double, minPoints: Int, cellSize: Double) async throws -> HotspotMap {
         let a = try await analysis(source, range: range, eps: eps, minPoints: minPoints, cellSize: cellSize)
         return HotspotMap(title: "Hot spots: \(source.label), \(range.label)", points: a.points, clusters: a.clusters, gi: a.gi,
-                          deployments: a.deployments, range: range, orders: try await services.storage.pspos.list(),
-                          beats: try await services.storage.settings.beatBoundaries())
+                          deployments: a.deployments, range: range, orders: try await pspos.list(),
+                          beats: try await savedSettings.beatBoundaries())
     }
 }

@@ -6,50 +6,66 @@ import SaferStorage
 /// Builds the performance reports from storage: the one place the pages, the API and the
 /// command line get their numbers from.
 public struct PerformanceService: Sendable {
-    let services: AppServices
+    let areas: any AreaRepository
+    let figures: any FigureRepository
+    let indicators: any IndicatorRepository
+    let policeCrimes: any PoliceCrimeRepository
 
-    public init(services: AppServices) { self.services = services }
+    /// A service with only what it uses.
+    public init(areas: any AreaRepository, figures: any FigureRepository, indicators: any IndicatorRepository, policeCrimes: any PoliceCrimeRepository) {
+        self.areas = areas
+        self.figures = figures
+        self.indicators = indicators
+        self.policeCrimes = policeCrimes
+    }
+
+    /// The service wired from the application's services.
+    public init(services: AppServices) {
+        self.init(areas: services.storage.areas, figures: services.storage.figures, indicators: services.storage.indicators, policeCrimes: services.storage.policeCrimes)
+    }
 
     /// The catalogue and every figure for an area (the district when nil).
     public func inputs(areaKey: String? = nil) async throws -> PerformanceInputs {
-        let storage = services.storage
         let area: Area
         if let areaKey {
-            guard let found = try await storage.areas.find(key: areaKey) else { throw DomainError.notFound(entity: "area", id: areaKey) }
+            guard let found = try await areas.find(key: areaKey) else { throw DomainError.notFound(entity: "area", id: areaKey) }
             area = found
         } else {
             area = try await district()
         }
-        let indicators = try await storage.indicators.list()
-        var figures = try await storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: area.key)
+        let indicators = try await self.indicators.list()
+        var figures = try await self.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: area.key)
         if area.kind == .district {
             for (key, counted) in try await policeCounts(indicators) {
                 figures[key, default: IndicatorFigures()].fillUnreportedMonths(from: counted)
             }
         }
-        return PerformanceInputs(indicators: indicators, themes: try await storage.indicators.themes(), figures: figures, area: area)
+        return PerformanceInputs(indicators: indicators, themes: try await self.indicators.themes(), figures: figures, area: area)
     }
 
     /// Monthly counts of imported police.uk rows for each indicator counted from police.uk, over
     /// the months imported (the mapping is `PoliceUKIndicatorCounts`, beside the catalogue).
     func policeCounts(_ indicators: [Indicator]) async throws -> [String: MonthlySeries] {
-        let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
+        let months = try await policeCrimes.importedMonths().map(\.month)
         guard indicators.contains(where: { $0.source == .policeUK }), let first = months.min(), let last = months.max() else { return [:] }
-        let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType])
+        let rows = try await policeCrimes.counts(from: first, to: last, by: [.month, .crimeType])
         return PoliceUKIndicatorCounts.series(for: indicators, counts: rows, months: months)
     }
 
     /// Per beat, monthly police.uk counts for each beat-comparison category, over the months imported.
     func policeBeatCounts() async throws -> [BeatCategory: [String: MonthlySeries]] {
-        let months = try await services.storage.policeCrimes.importedMonths().map(\.month)
+        let months = try await policeCrimes.importedMonths().map(\.month)
         guard let first = months.min(), let last = months.max() else { return [:] }
-        let rows = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.month, .crimeType, .beat])
-        return PoliceUKIndicatorCounts.beatSeries(catalogue: try await services.storage.indicators.list(), counts: rows, months: months)
+        let rows = try await policeCrimes.counts(from: first, to: last, by: [.month, .crimeType, .beat])
+        return PoliceUKIndicatorCounts.beatSeries(catalogue: try await indicators.list(), counts: rows, months: months)
     }
 
     /// The district: the first area of that kind.
-    public func district() async throws -> Area {
-        guard let area = try await services.storage.areas.list(kind: .district).first else {
+    public func district() async throws -> Area { try await Self.district(in: areas) }
+
+    /// The district among `areas`, or a message saying how to set one up.
+    static func district(in areas: any AreaRepository) async throws -> Area {
+        guard let area = try await areas.list(kind: .district).first else {
             throw ValidationError("No district is set up yet: load the demo data or add the district's area first.")
         }
         return area
@@ -69,11 +85,11 @@ public struct PerformanceService: Sendable {
 
     /// A quarter's beat comparison.
     public func beats(quarter: Quarter) async throws -> BeatComparisonReport {
-        let beats = try await services.storage.areas.list(kind: .beat)
+        let beats = try await areas.list(kind: .beat)
         var figures: [BeatCategory: [String: IndicatorFigures]] = [:]
         let counted = try await policeBeatCounts()
         for category in BeatCategory.allCases {
-            var byBeat = try await services.storage.figures.figuresByArea(indicatorKey: category.rawValue)
+            var byBeat = try await self.figures.figuresByArea(indicatorKey: category.rawValue)
             for (beat, series) in counted[category] ?? [:] { byBeat[beat, default: IndicatorFigures()].fillUnreportedMonths(from: series) }
             figures[category] = byBeat
         }
@@ -85,8 +101,8 @@ public struct PerformanceService: Sendable {
     /// What storing these figures would do, worked out against what is stored; nothing is
     /// stored. Unknown indicators and areas are named here, before any preview is shown.
     public func figureChanges(_ figures: [MonthlyFigure]) async throws -> FigureChanges {
-        let indicators = Set(try await services.storage.indicators.list().map(\.key))
-        let areas = Set(try await services.storage.areas.list(kind: nil).map(\.key))
+        let indicators = Set(try await indicators.list().map(\.key))
+        let areas = Set(try await areas.list(kind: nil).map(\.key))
         var problems = ValidationProblems()
         for key in Set(figures.map(\.indicatorKey)).subtracting(indicators).sorted() {
             problems.add("'\(key)' is not an indicator: see the indicator list (safer indicator list) for the keys.")
@@ -96,7 +112,7 @@ public struct PerformanceService: Sendable {
         }
         try problems.throwIfAny()
         var stored: [String: [String: IndicatorFigures]] = [:]
-        for key in Set(figures.map(\.indicatorKey)) { stored[key] = try await services.storage.figures.figuresByArea(indicatorKey: key) }
+        for key in Set(figures.map(\.indicatorKey)) { stored[key] = try await self.figures.figuresByArea(indicatorKey: key) }
         return FigureChanges(requested: figures) { stored[$0.indicatorKey]?[$0.areaKey]?.months[$0.month] ?? .notReported }
     }
 
@@ -111,7 +127,7 @@ public struct PerformanceService: Sendable {
         if !changes.removed.isEmpty, !removalsConfirmed {
             throw FigureEntryError.removalsNotConfirmed(changes)
         }
-        _ = try await services.storage.figures.set(changes.figures, by: actor)
+        _ = try await self.figures.set(changes.figures, by: actor)
         return changes
     }
 

@@ -6,11 +6,29 @@ import SaferStorage
 /// Plans, items and updates for the pages, the API and the command line: who may write, the
 /// suggested status, year end and the summaries all come from here.
 public struct PlanService: Sendable {
-    let services: AppServices
+    let planRepository: any PlanRepository
+    let figures: any FigureRepository
+    let indicators: any IndicatorRepository
+    let organisations: any OrganisationRepository
+    let areas: any AreaRepository
+    let clock: any SaferClock
+    let ids: any IDGenerator
 
-    public init(services: AppServices) { self.services = services }
+    /// A service with only what it uses.
+    public init(planRepository: any PlanRepository, figures: any FigureRepository, indicators: any IndicatorRepository, organisations: any OrganisationRepository, areas: any AreaRepository, clock: any SaferClock, ids: any IDGenerator) {
+        self.planRepository = planRepository
+        self.figures = figures
+        self.indicators = indicators
+        self.organisations = organisations
+        self.areas = areas
+        self.clock = clock
+        self.ids = ids
+    }
 
-    var plans: any PlanRepository { services.storage.plans }
+    /// The service wired from the application's services.
+    public init(services: AppServices) {
+        self.init(planRepository: services.storage.plans, figures: services.storage.figures, indicators: services.storage.indicators, organisations: services.storage.organisations, areas: services.storage.areas, clock: services.clock, ids: services.ids)
+    }
 
     /// The suggestion for an item in a quarter, or why there is none.
     public struct Suggestion: Sendable {
@@ -30,20 +48,20 @@ public struct PlanService: Sendable {
 
     /// A plan with its items and their updates.
     public func contents(planID: String) async throws -> PlanContents {
-        guard let plan = try await plans.find(id: planID) else { throw DomainError.notFound(entity: "plan", id: planID) }
+        guard let plan = try await planRepository.find(id: planID) else { throw DomainError.notFound(entity: "plan", id: planID) }
         return try await contents(plan)
     }
 
     /// A plan's items and their updates.
     public func contents(_ plan: Plan) async throws -> PlanContents {
-        let items = try await plans.items(planID: plan.id)
-        return PlanContents(plan: plan, items: items, updates: try await plans.updates(itemIDs: items.map(\.id)))
+        let items = try await planRepository.items(planID: plan.id)
+        return PlanContents(plan: plan, items: items, updates: try await planRepository.updates(itemIDs: items.map(\.id)))
     }
 
     /// Every plan of a year (of one kind when given), with items and updates.
     public func contents(year: FinancialYear, kind: Plan.Kind? = nil) async throws -> [PlanContents] {
         var result: [PlanContents] = []
-        for plan in try await plans.list(financialYear: year) where kind == nil || plan.kind == kind {
+        for plan in try await planRepository.list(financialYear: year) where kind == nil || plan.kind == kind {
             result.append(try await contents(plan))
         }
         return result
@@ -51,26 +69,26 @@ public struct PlanService: Sendable {
 
     /// The years that have plans, earliest first.
     public func years() async throws -> [FinancialYear] {
-        Array(Set(try await plans.list(financialYear: nil).map(\.financialYear))).sorted()
+        Array(Set(try await planRepository.list(financialYear: nil).map(\.financialYear))).sorted()
     }
 
     /// The year to show when none is asked for: the current financial year if it has plans,
     /// else the latest year with plans before it, else the earliest.
     public func defaultYear() async throws -> FinancialYear {
-        let current = Month(containing: services.clock.now()).financialYear
+        let current = Month(containing: clock.now()).financialYear
         let years = try await years()
         return years.contains(current) ? current : years.last { $0 < current } ?? years.first ?? current
     }
 
     /// Organisation names by id.
     public func organisationNames() async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
+        Dictionary(uniqueKeysWithValues: try await organisations.list().map { ($0.id, $0.name) })
     }
 
     /// The item and its plan, or not found.
     public func item(id: String) async throws -> (item: PlanItem, plan: Plan) {
-        guard let item = try await plans.item(id: id) else { throw DomainError.notFound(entity: "plan item", id: id) }
-        guard let plan = try await plans.find(id: item.planID) else { throw DomainError.notFound(entity: "plan", id: item.planID) }
+        guard let item = try await planRepository.item(id: id) else { throw DomainError.notFound(entity: "plan item", id: id) }
+        guard let plan = try await planRepository.find(id: item.planID) else { throw DomainError.notFound(entity: "plan", id: item.planID) }
         return (item, plan)
     }
 
@@ -79,9 +97,9 @@ public struct PlanService: Sendable {
         var result: [(PlanItem, Plan, [PlanUpdate])] = []
         var next = item.previousItemID
         var seen: Set<String> = [item.id]
-        while let id = next, !seen.contains(id), let earlier = try await plans.item(id: id), let plan = try await plans.find(id: earlier.planID) {
+        while let id = next, !seen.contains(id), let earlier = try await planRepository.item(id: id), let plan = try await planRepository.find(id: earlier.planID) {
             seen.insert(id)
-            result.append((earlier, plan, try await plans.updates(itemIDs: [earlier.id])))
+            result.append((earlier, plan, try await planRepository.updates(itemIDs: [earlier.id])))
             next = earlier.previousItemID
         }
         return result
@@ -97,15 +115,15 @@ public struct PlanService: Sendable {
             return Suggestion(applies: false, status: nil, period: nil, toDate: nil,
                               text: "Safer suggests a status only for items linked to an indicator with a numeric target.")
         }
-        guard let indicator = try await services.storage.indicators.find(key: key) else {
+        guard let indicator = try await indicators.find(key: key) else {
             return Suggestion(applies: true, status: nil, period: nil, toDate: nil,
                               text: "No suggestion: the linked indicator '\(key)' is not in the catalogue.")
         }
         let district: Area
-        do { district = try await PerformanceService(services: services).district() } catch {
+        do { district = try await PerformanceService.district(in: areas) } catch {
             return Suggestion(applies: true, status: nil, period: nil, toDate: nil, text: "No suggestion: no district is set up for the figures.")
         }
-        let figures = try await services.storage.figures.figures(indicatorKeys: [key], areaKey: district.key)[key] ?? IndicatorFigures()
+        let figures = try await figures.figures(indicatorKeys: [key], areaKey: district.key)[key] ?? IndicatorFigures()
         let year = quarter.financialYear
         // The last month with a figure (a number or TBC) by the end of the quarter; a TBC month
         // makes the figures to date incomplete, which is said rather than forecast around.
@@ -151,25 +169,25 @@ public struct PlanService: Sendable {
         let suggestion = try await suggestion(for: item, in: quarter)
         var direction = direction
         if direction == nil, workOutDirection, let status {
-            var earlier = try await plans.updates(itemIDs: [item.id]).latestAssigned(in: quarter.previous, of: quarter.previous.financialYear)
+            var earlier = try await planRepository.updates(itemIDs: [item.id]).latestAssigned(in: quarter.previous, of: quarter.previous.financialYear)
             if earlier == nil, quarter.number == .q1 {
                 // Quarter 1 compares with last year's quarter 4, on last year's item.
                 earlier = try await history(of: item).first?.updates.latestAssigned(in: quarter.previous, of: quarter.previous.financialYear)
             }
             if let previous = earlier?.status { direction = DirectionOfTravel(previous: previous, current: status) }
         }
-        let now = services.clock.now()
-        let update = PlanUpdate(id: services.ids.next(), itemID: item.id, quarter: quarter, text: text.trimmingCharacters(in: .whitespacesAndNewlines),
+        let now = clock.now()
+        let update = PlanUpdate(id: ids.next(), itemID: item.id, quarter: quarter, text: text.trimmingCharacters(in: .whitespacesAndNewlines),
                                 status: status, direction: direction, authorID: user.id, authorLabel: user.name,
                                 date: CalendarDay(containing: now), recordedAt: now, reason: reason,
                                 suggestion: suggestion.status, performance: suggestion.toDate)
-        try await plans.addUpdate(update, by: Actor(userID: user.id, label: user.email, channel: channel))
+        try await planRepository.addUpdate(update, by: Actor(userID: user.id, label: user.email, channel: channel))
         return update
     }
 
     /// The quarter an update is for by default: today's, clamped to the plan's year.
     public func defaultQuarter(for plan: Plan) -> Quarter {
-        let month = Month(containing: services.clock.now())
+        let month = Month(containing: clock.now())
         if month < plan.financialYear.firstMonth { return Quarter(plan.financialYear, .q1) }
         if month > plan.financialYear.lastMonth { return Quarter(plan.financialYear, .q4) }
         return month.quarter
@@ -178,12 +196,12 @@ public struct PlanService: Sendable {
     /// Rolls a plan forward to next year once every item is marked; returns the new plan.
     public func rollForward(planID: String, by actor: Actor) async throws -> Plan {
         let contents = try await contents(planID: planID)
-        if let next = try await plans.successor(ofPlan: planID) {
+        if let next = try await planRepository.successor(ofPlan: planID) {
             throw DomainError.conflict("\(contents.plan.title) has already been rolled forward to \(next.title) (\(next.financialYear)): open that plan instead.")
         }
-        let ids = services.ids
+        let ids = ids
         let rolled = try PlanRollForward(from: contents.plan, items: contents.items, newPlanID: ids.next(), newItemID: { ids.next() })
-        try await plans.create(rolled.plan, items: rolled.items, by: actor)
+        try await planRepository.create(rolled.plan, items: rolled.items, by: actor)
         return rolled.plan
     }
 
