@@ -243,6 +243,11 @@ struct DataController {
         return views.response("figures", page, status: status)
     }
 
+    /// Indicator names by key, for messages and previews that must not show keys.
+    private func indicatorNames() async throws -> [String: String] {
+        Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func cellName(_ indicatorKey: String, _ month: Month) -> String { "v:\(indicatorKey):\(month)" }
     static func cellID(_ indicatorKey: String, _ month: Month) -> String { "cell-\(indicatorKey)-\(month)" }
     static func cellID(fromName name: String) -> String { "cell-" + name.dropFirst(2).replacingOccurrences(of: ":", with: "-") }
@@ -251,7 +256,7 @@ struct DataController {
     /// cell is refused nothing is stored and the page comes back with every typed value kept.
     private func saveGrid(_ request: Request, _ context: SignedInContext, _ form: FormData) async throws -> Response {
         let district = try await performance.district()
-        let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await indicatorNames()
         var cellErrors: [(name: String, message: String)] = []
         var typed: [String: String] = ["fy": form.text("fy"), "theme": form.text("theme")]
         var figures: [MonthlyFigure] = []
@@ -278,7 +283,7 @@ struct DataController {
     /// What an upload would change, for the person to check and confirm.
     private func figuresPreview(_ context: SignedInContext, year: String, fileName: String, content: String, changes: FigureChanges,
                                 errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let names = Dictionary(try await services.storage.indicators.list().map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await indicatorNames()
         let areas = Dictionary(try await services.storage.areas.list(kind: nil).map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
         func rows(_ list: [FigureChanges.Change]) -> [PreviewRow] {
             list.map { PreviewRow(indicator: names[$0.indicatorKey] ?? $0.indicatorKey, area: areas[$0.areaKey] ?? $0.areaKey, month: $0.month.label,

@@ -53,12 +53,11 @@ struct HotspotsController {
             return value
         }
         let sourceText = query.get("source") ?? "fly-tips"
-        let settings = Settings(range: range, limit: try whole("limit", 10), eps: try number("eps", HotspotService.defaultEps),
-                                minPoints: try whole("minPoints", HotspotService.defaultMinPoints),
-                                cell: try number("cell", HotspotService.defaultCellSize), sourceText: sourceText,
-                                source: try HotspotService.Source(parsing: sourceText))
-        try HotspotParameters.validate(eps: settings.eps, minPoints: settings.minPoints, cellSize: settings.cell, limit: settings.limit)
-        return settings
+        // Ranges are checked by HotspotService, for the pages, the API and the CLI alike.
+        return Settings(range: range, limit: try whole("limit", 10), eps: try number("eps", HotspotService.defaultEps),
+                        minPoints: try whole("minPoints", HotspotService.defaultMinPoints),
+                        cell: try number("cell", HotspotService.defaultCellSize), sourceText: sourceText,
+                        source: try HotspotService.Source(parsing: sourceText))
     }
 
     func register(on routes: SecureRoutes) {
