@@ -52,6 +52,7 @@ public struct DemoLoader: Sendable {
         let plans = try await loadPlans()
         let flyTipping = try await loadFlyTipping()
         try await loadRegisters()
+        _ = try await loadMeeting()
         return Result(accounts: accounts, password: password, organisations: organisationCount, figures: figures, plans: plans,
                       incidents: flyTipping.incidents, cases: flyTipping.cases)
     }

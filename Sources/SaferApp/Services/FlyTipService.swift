@@ -144,6 +144,11 @@ public struct FlyTipService: Sendable {
         try await flyTips.list(FlyTipFilter(range: range))
     }
 
+    /// How many reports were received in a range, duplicates included: the pack's "we have received 910 reported incidents".
+    public func reportedCount(in range: DayRange) async throws -> Int {
+        try await flyTips.count(FlyTipFilter(range: range))
+    }
+
     /// Defra's return for a range of days.
     public func defraReturn(_ range: DayRange) async throws -> DefraReturn {
         DefraReturn(range: range, flyTips: try await flyTips(in: range), actions: try await enforcement.allActions(),

@@ -96,6 +96,40 @@ public struct PerformanceService: Sendable {
         return try BeatComparisonReport.build(quarter: quarter, beats: beats, figures: figures)
     }
 
+    /// An indicator's 12-month rolling totals for up to two years to `through` (from its first
+    /// figures when later), with the baseline of `through`'s year: the trend chart and its table.
+    public struct Trend: Sendable {
+        public let indicator: Indicator
+        public let figures: IndicatorFigures
+        public let rolling: [(month: Month, total: Total)]
+        public let baseline: Total
+
+        /// The chart's points: a 12-month total only where it is complete.
+        public var points: [TrendChartSVG.Point] { rolling.map { .init(month: $0.month, value: $0.total.isComplete ? $0.total.value : nil) } }
+
+        /// "Violence with injury: 12-month rolling total".
+        public var title: String { "\(indicator.name): 12-month rolling total" }
+
+        /// The chart's text alternative as a table.
+        public var table: ReportTable {
+            ReportTable(title: "\(indicator.name): 12-month rolling totals",
+                        columns: [.init("12 months ending"), .init("Monthly figure", .number), .init("12-month total", .number)],
+                        rows: rolling.map { .init(cells: [.init($0.month.label), .figure(figures.months[$0.month]), .total($0.total)]) },
+                        notes: ["Blank 12-month totals are incomplete: some of their months are not reported."])
+        }
+    }
+
+    /// The trend of an indicator through a month.
+    public func trend(indicatorKey: String, through last: Month) async throws -> Trend {
+        guard let indicator = try await indicators.find(key: indicatorKey) else {
+            throw DomainError.notFound(entity: "indicator", id: indicatorKey)
+        }
+        let figures = try await inputs().figures[indicatorKey] ?? IndicatorFigures()
+        let first = max(last.adding(months: -23), figures.months.reportedMonths.first ?? last.adding(months: -23))
+        return Trend(indicator: indicator, figures: figures, rolling: figures.rollingTwelveMonthTotals(from: first, through: last),
+                     baseline: figures.baseline(for: last.financialYear))
+    }
+
     // MARK: - Entering figures
 
     /// What storing these figures would do, worked out against what is stored; nothing is

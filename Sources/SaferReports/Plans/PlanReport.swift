@@ -74,4 +74,20 @@ public struct PlanReport: Sendable {
                                      .init("Flag"), .init("Year end")],
                            rows: rows, notes: notes)
     }
+
+    /// The plan as the committee reads it (the seed's appendices): action, lead, timescales,
+    /// resources, the quarter's update and its status in words.
+    public var committeeTable: ReportTable {
+        let rows: [ReportTable.Row] = contents.items.map { item in
+            let latest = contents.latest(item, in: quarter)
+            let action = [item.number.map { "\($0)." }, item.description, item.yearEndDecision.map { $0.label }].compactMap { $0 }.joined(separator: " ")
+            return ReportTable.Row(cells: [.init(action), .init(Self.lead(item, organisations: organisations)), .init(Self.timescale(item)),
+                                           .init(item.resources ?? ""), .init(latest?.text ?? ""), .status(contents.assigned(item, in: quarter)?.status)])
+        }
+        let updateHeader = quarter.map { "Update \($0.label)" } ?? "Latest update"
+        return ReportTable(title: contents.plan.title, subtitle: "\(contents.plan.kind.label), \(contents.plan.financialYear)",
+                           columns: [.init("Action"), .init("Organisation / Lead"), .init("Timescales"), .init("Resources"),
+                                     .init(updateHeader), .init("Status", .status)],
+                           rows: rows, notes: ["Status: Green on schedule; Amber behind schedule, needs remedial action; Red target not likely to be achieved."])
+    }
 }

@@ -5,10 +5,11 @@ import SaferDomain
 /// description for screen readers, labelled axes, the line, and the baseline for reference.
 /// Pages put a data table beside it as the text alternative.
 public enum TrendChartSVG {
-    public struct Point: Sendable { public let month: Month; public let value: Double?
+    public struct Point: Sendable, Hashable, Codable { public let month: Month; public let value: Double?
         public init(month: Month, value: Double?) { self.month = month; self.value = value } }
 
-    public static func render(title: String, points: [Point], baseline: Double?, width: Int = 720, height: Int = 320) -> String {
+    /// `id` names the title and description elements; give each chart on one page its own.
+    public static func render(title: String, points: [Point], baseline: Double?, width: Int = 720, height: Int = 320, id: String = "chart") -> String {
         let left = 64.0, right = 16.0, top = 40.0, bottom = 48.0
         let plotW = Double(width) - left - right, plotH = Double(height) - top - bottom
         let values = points.compactMap(\.value) + (baseline.map { [$0] } ?? [])
@@ -17,9 +18,9 @@ public enum TrendChartSVG {
         func x(_ index: Int) -> Double { points.count <= 1 ? left + plotW / 2 : left + plotW * Double(index) / Double(points.count - 1) }
         func y(_ value: Double) -> Double { top + plotH * (1 - (value - minValue) / max(maxValue - minValue, 1)) }
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="chart-title chart-desc" class="trend-chart">
-        <title id="chart-title">\(escape(title))</title>
-        <desc id="chart-desc">\(escape(description(points: points, baseline: baseline)))</desc>
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" class="trend-chart">
+        <title id="\(id)-title">\(escape(title))</title>
+        <desc id="\(id)-desc">\(escape(description(points: points, baseline: baseline)))</desc>
         <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
         <text x="\(left)" y="24" font-size="16" font-weight="bold" fill="#0b0c0c">\(escape(title))</text>
         """
@@ -54,7 +55,7 @@ public enum TrendChartSVG {
         return svg + "</svg>"
     }
 
-    static func description(points: [Point], baseline: Double?) -> String {
+    public static func description(points: [Point], baseline: Double?) -> String {
         let known = points.filter { $0.value != nil }
         guard let first = known.first, let last = known.last else { return "No complete 12-month totals in this period." }
         var text = "12-month totals from \(first.month.label) (\(DisplayFormat.number(first.value!))) to \(last.month.label) (\(DisplayFormat.number(last.value!)))."

@@ -1,30 +1,76 @@
 import Foundation
 import ZIPFoundation
 
-/// A report as an Excel workbook (Office Open XML), written from scratch: one sheet per table, a bold
-/// header row, numbers as numbers (percentages formatted as %), text as inline strings, every
-/// string XML-escaped and formula-like text stored as text.
+/// Excel workbooks (Office Open XML), written from scratch: numbers as numbers (percentages
+/// formatted as %), text as inline strings, every string XML-escaped and formula-like text stored
+/// as text. A sheet may be defined as an Excel table over its rows.
 public enum XLSXWriter {
+    /// A cell: text (bold or not) or a number in a style.
+    public enum Cell: Sendable, Hashable {
+        case text(String, bold: Bool = false)
+        case number(Double, percent: Bool = false)
+        case empty
+    }
+
+    /// A worksheet: its rows from A1 (an empty row is left blank), and whether the rows are an Excel
+    /// table whose first row is the header.
+    public struct Sheet: Sendable {
+        public let name: String
+        public let rows: [[Cell]]
+        public let isTable: Bool
+        public init(name: String, rows: [[Cell]], isTable: Bool = false) { self.name = name; self.rows = rows; self.isTable = isTable }
+    }
+
     /// A workbook with one sheet.
     public static func render(_ table: ReportTable) throws -> Data { try render([table]) }
 
-    /// A workbook with one sheet per table, in order (sheet names are the titles, made unique).
+    /// A workbook with one sheet per table, in order (sheet names are the titles, made unique):
+    /// title, subtitle, a bold header row, the rows, then the notes after a blank row.
     public static func render(_ tables: [ReportTable]) throws -> Data {
-        precondition(!tables.isEmpty, "A workbook needs at least one sheet")
+        let names = uniqueSheetNames(tables.map(\.title))
+        return try write(zip(names, tables).map { name, table in
+            var rows: [[Cell]] = [[.text(table.title, bold: true)]]
+            if let subtitle = table.subtitle { rows.append([.text(subtitle)]) }
+            rows.append(table.columns.map { .text($0.header, bold: true) })
+            for row in table.rows {
+                if let heading = row.heading { rows.append([.text(heading, bold: true)]) } else { rows.append(cells(row.cells, table.columns)) }
+            }
+            if !table.notes.isEmpty { rows.append([]) }
+            rows += table.notes.map { [.text($0)] }
+            return Sheet(name: name, rows: rows)
+        })
+    }
+
+    /// A table's data cells: numbers as numbers (percentages as ratios), text otherwise.
+    public static func cells(_ cells: [ReportTable.Cell], _ columns: [ReportTable.Column]) -> [Cell] {
+        cells.enumerated().map { index, cell in
+            let kind = index < columns.count ? columns[index].kind : .text
+            if let number = cell.number, number.isFinite { return .number(number, percent: kind == .percent) }
+            return cell.text.isEmpty ? .empty : .text(cell.text)
+        }
+    }
+
+    /// Writes sheets as a workbook.
+    public static func write(_ sheets: [Sheet]) throws -> Data {
+        precondition(!sheets.isEmpty, "A workbook needs at least one sheet")
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate, compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+        // The n-th table sheet gets table part n.
+        var tableNumbers: [Int: Int] = [:]
+        for (index, sheet) in sheets.enumerated() where sheet.isTable && !sheet.rows.isEmpty { tableNumbers[index] = tableNumbers.count + 1 }
         try add("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            \(tables.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
+            \(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
+            \(tableNumbers.values.sorted().map { "<Override PartName=\"/xl/tables/table\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml\"/>" }.joined())\
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             </Types>
             """)
@@ -38,13 +84,13 @@ public enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            \(tables.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())\
+            \(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())\
             </Relationships>
             """)
         try add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets>\(sheetNames(tables).enumerated().map { "<sheet name=\"\(escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets></workbook>
+            <sheets>\(sheets.enumerated().map { "<sheet name=\"\(escape($0.element.name))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets></workbook>
             """)
         // Styles: 0 default, 1 bold, 2 percentage with one decimal, 3 whole number with separators, 4 number.
         try add("xl/styles.xml", """
@@ -63,42 +109,61 @@ public enum XLSXWriter {
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>
             """)
-        for (sheet, table) in tables.enumerated() {
-            var rows: [String] = []
-            var rowNumber = 1
-            func textCell(_ column: Int, _ text: String, style: Int = 0) -> String {
-                "<c r=\"\(reference(column, rowNumber))\" t=\"inlineStr\"\(style > 0 ? " s=\"\(style)\"" : "")><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+        for (index, sheet) in sheets.enumerated() {
+            var rows = sheet.rows
+            // An Excel table's header cells must be its column names: text, none empty, none the same.
+            if tableNumbers[index] != nil, let header = rows.first {
+                let width = rows.map(\.count).max() ?? header.count
+                rows[0] = uniqueColumnNames((0..<width).map { column in
+                    if column < header.count, case .text(let text, _) = header[column] { return text }
+                    return ""
+                }).map { .text($0, bold: true) }
             }
-            rows.append("<row r=\"1\">" + [textCell(0, table.title, style: 1)].joined() + "</row>")
-            rowNumber += 1
-            if let subtitle = table.subtitle { rows.append("<row r=\"\(rowNumber)\">\(textCell(0, subtitle))</row>"); rowNumber += 1 }
-            rows.append("<row r=\"\(rowNumber)\">" + table.columns.enumerated().map { textCell($0.offset, $0.element.header, style: 1) }.joined() + "</row>")
-            rowNumber += 1
-            for row in table.rows {
-                if let heading = row.heading {
-                    rows.append("<row r=\"\(rowNumber)\">\(textCell(0, heading, style: 1))</row>")
-                } else {
-                    let cells = row.cells.enumerated().map { index, cell -> String in
-                        let kind = index < table.columns.count ? table.columns[index].kind : .text
-                        if let number = cell.number, number.isFinite {
-                            let style = kind == .percent ? 2 : (number.rounded() == number ? 3 : 4)
-                            return "<c r=\"\(reference(index, rowNumber))\" s=\"\(style)\"><v>\(CSVRenderer.plain(number))</v></c>"
-                        }
-                        return cell.text.isEmpty ? "" : textCell(index, cell.text)
+            var xml: [String] = []
+            for (offset, row) in rows.enumerated() where !row.isEmpty {
+                let rowNumber = offset + 1
+                let cells = row.enumerated().map { column, cell -> String in
+                    let ref = reference(column, rowNumber)
+                    switch cell {
+                    case .empty: return ""
+                    case .text(let text, let bold):
+                        return "<c r=\"\(ref)\" t=\"inlineStr\"\(bold ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                    case .number(let number, let percent):
+                        let style = percent ? 2 : (number.rounded() == number ? 3 : 4)
+                        return "<c r=\"\(ref)\" s=\"\(style)\"><v>\(CSVRenderer.plain(number))</v></c>"
                     }
-                    rows.append("<row r=\"\(rowNumber)\">" + cells.joined() + "</row>")
                 }
-                rowNumber += 1
+                xml.append("<row r=\"\(rowNumber)\">" + cells.joined() + "</row>")
             }
-            for note in table.notes { rowNumber += 1; rows.append("<row r=\"\(rowNumber)\">\(textCell(0, note))</row>") }
-            try add("xl/worksheets/sheet\(sheet + 1).xml", """
+            var tablePart = ""
+            if let number = tableNumbers[index], let header = rows.first {
+                let names = header.map { cell in if case .text(let text, _) = cell { text } else { "" } }
+                let range = "A1:\(reference(names.count - 1, rows.count))"
+                try add("xl/tables/table\(number).xml", """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    <table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="\(number)" name="Table\(number)" displayName="Table\(number)" ref="\(range)" totalsRowShown="0">\
+                    <autoFilter ref="\(range)"/><tableColumns count="\(names.count)">\(names.enumerated().map { "<tableColumn id=\"\($0.offset + 1)\" name=\"\(escape($0.element))\"/>" }.joined())</tableColumns>\
+                    <tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>
+                    """)
+                try add("xl/worksheets/_rels/sheet\(index + 1).xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                    <Relationship Id="rTable" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table\(number).xml"/>\
+                    </Relationships>
+                    """)
+                tablePart = "<tableParts count=\"1\"><tablePart r:id=\"rTable\"/></tableParts>"
+            }
+            try add("xl/worksheets/sheet\(index + 1).xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(rows.joined())</sheetData></worksheet>
+                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>\(xml.joined())</sheetData>\(tablePart)</worksheet>
                 """)
         }
         guard let data = archive.data else { throw XLSXError() }
         return data
     }
+
+    /// Every part carries this date, so the same sheets always make the same bytes.
+    public static let fixedDate = Date(timeIntervalSince1970: 1_546_300_800)
 
     /// Escapes text for XML, dropping characters XML 1.0 cannot hold.
     public static func escape(_ text: String) -> String {
@@ -125,12 +190,26 @@ public enum XLSXWriter {
         return "\(letters)\(row)"
     }
 
-    /// The tables' sheet names, numbered where two would be the same.
-    static func sheetNames(_ tables: [ReportTable]) -> [String] {
+    /// Sheet names from titles, numbered where two would be the same.
+    public static func uniqueSheetNames(_ titles: [String]) -> [String] {
         var used = Set<String>()
-        return tables.enumerated().map { index, table in
-            var name = sheetName(table.title)
+        return titles.enumerated().map { index, title in
+            var name = sheetName(title)
             if name.isEmpty || used.contains(name.lowercased()) { name = String(name.prefix(26)) + " (\(index + 1))" }
+            used.insert(name.lowercased())
+            return name
+        }
+    }
+
+    /// An Excel table's column names: none empty, none the same (ignoring case).
+    static func uniqueColumnNames(_ headers: [String]) -> [String] {
+        var used = Set<String>()
+        return headers.enumerated().map { index, header in
+            var name = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\n", with: " ")
+            if name.isEmpty { name = "Column \(index + 1)" }
+            let base = name
+            var suffix = 2
+            while used.contains(name.lowercased()) { name = "\(base) \(suffix)"; suffix += 1 }
             used.insert(name.lowercased())
             return name
         }

@@ -11,6 +11,7 @@ public enum Migrations {
         Migration(5, "plans", apply: plans),
         Migration(6, "fly-tipping", apply: flyTipping),
         Migration(7, "police-uk-by-month", apply: policeUKByMonth),
+        Migration(8, "meetings", apply: meetings),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {

@@ -22,6 +22,7 @@ public struct Storage: Sendable {
     public let pspos: any PSPORepository
     public let funding: any FundingRepository
     public let settings: any SettingsRepository
+    public let meetings: any MeetingRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -43,5 +44,6 @@ public struct Storage: Sendable {
         self.pspos = SQLPSPORepository(database: database, clock: clock, ids: ids)
         self.funding = SQLFundingRepository(database: database, clock: clock, ids: ids)
         self.settings = SQLSettingsRepository(database: database, clock: clock, ids: ids)
+        self.meetings = SQLMeetingRepository(database: database, clock: clock, ids: ids)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import SaferApp
 import SaferDomain
 import SaferReports
 
@@ -8,8 +9,7 @@ import SaferReports
 extension APIController {
     func getEnforcementSummary(_ input: Operations.GetEnforcementSummary.Input) async throws -> Operations.GetEnforcementSummary.Output {
         let range = try DayRange.parse(from: input.query.from, to: input.query.to)
-        let summary = EnforcementSummary(cases: try await services.storage.enforcement.list(),
-                                         actions: try await services.storage.enforcement.allActions(), range: range)
+        let summary = try await RegisterService(services: services).enforcementSummary(range)
         return .ok(.init(body: .json(.init(from: range.first.description, to: range.last.description, sentence: summary.sentence,
                                            casesUnderInvestigation: summary.casesUnderInvestigation,
                                            actions: EnforcementActionType.allCases.map { .init(category: $0.label, count: summary.count($0)) }))))
@@ -91,14 +91,13 @@ extension APIController {
 
     func getFunding(_ input: Operations.GetFunding.Input) async throws -> Operations.GetFunding.Output {
         let year = try FinancialYear(parsing: input.query.fy)
-        let spend = try await services.storage.funding.spend()
-        let summary = FundingSummary(financialYear: year, allocations: try await services.storage.funding.allocations(), spend: spend)
+        let (summary, spend) = try await RegisterService(services: services).funding(year)
         struct Category: Encodable { let category: String, amount: Double }
         struct Item: Encodable { let date: String, category: String, amount: Double, supplier: String, note: String }
         struct Funding: Encodable { let financialYear: String, allocated: Double, spent: Double, balance: Double, byCategory: [Category], spend: [Item] }
         let funding = Funding(financialYear: year.description, allocated: summary.allocated.pounds, spent: summary.spent.pounds,
                               balance: summary.balance.pounds, byCategory: summary.byCategory.map { Category(category: $0.category, amount: $0.amount.pounds) },
-                              spend: spend.filter { $0.date.calendarMonth.financialYear == year }.map {
+                              spend: spend.map {
                                   Item(date: $0.date.description, category: $0.category, amount: $0.amount.pounds, supplier: $0.supplier, note: $0.note)
                               })
         return .ok(.init(body: .json(try Self.bridge(funding))))

@@ -114,29 +114,19 @@ struct PerformanceController {
 
     private func indicatorPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        guard let indicator = try await services.storage.indicators.find(key: key) else { throw DomainError.notFound(entity: "indicator", id: key) }
-        let district = try await performance.district()
-        let figures = try await services.storage.figures.figures(indicatorKeys: [key], areaKey: district.key)[key] ?? IndicatorFigures()
-        let last = try await month(request, "through")
-        // Up to two years, starting where the first figures are.
-        let first = max(last.adding(months: -23), figures.months.reportedMonths.first ?? last.adding(months: -23))
-        let rolling = figures.rollingTwelveMonthTotals(from: first, through: last)
-        let baseline = figures.baseline(for: last.financialYear)
-        let chart = TrendChartSVG.render(title: "\(indicator.name): 12-month rolling total", points: rolling.map {
-            .init(month: $0.month, value: $0.total.isComplete ? $0.total.value : nil)
-        }, baseline: baseline.isComplete ? baseline.value : nil)
-        let trend = ReportTable(title: "12-month rolling totals (text alternative to the chart)",
-                                columns: [.init("12 months ending"), .init("Monthly figure", .number), .init("12-month total", .number)],
-                                rows: rolling.map { .init(cells: [.init($0.month.label), .figure(figures.months[$0.month]), .total($0.total)]) },
-                                notes: ["Blank 12-month totals are incomplete: some of their months are not reported."])
+        let through = try await month(request, "through")
+        let trend = try await performance.trend(indicatorKey: key, through: through)
+        let indicator = trend.indicator, baseline = trend.baseline
+        let chart = TrendChartSVG.render(title: trend.title, points: trend.points, baseline: baseline.isComplete ? baseline.value : nil)
+        let table = trend.table
         let facts = [
             Fact(label: "Polarity", value: indicator.polarity == .fewerIsBetter ? "Fewer is better" : "More is better"),
             Fact(label: "Status threshold", value: "±\(DisplayFormat.number(indicator.thresholdPercent, decimals: 1))%"),
             Fact(label: "Source", value: indicator.source == .policeUK ? "police.uk (\(indicator.crimeTypes.joined(separator: ", ")))" : "Partner figures"),
-            Fact(label: "Baseline \(last.financialYear.previous)", value: baseline.displayText),
+            Fact(label: "Baseline \(through.financialYear.previous)", value: baseline.displayText),
         ]
         let page = IndicatorPage(chrome: PageChrome(title: indicator.name, context: context, current: "/performance"),
-                                 indicator: indicator.name, facts: facts, chart: chart, trend: TableView(trend))
+                                 indicator: indicator.name, facts: facts, chart: chart, trend: TableView(table))
         return views.response("indicator", page)
     }
 }

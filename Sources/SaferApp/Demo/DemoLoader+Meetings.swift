@@ -1,0 +1,56 @@
+import Foundation
+import SaferDomain
+
+/// The Safer Communities Sub-Committee of 12 March 2019 as the seed gives it: front sheet,
+/// agenda, the minutes of 31 January 2019 and the four reports (items 6 to 9), whose figures
+/// come from blocks over the demo data (`meeting-2019-03-12.json`; `NOTES.md` lists what the seed
+/// prints that no data here can produce).
+extension DemoLoader {
+    struct DemoMeeting: Decodable {
+        struct DemoCommittee: Decodable {
+            let name: String, council: String, members: [String], forInformation: String, contact: Committee.Contact
+        }
+        struct DemoReport: Decodable {
+            let title: String, reportOf: String, summary: String, recommendations: [String], consultation: String, background: String
+            let body: String, implications: [String: String], backgroundPapers: String, contactOfficer: String, telephone: String, appendices: String
+        }
+        let committee: DemoCommittee
+        let date: String, time: String, venue: String, cutOff: String, signedBy: String, publicParticipation: String
+        let minutes: Meeting.Minutes
+        let reports: [DemoReport]
+    }
+
+    /// Loads the demo meeting unless a meeting on its date exists; returns the meetings stored (0 or 1).
+    func loadMeeting() async throws -> Int {
+        guard let url = Bundle.module.url(forResource: "Resources/Demo/meeting-2019-03-12", withExtension: "json") else { return 0 }
+        let demo = try JSONDecoder().decode(DemoMeeting.self, from: Data(contentsOf: url))
+        let date = try CalendarDay(parsing: demo.date)
+        if try await services.storage.meetings.meetings().contains(where: { $0.date == date }) { return 0 }
+        let actor = Actor.system
+        let committee = Committee(id: services.ids.next(), name: demo.committee.name, council: demo.committee.council,
+                                  members: Committee.members(parsing: demo.committee.members.joined(separator: "\n")),
+                                  forInformation: demo.committee.forInformation, contact: demo.committee.contact)
+        try await services.storage.meetings.save(committee, by: actor)
+        let meeting = Meeting(id: services.ids.next(), committeeID: committee.id, date: date, time: try TimeOfDay(parsing: demo.time),
+                              venue: demo.venue, cutOff: try CalendarDay(parsing: demo.cutOff), signedBy: demo.signedBy,
+                              publicParticipation: demo.publicParticipation, previousMinutes: demo.minutes)
+        try await services.storage.meetings.save(meeting, by: actor)
+        // Blocks name plans by id; the demo file names them by title.
+        let plans = try await services.storage.plans.list(financialYear: nil).sorted { $0.title.count > $1.title.count }
+        func withPlanIDs(_ text: String) -> String {
+            plans.reduce(text) { $0.replacingOccurrences(of: "PLAN:\($1.title)", with: $1.id) }
+        }
+        for (position, demoReport) in demo.reports.enumerated() {
+            var implications: [OfficerReport.Implication: [String]] = [:]
+            for kind in OfficerReport.Implication.allCases { implications[kind] = ReportText.paragraphs(withPlanIDs(demoReport.implications[kind.rawValue] ?? "")) }
+            let report = OfficerReport(
+                id: services.ids.next(), meetingID: meeting.id, position: position, title: demoReport.title, reportOf: demoReport.reportOf,
+                summary: demoReport.summary, recommendations: demoReport.recommendations, consultation: ReportText.paragraphs(demoReport.consultation),
+                background: ReportText.paragraphs(demoReport.background), body: try ReportText.sections(withPlanIDs(demoReport.body)),
+                implications: implications, backgroundPapers: demoReport.backgroundPapers, contactOfficer: demoReport.contactOfficer,
+                telephone: demoReport.telephone, appendices: try ReportText.appendices(withPlanIDs(demoReport.appendices)))
+            try await PackService(services: services).save(report, by: actor)
+        }
+        return 1
+    }
+}

@@ -1,0 +1,259 @@
+import Crypto
+import Foundation
+import SaferDomain
+import SaferReports
+import SaferStorage
+
+/// Committees, meetings, officer reports and the committee pack, for the pages, the API and the
+/// command line: composing, building the pack from live data in every format, and publishing
+/// (freezing) it.
+public struct PackService: Sendable {
+    let meetings: any MeetingRepository
+    let performance: PerformanceService
+    let flyTips: FlyTipService
+    let hotspots: HotspotService
+    let plans: PlanService
+    let registers: RegisterService
+    let chromium: ChromiumPrinter
+    let clock: any SaferClock
+    let ids: any IDGenerator
+
+    /// A service with only what it uses.
+    public init(meetings: any MeetingRepository, performance: PerformanceService, flyTips: FlyTipService, hotspots: HotspotService,
+                plans: PlanService, registers: RegisterService, chromium: ChromiumPrinter, clock: any SaferClock, ids: any IDGenerator) {
+        self.meetings = meetings
+        self.performance = performance
+        self.flyTips = flyTips
+        self.hotspots = hotspots
+        self.plans = plans
+        self.registers = registers
+        self.chromium = chromium
+        self.clock = clock
+        self.ids = ids
+    }
+
+    /// The service wired from the application's services.
+    public init(services: AppServices) {
+        self.init(meetings: services.storage.meetings, performance: PerformanceService(services: services), flyTips: FlyTipService(services: services),
+                  hotspots: HotspotService(services: services), plans: PlanService(services: services), registers: RegisterService(services: services),
+                  chromium: ChromiumPrinter(path: services.configuration.chromiumPath), clock: services.clock, ids: services.ids)
+    }
+
+    // MARK: - Committees and meetings
+
+    public func committees() async throws -> [Committee] { try await meetings.committees() }
+
+    public func committee(id: String) async throws -> Committee {
+        guard let committee = try await meetings.committee(id: id) else { throw DomainError.notFound(entity: "committee", id: id) }
+        return committee
+    }
+
+    /// Adds a committee (a new id when none is given) or changes one.
+    public func save(_ committee: Committee, by actor: Actor) async throws { try await meetings.save(committee, by: actor) }
+
+    /// Every meeting with its committee, latest first.
+    public func meetingList() async throws -> [(meeting: Meeting, committee: Committee?)] {
+        let committees = Dictionary(uniqueKeysWithValues: try await meetings.committees().map { ($0.id, $0) })
+        return try await meetings.meetings().map { ($0, committees[$0.committeeID]) }
+    }
+
+    /// Published meetings only: what the public sees.
+    public func publishedMeetings() async throws -> [(meeting: Meeting, committee: Committee?)] {
+        try await meetingList().filter { $0.meeting.status != .draft }
+    }
+
+    /// A meeting by its id or its date (`2019-03-12`); a date two meetings share asks for the id.
+    public func meeting(_ idOrDate: String) async throws -> Meeting {
+        if let meeting = try await meetings.meeting(id: idOrDate) { return meeting }
+        if let day = CalendarDay(idOrDate) {
+            let onDay = try await meetings.meetings().filter { $0.date == day }
+            if onDay.count == 1 { return onDay[0] }
+            if onDay.count > 1 {
+                throw ValidationError("\(onDay.count) meetings are on \(day.label); give one of their ids: \(onDay.map(\.id).joined(separator: ", ")).")
+            }
+        }
+        throw DomainError.notFound(entity: "meeting", id: idOrDate)
+    }
+
+    /// Adds or changes a meeting; a published pack's meeting keeps its status.
+    public func save(_ meeting: Meeting, by actor: Actor) async throws {
+        if let before = try await meetings.meeting(id: meeting.id), before.status != .draft, meeting.status == .draft {
+            throw ValidationError("The meeting's pack is published; it cannot go back to draft. Publish a correction instead.")
+        }
+        try await meetings.save(meeting, by: actor)
+    }
+
+    public func reports(meetingID: String) async throws -> [OfficerReport] { try await meetings.reports(meetingID: meetingID) }
+
+    public func report(id: String) async throws -> OfficerReport {
+        guard let report = try await meetings.report(id: id) else { throw DomainError.notFound(entity: "report", id: id) }
+        return report
+    }
+
+    /// Saves a report after checking its blocks render within the meeting's cut-off.
+    public func save(_ report: OfficerReport, by actor: Actor) async throws {
+        try report.validate()
+        let meeting = try await meeting(report.meetingID)
+        _ = try await blocks(of: [report], cutOff: meeting.cutOff)
+        try await meetings.save(report, by: actor)
+    }
+
+    public func deleteReport(id: String, by actor: Actor) async throws { try await meetings.deleteReport(id: id, by: actor) }
+
+    // MARK: - The pack
+
+    /// The pack of a meeting from today's data (a draft, or what a correction would publish).
+    public func build(meetingID: String) async throws -> Pack {
+        let meeting = try await meeting(meetingID)
+        guard let committee = try await meetings.committee(id: meeting.committeeID) else {
+            throw ValidationError("The meeting has no committee (\(meeting.committeeID) is not one); choose its committee first.")
+        }
+        let reports = try await meetings.reports(meetingID: meeting.id)
+        let version = try await meetings.publications(meetingID: meeting.id).last?.version
+        return try await PackAssembler(meeting: meeting, committee: committee, reports: reports,
+                                       blocks: try await blocks(of: reports, cutOff: meeting.cutOff),
+                                       status: version.map { "published version \($0)" } ?? "draft").pack()
+    }
+
+    /// Every block of the reports, rendered, keyed by what is written; a failure names the report and the block.
+    func blocks(of reports: [OfficerReport], cutOff: CalendarDay) async throws -> [BlockReference: PackBlock] {
+        var rendered: [BlockReference: PackBlock] = [:]
+        var failures: [String] = []
+        for report in reports {
+            for (place, text) in report.paragraphs {
+                let parsed: BlockText
+                do { parsed = try BlockText(parsing: text) } catch { failures.append("\(report.title), \(place): \(error.description)"); continue }
+                for reference in parsed.blocks where rendered[reference] == nil {
+                    do { rendered[reference] = try await render(reference, cutOff: cutOff) } catch {
+                        failures.append("\(report.title), \(place): \(reference) cannot be shown: \(String(describing: error))")
+                    }
+                }
+            }
+        }
+        if !failures.isEmpty { throw ValidationError(messages: failures, fields: ["body": failures[0]]) }
+        return rendered
+    }
+
+    /// A pack written in one format: the file's name, media type and bytes.
+    public func render(_ pack: Pack, as format: PackFormat) async throws -> PackFile {
+        let data: Data
+        switch format {
+        case .html: data = Data(PackHTML.render(pack).utf8)
+        case .docx: data = try PackDOCX.render(pack)
+        case .xlsx: data = try PackXLSX.render(pack)
+        case .json: data = try Self.json(pack)
+        case .pdf: data = try await chromium.printPDF(html: PackHTML.render(pack), agendaAnchors: pack.agenda.filter { $0.reportOf != nil }.map(\.anchor))
+        case .zip:
+            var files: [PackFile] = []
+            for part in PackFormat.parts where chromium.isAvailable || part != .pdf { files.append(try await render(pack, as: part)) }
+            data = try PackZip.write(files.map { ($0.name, $0.bytes) })
+        }
+        return PackFile(name: format.fileName(pack), mediaType: format.mediaType, bytes: data, sha256: Self.sha256(data))
+    }
+
+    static func json(_ pack: Pack) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(pack)
+    }
+
+    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+
+    // MARK: - Publishing
+
+    /// Publishes the pack: checks every report is complete, renders every format, and stores the
+    /// files with their SHA-256 and the data they came from. A second publication is a correction:
+    /// it needs a reason and lists the figures that changed.
+    public func publish(meetingID: String, reason: String = "", by actor: Actor) async throws -> Publication {
+        let meeting = try await meeting(meetingID)
+        let reports = try await meetings.reports(meetingID: meeting.id)
+        var problems = ValidationProblems()
+        if reports.isEmpty { problems.add("The meeting has no reports yet; add at least one before publishing.") }
+        for report in reports where !report.missingForPublication.isEmpty {
+            problems.add("Item \(report.itemNumber) (\(report.title)) cannot be published without: \(report.missingForPublication.joined(separator: ", ")).")
+        }
+        let previous = try await meetings.publications(meetingID: meeting.id).last
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let previous, reason.isEmpty {
+            problems.add("Version \(previous.version) is already published. To correct it, publish a new version and give the reason (what was wrong).")
+        }
+        try problems.throwIfAny()
+        let pack = try await build(meetingID: meeting.id)
+        let version = (previous?.version ?? 0) + 1
+        let frozen = pack.withStatus("published version \(version)")
+        var changes: [String] = []
+        if let previous, let data = try await meetings.publishedData(publicationID: previous.id) {
+            let old = try JSONDecoder().decode(Pack.self, from: data)
+            changes = Pack.changes(from: old, to: frozen)
+        }
+        var files: [PackFile] = []
+        for format in PackFormat.parts where chromium.isAvailable || format != .pdf { files.append(try await render(frozen, as: format)) }
+        let zip = try PackZip.write(files.map { ($0.name, $0.bytes) })
+        files.append(PackFile(name: PackFormat.zip.fileName(frozen), mediaType: PackFormat.zip.mediaType, bytes: zip, sha256: Self.sha256(zip)))
+        let publication = Publication(id: ids.next(), meetingID: meeting.id, version: version, publishedAt: clock.now(), publishedBy: actor.label,
+                                      reason: reason, changes: changes, files: files.map { ($0.name, $0.mediaType, $0.sha256, $0.bytes.count) })
+        var published = meeting
+        if published.status == .draft { published.status = .published }
+        try await meetings.publish(publication, files: files, data: try Self.json(frozen), meeting: published, by: actor)
+        return publication
+    }
+
+    public func publications(meetingID: String) async throws -> [Publication] { try await meetings.publications(meetingID: meetingID) }
+
+    /// A published file of a meeting: the latest version unless one is asked for.
+    public func publishedFile(meetingID: String, version: Int?, format: PackFormat) async throws -> PackFile {
+        let publications = try await meetings.publications(meetingID: meetingID)
+        guard let publication = version.map({ v in publications.first { $0.version == v } }) ?? publications.last else {
+            throw DomainError.notFound(entity: "published pack", id: version.map { "\(meetingID) version \($0)" } ?? meetingID)
+        }
+        guard let entry = publication.files.first(where: { $0.name.hasSuffix("." + format.fileExtension) }),
+              let file = try await meetings.file(publicationID: publication.id, name: entry.name) else {
+            throw DomainError.notFound(entity: "\(format.rawValue) file of the published pack", id: meetingID)
+        }
+        return file
+    }
+}
+
+extension Pack {
+    /// The same pack with another status line (a published version's).
+    func withStatus(_ status: String) -> Pack {
+        Pack(council: council, committee: committee, meetingID: meetingID, meetingDate: meetingDate, meetingDateLabel: meetingDateLabel, status: status,
+             cutOff: cutOff, frontSheet: frontSheet, agenda: agenda, minutes: minutes, reports: reports, blocks: blocks)
+    }
+}
+
+/// The forms a pack is written in.
+public enum PackFormat: String, Sendable, CaseIterable {
+    case html, docx, xlsx, pdf, json, zip
+
+    /// What a zip and a publication hold.
+    public static let parts: [PackFormat] = [.html, .docx, .xlsx, .pdf, .json]
+
+    public var fileExtension: String { rawValue }
+
+    public var mediaType: String {
+        switch self {
+        case .html: "text/html; charset=utf-8"
+        case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case .pdf: "application/pdf"
+        case .json: "application/json"
+        case .zip: "application/zip"
+        }
+    }
+
+    /// "safer-communities-sub-committee-2019-03-12.docx".
+    public func fileName(_ pack: Pack) -> String {
+        let slug = pack.committee.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+        return "\(slug.isEmpty ? "committee" : slug)-\(pack.meetingDate).\(fileExtension)"
+    }
+
+    /// Reads a format, saying which there are.
+    public init(parsing text: String) throws {
+        guard let format = PackFormat(rawValue: text.lowercased()) else {
+            throw ValidationError("\"\(text)\" is not a pack format; use one of \(PackFormat.allCases.map(\.rawValue).joined(separator: ", ")).", field: "format")
+        }
+        self = format
+    }
+}
