@@ -32,6 +32,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     DataController(services: services, views: views).register(on: routes)
     FlyTippingController(services: services, views: views).register(on: routes)
     HotspotsController(services: services, views: views).register(on: routes)
+    MeetingsController(services: services, views: views).register(on: routes)
     try APIController(services: services).register(on: routes)
     return routes
 }
@@ -83,7 +84,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"
-        if response.headers[.contentType]?.hasPrefix("text/html") == true {
+        // A committee pack served as a document sets its own, stricter policy (no scripts at all).
+        if response.headers[.contentType]?.hasPrefix("text/html") == true, response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         }
         return response

@@ -76,6 +76,6 @@ struct PackCommand: AsyncParsableCommand {
 func write(_ data: Data, to path: String) throws {
     if path == "-" { FileHandle.standardOutput.write(data); return }
     do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        throw ValidationError("Cannot write \(path): \(error.localizedDescription). Check the folder exists and you may write to it.")
+        throw ValidationError("Cannot write \(path): \(error.localizedDescription.trimmingCharacters(in: CharacterSet(charactersIn: "."))). Check the folder exists and you may write to it.")
     }
 }

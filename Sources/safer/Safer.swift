@@ -37,7 +37,7 @@ struct Safer: AsyncParsableCommand {
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             // Bad input on the command line (a malformed month, an unknown role) is bad usage too.
             let usage = code == .validationFailure || error is ConfigurationError || error is ArgumentParser.ValidationError
-                || error is SaferDomain.ValidationError || error is PeriodError
+                || error is SaferDomain.ValidationError || error is PeriodError || error is DomainError
             Foundation.exit(usage ? 2 : 1)
         }
     }

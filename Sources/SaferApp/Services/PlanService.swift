@@ -67,6 +67,9 @@ public struct PlanService: Sendable {
         return result
     }
 
+    /// Every plan, of every year.
+    public func plans() async throws -> [Plan] { try await planRepository.list(financialYear: nil) }
+
     /// The years that have plans, earliest first.
     public func years() async throws -> [FinancialYear] {
         Array(Set(try await planRepository.list(financialYear: nil).map(\.financialYear))).sorted()

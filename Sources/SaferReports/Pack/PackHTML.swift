@@ -241,7 +241,7 @@ public enum PackHTML {
         .running{display:none}
         .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
         a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
-        @page{size:A4;margin:20mm 18mm;@top-center{content:"\(header)";font-size:9pt;color:#505a5f}@bottom-right{content:"Page " counter(page);font-size:9pt}}
+        @page{size:A4;margin:20mm 18mm;@top-center{content:"\(header)";font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#505a5f}}
         @media print{main{max-width:none;padding:0}.page{break-before:page}table{page-break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}
         .table-wrap{overflow:visible}a{color:#0b0c0c;text-decoration:none}.running{display:block;font-size:9pt;color:#505a5f}}
         """

@@ -46,8 +46,18 @@ public enum XLSXWriter {
         cells.enumerated().map { index, cell in
             let kind = index < columns.count ? columns[index].kind : .text
             if let number = cell.number, number.isFinite { return .number(number, percent: kind == .percent) }
+            if let share = percentage(cell.text) { return .number(share, percent: true) }
             return cell.text.isEmpty ? .empty : .text(cell.text)
         }
+    }
+
+    /// A share written "40%" or "-7.5%" as a ratio (0.4), so a spreadsheet holds a number, not text.
+    static func percentage(_ text: String) -> Double? {
+        guard text.hasSuffix("%"), text.count <= 12 else { return nil }
+        let digits = text.dropLast()
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let value = Double(digits), value.isFinite else { return nil }
+        return value / 100
     }
 
     /// Writes sheets as a workbook.

@@ -24,7 +24,7 @@ struct PageChrome {
         ("Fly-tipping", "/fly-tipping", RoleSet(.admin, .officer, .field, .partner, .councillor)),
         ("Hot spots", "/hotspots", .signedIn),
         ("Plans", "/plans", .signedIn),
-        ("Reports", "/reports", RoleSet(.admin, .officer, .councillor, .partner)),
+        ("Meetings", "/meetings", .signedIn),
         ("Admin", "/admin", .admin),
     ]
 

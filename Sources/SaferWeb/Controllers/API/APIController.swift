@@ -47,6 +47,8 @@ struct APIController: APIProtocol {
         "GET /api/v1/plans/items/{id}": .signedInAny,
         "POST /api/v1/plans/items/{id}/updates": .roles(PlansController.updaters),
         "GET /api/v1/reports/plan-summary": .signedInAny,
+        "GET /api/v1/meetings": .signedInAny,
+        "GET /api/v1/meetings/{id}/pack": .signedInAny,
     ]
 
     func register(on routes: SecureRoutes) throws {

@@ -19,13 +19,6 @@ struct HomeController {
         let summary: String
     }
 
-    struct AreaPage {
-        let chrome: PageChrome
-        let heading: String
-        let summary: String
-        let coming: [String]
-    }
-
     static let summaries: [String: (summary: String, coming: [String])] = [
         "/performance": ("Crime and anti-social behaviour against baselines, with Red, Amber and Green status.",
                          ["Borough performance table by month", "Quarterly performance report", "Indicator trends", "Police beat comparison"]),
@@ -35,8 +28,8 @@ struct HomeController {
                       ["Top locations", "Spatial clusters", "Getis-Ord Gi* grid", "Maps"]),
         "/plans": ("Action, partnership, corporate and service plans with quarterly updates.",
                    ["Plan items and updates", "Status summaries", "Year-end roll-forward"]),
-        "/reports": ("The Sub-Committee's report pack, generated from data.",
-                     ["Committee pack", "Downloads as CSV, XLSX and DOCX"]),
+        "/meetings": ("Committee meetings and their packs: agendas and officer reports with live figures, published and frozen.",
+                      ["Agendas and officer reports", "Packs as HTML, Word, Excel, PDF and JSON", "Published packs for the public"]),
     ]
 
     func register(on routes: SecureRoutes) {
@@ -46,13 +39,6 @@ struct HomeController {
                 Area(label: $0.label, href: $0.href, summary: Self.summaries[$0.href]?.summary ?? "Users, organisations and the audit log.")
             }
             return views.response("home", HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), areas: areas))
-        }
-        for area in PageChrome.areas where area.href != "/admin" && area.href != "/performance" && area.href != "/plans" && area.href != "/fly-tipping" && area.href != "/hotspots" {
-            guard let info = Self.summaries[area.href] else { continue }   // every area without a page of its own has a summary
-            routes.page(RouterPath(area.href), area.roles) { _, context in
-                views.response("area", AreaPage(chrome: PageChrome(title: area.label, context: context, current: area.href),
-                                                heading: area.label, summary: info.summary, coming: info.coming))
-            }
         }
     }
 }

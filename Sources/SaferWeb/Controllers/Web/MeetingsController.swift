@@ -1,0 +1,261 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SaferApp
+import SaferDomain
+import SaferReports
+
+/// Meetings and their packs. Anyone may read published packs (`/meetings`); councillors and
+/// partners also read drafts; officers add committees and meetings, compose reports with live
+/// blocks, preview the pack and publish it.
+struct MeetingsController {
+    let services: AppServices
+    let views: Views
+    var packs: PackService { PackService(services: services) }
+    /// Who reads drafts as well as published packs.
+    static let draftReaders = RoleSet(.admin, .officer, .councillor, .partner)
+
+    func register(on routes: SecureRoutes) {
+        routes.publicPage("/meetings") { _, context in try await listPage(context, errors: []) }
+        routes.form("/meetings/committees", .staff) { _, context, form in
+            try await change(context, back: "/meetings") {
+                let committee = Committee(id: services.ids.next(), name: form.text("name"), council: form.text("council"),
+                                          members: Committee.members(parsing: form.text("members")), forInformation: form.text("forInformation"),
+                                          contact: .init(name: form.text("contactName"), telephone: form.text("contactTelephone"), email: form.text("contactEmail")))
+                try await packs.save(committee, by: context.identity.actor(channel: .web))
+                return "/meetings"
+            }
+        }
+        routes.form("/meetings", .staff) { _, context, form in
+            try await change(context, back: "/meetings") {
+                let meeting = try Self.meeting(form, id: services.ids.next())
+                try await packs.save(meeting, by: context.identity.actor(channel: .web))
+                return "/meetings/\(meeting.id)"
+            }
+        }
+        routes.publicPage("/meetings/:id") { _, context in
+            try await meetingPage(try context.parameters.require("id"), context, errors: [])
+        }
+        routes.publicPage("/meetings/:id/published/:version/:format") { _, context in
+            let id = try context.parameters.require("id")
+            let version = try context.parameters.require("version")
+            guard let number = Int(version, in: 1...1_000_000) else { throw DomainError.notFound(entity: "published pack", id: "\(id) version \(version)") }
+            let format = try PackFormat(parsing: try context.parameters.require("format"))
+            return Self.file(try await packs.publishedFile(meetingID: id, version: number, format: format), inline: format == .html)
+        }
+        routes.page("/meetings/:id/draft", Self.draftReaders) { request, context in
+            let format = try PackFormat(parsing: request.uri.queryParameters.get("format") ?? "html")
+            let pack = try await packs.build(meetingID: try context.parameters.require("id"))
+            return Self.file(try await packs.render(pack, as: format), inline: format == .html)
+        }
+        routes.form("/meetings/:id/publish", .staff) { _, context, form in
+            let id = try context.parameters.require("id")
+            do {
+                let publication = try await packs.publish(meetingID: id, reason: form.text("reason"), by: context.identity.actor(channel: .web))
+                return redirect("/meetings/\(id)?published=\(publication.version)")
+            } catch let error as ValidationError {
+                return try await meetingPage(id, context.request, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.page("/meetings/:id/reports/new", .staff) { _, context in
+            let id = try context.parameters.require("id")
+            let meeting = try await packs.meeting(id)
+            let position = try await packs.reports(meetingID: meeting.id).count
+            return try await reportPage(Self.blankReport(meetingID: meeting.id, position: position, id: ""), context, errors: [])
+        }
+        routes.page("/meetings/:id/reports/:report", .staff) { _, context in
+            try await reportPage(try await packs.report(id: try context.parameters.require("report")), context, errors: [])
+        }
+        routes.form("/meetings/:id/reports", .staff) { _, context, form in
+            let meetingID = try context.parameters.require("id")
+            let existing = form.text("reportID")
+            let position = existing.isEmpty ? try await packs.reports(meetingID: meetingID).count : try await packs.report(id: existing).position
+            var report = Self.blankReport(meetingID: meetingID, position: position, id: existing.isEmpty ? services.ids.next() : existing)
+            do {
+                report = try Self.report(form, into: report)
+                try await packs.save(report, by: context.identity.actor(channel: .web))
+                return redirect("/meetings/\(meetingID)#reports")
+            } catch let error as ValidationError {
+                return try await reportPage(report, context, form: form, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+    }
+
+    // MARK: - Pages
+
+    struct MeetingRow { let href: String; let date: String; let committee: String; let status: String }
+    struct Option { let value: String; let label: String }
+    struct ListPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let meetings: [MeetingRow]
+        let hasMeetings: Bool
+        let canEdit: Bool
+        let committees: [Option]
+        let hasCommittees: Bool
+    }
+
+    func listPage(_ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let role = context.identity?.user.role
+        let readsDrafts = role.map(Self.draftReaders.allows) ?? false
+        let all = readsDrafts ? try await packs.meetingList() : try await packs.publishedMeetings()
+        let committees = try await packs.committees()
+        let page = ListPage(
+            chrome: PageChrome(title: "Meetings", context: context, current: "/meetings"), errors: ErrorSummary(errors),
+            meetings: all.map { MeetingRow(href: "/meetings/\($0.meeting.id)", date: "\($0.meeting.date.weekdayName) \($0.meeting.date.label)",
+                                           committee: $0.committee?.name ?? "", status: $0.meeting.status.label) },
+            hasMeetings: !all.isEmpty, canEdit: role.map(RoleSet.staff.allows) ?? false,
+            committees: committees.map { Option(value: $0.id, label: $0.name) }, hasCommittees: !committees.isEmpty)
+        return views.response("meetings", page, status: status)
+    }
+
+    struct FileRow { let href: String; let label: String; let size: String; let sha256: String }
+    struct VersionRow { let heading: String; let reason: String; let hasReason: Bool; let changes: [String]; let hasChanges: Bool; let files: [FileRow] }
+    struct ReportRow { let number: Int; let title: String; let href: String }
+    struct MeetingPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let title: String, when: String, venue: String, status: String, cutOff: String
+        let agenda: [Pack.AgendaItem]
+        let versions: [VersionRow]
+        let isPublished: Bool
+        let readsDrafts: Bool
+        let canEdit: Bool
+        let id: String
+        let reports: [ReportRow]
+        let formats: [Option]
+    }
+
+    func meetingPage(_ id: String, _ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let meeting = try await packs.meeting(id)
+        let role = context.identity?.user.role
+        let readsDrafts = role.map(Self.draftReaders.allows) ?? false
+        // A draft is not there for the public: the same answer as a meeting that does not exist.
+        guard meeting.status != .draft || readsDrafts else { throw DomainError.notFound(entity: "meeting", id: id) }
+        let committee = try await packs.committee(id: meeting.committeeID)
+        let reports = try await packs.reports(meetingID: meeting.id)
+        let publications = try await packs.publications(meetingID: meeting.id)
+        let versions = publications.reversed().map { publication in
+            VersionRow(heading: "Version \(publication.version), published \(CalendarDay(containing: publication.publishedAt).label)",
+                       reason: publication.reason, hasReason: !publication.reason.isEmpty, changes: publication.changes, hasChanges: !publication.changes.isEmpty,
+                       files: publication.files.map { file in
+                           let format = (file.name as NSString).pathExtension
+                           return FileRow(href: "/meetings/\(meeting.id)/published/\(publication.version)/\(format)", label: Self.formatLabel(format),
+                                          size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file), sha256: file.sha256)
+                       })
+        }
+        let agenda = Meeting.StandardItem.allCases.map { Pack.AgendaItem(number: $0.rawValue, title: $0.title, anchor: "") }
+            + reports.map { Pack.AgendaItem(number: $0.itemNumber, title: $0.title, reportOf: $0.reportOf, summary: $0.summary, anchor: "") }
+        let page = MeetingPage(
+            chrome: PageChrome(title: "\(committee.name), \(meeting.date.label)", context: context, current: "/meetings"),
+            errors: ErrorSummary(errors), title: "\(committee.name), \(meeting.date.label)",
+            when: "\(meeting.date.weekdayName) \(meeting.date.label) at \(meeting.time.label)", venue: meeting.venue, status: meeting.status.label,
+            cutOff: meeting.cutOff.label, agenda: agenda, versions: Array(versions), isPublished: !publications.isEmpty, readsDrafts: readsDrafts,
+            canEdit: role.map(RoleSet.staff.allows) ?? false, id: meeting.id,
+            reports: reports.map { ReportRow(number: $0.itemNumber, title: $0.title, href: "/meetings/\(meeting.id)/reports/\($0.id)") },
+            formats: PackFormat.allCases.map { Option(value: $0.rawValue, label: Self.formatLabel($0.rawValue)) })
+        return views.response("meeting", page, status: status)
+    }
+
+    struct ImplicationField { let name: String; let label: String; let value: String }
+    struct BlockHelp { let name: String; let summary: String; let example: String }
+    struct ReportPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let action: String, reportID: String, heading: String
+        let title: String, reportOf: String, summary: String, recommendations: String, consultation: String, background: String
+        let body: String, backgroundPapers: String, contactOfficer: String, telephone: String, appendices: String
+        let implications: [ImplicationField]
+        let blocks: [BlockHelp]
+        let plans: [Option]
+    }
+
+    func reportPage(_ report: OfficerReport, _ context: SignedInContext, form: FormData? = nil, errors: [String],
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        func value(_ name: String, _ stored: String) -> String { form?[name] ?? stored }
+        let allPlans = try await PlanService(services: services).plans()
+        let page = ReportPage(
+            chrome: PageChrome(title: report.title.isEmpty ? "New report" : report.title, context: context, current: "/meetings"),
+            errors: ErrorSummary(errors), action: "/meetings/\(report.meetingID)/reports", reportID: report.id,
+            heading: report.title.isEmpty ? "New report (item \(report.itemNumber))" : "Item \(report.itemNumber): \(report.title)",
+            title: value("title", report.title), reportOf: value("reportOf", report.reportOf), summary: value("summary", report.summary),
+            recommendations: value("recommendations", report.recommendations.joined(separator: "\n")),
+            consultation: value("consultation", report.consultation.joined(separator: "\n\n")), background: value("background", report.background.joined(separator: "\n\n")),
+            body: value("body", ReportText.text(report.body)), backgroundPapers: value("backgroundPapers", report.backgroundPapers),
+            contactOfficer: value("contactOfficer", report.contactOfficer), telephone: value("telephone", report.telephone),
+            appendices: value("appendices", ReportText.text(report.appendices)),
+            implications: OfficerReport.Implication.allCases.map { kind in
+                ImplicationField(name: "implication-\(kind.rawValue)", label: kind.title,
+                                 value: value("implication-\(kind.rawValue)", (report.implications[kind] ?? []).joined(separator: "\n\n")))
+            },
+            blocks: BlockKind.allCases.map { BlockHelp(name: $0.rawValue, summary: $0.summary, example: $0.example) },
+            plans: allPlans.map { Option(value: $0.id, label: "\($0.title) (\($0.financialYear))") })
+        return views.response("meeting-report", page, status: status)
+    }
+
+    // MARK: - Forms
+
+    static func meeting(_ form: FormData, id: String) throws -> Meeting {
+        var problems = ValidationProblems()
+        let date = CalendarDay(form.text("date")), cutOff = CalendarDay(form.text("cutOff"))
+        if date == nil { problems.add("Give the meeting's date as YYYY-MM-DD.", field: "date") }
+        if cutOff == nil { problems.add("Give the data cut-off as YYYY-MM-DD (the last day of data the pack uses).", field: "cutOff") }
+        if form.text("committee").isEmpty { problems.add("Choose the committee that meets (add one first if there is none).", field: "committee") }
+        var time: TimeOfDay?
+        do { time = try TimeOfDay(parsing: form.text("time")) } catch let error as ValidationError { problems.add(error.description, field: "time") }
+        try problems.throwIfAny()
+        // Each was checked above.
+        return Meeting(id: id, committeeID: form.text("committee"), date: date!, time: time!, venue: form.text("venue"), cutOff: cutOff!,
+                       signedBy: form.text("signedBy"), publicParticipation: form.text("publicParticipation"))
+    }
+
+    static func blankReport(meetingID: String, position: Int, id: String) -> OfficerReport {
+        OfficerReport(id: id, meetingID: meetingID, position: position, title: "", reportOf: "Report of the Chief Executive", summary: "",
+                      recommendations: [], consultation: [], background: [], body: [], implications: [:], backgroundPapers: "",
+                      contactOfficer: "", telephone: "", appendices: [])
+    }
+
+    static func report(_ form: FormData, into report: OfficerReport) throws -> OfficerReport {
+        var report = report
+        report.title = form.text("title")
+        report.reportOf = form.text("reportOf")
+        report.summary = ReportText.paragraphs(form.text("summary")).joined(separator: " ")
+        report.recommendations = ReportText.items(form.text("recommendations"))
+        report.consultation = ReportText.paragraphs(form.text("consultation"))
+        report.background = ReportText.paragraphs(form.text("background"))
+        report.backgroundPapers = form.text("backgroundPapers")
+        report.contactOfficer = form.text("contactOfficer")
+        report.telephone = form.text("telephone")
+        for kind in OfficerReport.Implication.allCases { report.implications[kind] = ReportText.paragraphs(form.text("implication-\(kind.rawValue)")) }
+        report.body = try ReportText.sections(form.text("body"))
+        report.appendices = try ReportText.appendices(form.text("appendices"))
+        return report
+    }
+
+    func change(_ context: SignedInContext, back: String, _ body: () async throws -> String) async throws -> Response {
+        do { return redirect(try await body()) } catch let error as ValidationError {
+            return try await listPage(context.request, errors: error.messages, status: .unprocessableContent)
+        }
+    }
+
+    static func formatLabel(_ format: String) -> String {
+        switch format {
+        case "html": "Web page (HTML)"
+        case "docx": "Word (DOCX)"
+        case "xlsx": "Excel tables (XLSX)"
+        case "pdf": "PDF"
+        case "json": "Data (JSON)"
+        case "zip": "Everything (ZIP)"
+        default: format.uppercased()
+        }
+    }
+
+    /// A pack file: HTML shown in the browser under its own strict policy, the rest saved.
+    static func file(_ file: PackFile, inline: Bool) -> Response {
+        var headers: HTTPFields = [.contentType: file.mediaType,
+                                   .contentDisposition: "\(inline ? "inline" : "attachment"); filename=\"\(file.name)\""]
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'"
+        headers[.eTag] = "\"\(file.sha256)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+}

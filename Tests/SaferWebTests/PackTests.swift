@@ -1,0 +1,145 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SaferTestSupport
+@testable import SaferApp
+import SaferDomain
+import SaferReports
+import Testing
+@testable import SaferWeb
+
+/// The committee pack over the demo's 12 March 2019 meeting, on both databases: its blocks show
+/// the API's numbers, publishing freezes it, the public reads what is published and nothing else.
+@Suite("Committee pack")
+struct PackTests {
+    static func demoMeeting(_ harness: WebHarness) async throws -> Meeting {
+        try await PackService(services: harness.services).meeting("2019-03-12")
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theBlocksShowTheSameNumbersAsTheAPI(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, token in
+            func get(_ uri: String) async throws -> Any {
+                let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"])
+                #expect(response.status == .ok, "\(uri)")
+                return try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+            }
+            let packs = PackService(services: harness.services)
+            let pack = try await packs.build(meetingID: try await Self.demoMeeting(harness).id)
+            func block(_ reference: String) -> PackBlock? { pack.blocks.first { $0.reference == reference } }
+            // Item 6, 4.3.1: "During April to December we have received 910 reported incidents".
+            let count = try #require(block("{{fly-tips.count from=2018-04-01 to=2018-12-31}}"))
+            #expect(count.text == "910" && count.number == 910 && count.period == "1 April 2018 to 31 December 2018")
+            let enforcement = try await get("/api/v1/enforcement/summary?from=2018-12-01&to=2019-02-28") as? [String: Any]
+            #expect(block("{{enforcement.sentence from=2018-12-01 to=2019-02-28}}")?.text == enforcement?["sentence"] as? String)
+            let funding = try await get("/api/v1/funding?fy=2018/19") as? [String: Any]
+            #expect(block("{{funding.spent year=2018/19}}")?.number == funding?["spent"] as? Double)
+            #expect(block("{{funding.spent year=2018/19}}")?.text == "£2,648.52")
+            #expect(block("{{funding.allocated year=2018/19}}")?.text == "£37,710.00")
+            let rows = try await get("/api/v1/hotspots/ranking?from=2018-07-01&to=2019-02-28&limit=11") as? [[String: Any]] ?? []
+            let table = try #require(block("{{hotspots.table from=2018-07-01 to=2019-02-28 limit=11}}")?.table)
+            #expect(table.dataRows.count == rows.count && !rows.isEmpty)
+            for (row, api) in zip(table.dataRows, rows) {
+                #expect(row.contains { $0.text == api["location"] as? String }, "\(api)")
+                #expect(row.contains { $0.number == (api["count"] as? Double) }, "\(api)")
+            }
+            let baseline = try await get("/api/v1/reports/baseline?through=2018-12") as? [String: Any]
+            let apiRows = baseline?["rows"] as? [[String: Any]] ?? []
+            let baselineTable = try #require(block("{{performance.baseline through=2018-12}}")?.table)
+            #expect(baselineTable.dataRows.count == apiRows.count)
+            // Item 9, 5.1: Green 9, Amber 2, Red 0 of the corporate plan.
+            let summary = try #require(block("{{plan.summary year=2018/19 kind=corporate quarter=2018/19-Q3}}")?.table)
+            #expect(summary.dataRows.contains { row in row.map(\.text).joined(separator: " ").contains("9") })
+            #expect(pack.reports.map(\.itemNumber) == [6, 7, 8, 9])
+            #expect(pack.agenda.prefix(5).map(\.number) == [1, 2, 3, 4, 5])
+            #expect(pack.cutOff.description == "2019-03-04")
+            // Paragraphs are numbered as the seed numbers them: 4.3 Identifying Hot Spots, 4.3.1 the count.
+            let progress = try #require(pack.reports[0].sections.first { $0.heading == "Progress Report" })
+            #expect(progress.number == "4")
+            #expect(progress.content.contains(.subheading(number: "4.3", text: "Identifying Hot Spots")))
+            #expect(pack.reports[0].sections.last?.heading == "Report Implications")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func publishingFreezesThePackAndACorrectionListsWhatChanged(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let meeting = try await Self.demoMeeting(harness)
+            let actor = Actor.system
+            let first = try await packs.publish(meetingID: meeting.id, by: actor)
+            #expect(first.version == 1 && first.changes.isEmpty)
+            #expect(Set(first.files.map { ($0.name as NSString).pathExtension }).isSuperset(of: ["html", "docx", "xlsx", "json", "zip"]))
+            let frozen = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .json)
+            #expect(frozen.sha256 == first.files.first { $0.name.hasSuffix(".json") }?.sha256)
+
+            // A late invoice changes the data: the draft follows it, the published pack does not.
+            try await harness.services.storage.funding.addSpend(SpendItem(id: "late", date: try CalendarDay(parsing: "2019-03-01"), category: "CCTV",
+                                                                         amount: Money(pence: 10_000)), by: actor)
+            let draft = try await packs.build(meetingID: meeting.id)
+            #expect(draft.blocks.first { $0.kind == .fundingSpent }?.text == "£2,748.52")
+            let again = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .json)
+            #expect(again.bytes == frozen.bytes)
+            let html = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .html)
+            #expect(String(decoding: html.bytes, as: UTF8.self).contains("£2,648.52"))
+
+            // Publishing twice needs a reason; the correction lists the figures that differ.
+            await #expect(throws: ValidationError.self) { try await packs.publish(meetingID: meeting.id, by: actor) }
+            let second = try await packs.publish(meetingID: meeting.id, reason: "A CCTV invoice dated 1 March was missed.", by: actor)
+            #expect(second.version == 2)
+            #expect(second.changes.contains { $0.contains("£2,648.52 → £2,748.52") }, "\(second.changes)")
+            #expect(try await packs.publications(meetingID: meeting.id).count == 2)
+
+            // The public reads the published pack without an account; its HTML runs no scripts.
+            let list = try await client.execute(uri: "/meetings", method: .get)
+            #expect(list.status == .ok && String(buffer: list.body).contains("Safer Communities Sub-Committee"))
+            let page = try await client.execute(uri: "/meetings/\(meeting.id)", method: .get)
+            #expect(page.status == .ok && String(buffer: page.body).contains("A CCTV invoice dated 1 March was missed."))
+            let download = try await client.execute(uri: "/meetings/\(meeting.id)/published/1/html", method: .get)
+            #expect(download.status == .ok && download.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(Data(buffer: download.body) == html.bytes)
+            let draftForPublic = try await client.execute(uri: "/meetings/\(meeting.id)/draft", method: .get)
+            #expect(draftForPublic.status != .ok)
+            let token = try await harness.apiToken(.partner)
+            let docx = try await client.execute(uri: "/api/v1/meetings/\(meeting.id)/pack?format=docx", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(docx.status == .ok && Data(buffer: docx.body).prefix(2) == Data("PK".utf8))
+            let meetings = try await client.execute(uri: "/api/v1/meetings", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(String(buffer: meetings.body).contains("\"versions\":2") || String(buffer: meetings.body).contains("\"versions\" : 2"))
+        }
+    }
+
+    @Test func badInputGetsAMessageAndStoresNothing() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let meeting = try await Self.demoMeeting(harness)
+            var report = try await packs.reports(meetingID: meeting.id)[0]
+            let before = report
+            report.summary = "We received {{fly-tips.count from=2018-04-01 to=2019-12-31}} reports."
+            await #expect(throws: ValidationError.self) { try await packs.save(report, by: .system) }
+            report.summary = "{{fly-tips.total from=2018-04-01 to=2018-12-31}}"
+            await #expect(throws: ValidationError.self) { try await packs.save(report, by: .system) }
+            #expect(try await packs.report(id: report.id) == before)
+            // A meeting without a committee.
+            let orphan = Meeting(id: "orphan", committeeID: "none", date: try CalendarDay(parsing: "2019-06-11"), time: try TimeOfDay(parsing: "18:30"),
+                                 venue: "Committee Room", cutOff: try CalendarDay(parsing: "2019-06-01"), signedBy: "Chief Executive", publicParticipation: "")
+            await #expect(throws: ValidationError.self) { try await packs.save(orphan, by: .system) }
+            // A required section left empty is named when publishing.
+            var empty = before
+            empty.consultation = []
+            try await packs.save(empty, by: .system)
+            do { _ = try await packs.publish(meetingID: meeting.id, by: .system); Issue.record("published with an empty section") } catch let error as ValidationError {
+                #expect(error.description.contains("Consultation"))
+            }
+            #expect(try await packs.publications(meetingID: meeting.id).isEmpty)
+            // The officer's form keeps what was typed and says what is wrong.
+            let officer = try await harness.session(.officer)
+            let response = try await client.execute(uri: "/meetings/\(meeting.id)/reports", method: .post, headers: officer.formHeaders(),
+                                                    body: formBody([("_csrf", officer.csrf), ("reportID", before.id), ("title", "Fly Tipping"),
+                                                                    ("reportOf", "Report of the Chief Executive"), ("body", "## Progress\n\n{{nope}}")]))
+            #expect(response.status == .unprocessableContent)
+            #expect(String(buffer: response.body).contains("is not a Safer block"))
+        }
+    }
+}
