@@ -33,7 +33,7 @@ extension DemoLoader {
         try await services.storage.meetings.save(committee, by: actor)
         let meeting = Meeting(id: services.ids.next(), committeeID: committee.id, date: date, time: try TimeOfDay(parsing: demo.time),
                               venue: demo.venue, cutOff: try CalendarDay(parsing: demo.cutOff), signedBy: demo.signedBy,
-                              publicParticipation: demo.publicParticipation, previousMinutes: demo.minutes)
+                              publicParticipation: demo.publicParticipation, previousMinutes: demo.minutes, draftShared: true)
         try await services.storage.meetings.save(meeting, by: actor)
         // Blocks name plans by id; the demo file names them by title.
         let plans = try await services.storage.plans.list(financialYear: nil).sorted { $0.title.count > $1.title.count }

@@ -57,9 +57,48 @@ public struct PackService: Sendable {
         return try await meetings.meetings().map { ($0, committees[$0.committeeID]) }
     }
 
-    /// Published meetings only: what the public sees.
-    public func publishedMeetings() async throws -> [(meeting: Meeting, committee: Committee?)] {
-        try await meetingList().filter { $0.meeting.status != .draft }
+    /// The meetings a role may read (nil: the public, who read published packs only).
+    public func meetingList(readableBy role: Role?) async throws -> [(meeting: Meeting, committee: Committee?)] {
+        try await meetingList().filter { $0.meeting.mayRead(role) }
+    }
+
+    /// A meeting a role may read; one it may not is answered as one that does not exist.
+    public func meeting(_ idOrDate: String, readableBy role: Role?) async throws -> Meeting {
+        let meeting = try await meeting(idOrDate)
+        guard meeting.mayRead(role) else { throw DomainError.notFound(entity: "meeting", id: idOrDate) }
+        return meeting
+    }
+
+    /// Today's draft of a meeting's pack, for a role the draft is shared with.
+    public func draft(meetingID: String, readableBy role: Role?) async throws -> Pack {
+        let meeting = try await meeting(meetingID, readableBy: role)
+        guard meeting.mayReadDraft(role) else {
+            throw DomainError.forbidden("The draft of this pack is not shared with you; read the published pack, or ask the officer to share the draft.")
+        }
+        return try await build(meetingID: meeting.id)
+    }
+
+    /// Moves a report one place up (-1) or down (+1) on the agenda.
+    public func move(reportID: String, by offset: Int, by actor: Actor) async throws {
+        let report = try await report(id: reportID)
+        var reports = try await meetings.reports(meetingID: report.meetingID)
+        guard let index = reports.firstIndex(where: { $0.id == reportID }), reports.indices.contains(index + offset) else { return }
+        reports.swapAt(index, index + offset)
+        try await renumber(reports, by: actor)
+    }
+
+    /// Removes a report and closes the gap in the agenda's numbers.
+    public func deleteReport(id: String, by actor: Actor) async throws {
+        let report = try await report(id: id)
+        try await meetings.deleteReport(id: id, by: actor)
+        try await renumber(try await meetings.reports(meetingID: report.meetingID), by: actor)
+    }
+
+    func renumber(_ reports: [OfficerReport], by actor: Actor) async throws {
+        for (position, var report) in reports.enumerated() where report.position != position {
+            report.position = position
+            try await meetings.save(report, by: actor)
+        }
     }
 
     /// A meeting by its id or its date (`2019-03-12`); a date two meetings share asks for the id.
@@ -97,8 +136,6 @@ public struct PackService: Sendable {
         _ = try await blocks(of: [report], cutOff: meeting.cutOff)
         try await meetings.save(report, by: actor)
     }
-
-    public func deleteReport(id: String, by actor: Actor) async throws { try await meetings.deleteReport(id: id, by: actor) }
 
     // MARK: - The pack
 

@@ -57,9 +57,11 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     /// The public participation item's text.
     public var publicParticipation: String
     public var previousMinutes: Minutes?
+    /// Whether councillors and partners may read the draft before it is published.
+    public var draftShared: Bool
 
     public init(id: String, committeeID: String, date: CalendarDay, time: TimeOfDay, venue: String, status: Status = .draft,
-                cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil) {
+                cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil, draftShared: Bool = false) {
         self.id = id
         self.committeeID = committeeID
         self.date = date
@@ -70,6 +72,59 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.signedBy = signedBy
         self.publicParticipation = publicParticipation
         self.previousMinutes = previousMinutes
+        self.draftShared = draftShared
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared
+    }
+
+    /// Reads a stored meeting; one saved before drafts could be shared is not shared.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), committeeID: try c.decode(String.self, forKey: .committeeID),
+                  date: try c.decode(CalendarDay.self, forKey: .date), time: try c.decode(TimeOfDay.self, forKey: .time),
+                  venue: try c.decode(String.self, forKey: .venue), status: try c.decode(Status.self, forKey: .status),
+                  cutOff: try c.decode(CalendarDay.self, forKey: .cutOff), signedBy: try c.decode(String.self, forKey: .signedBy),
+                  publicParticipation: try c.decode(String.self, forKey: .publicParticipation),
+                  previousMinutes: try c.decodeIfPresent(Minutes.self, forKey: .previousMinutes),
+                  draftShared: try c.decodeIfPresent(Bool.self, forKey: .draftShared) ?? false)
+    }
+
+    /// Who may read the meeting's pack as it stands: everyone once published; before that, staff,
+    /// and councillors and partners when the draft is shared with them.
+    public func mayRead(_ role: Role?) -> Bool { status != .draft || mayReadDraft(role) }
+
+    /// Whether a role may read today's draft of the pack (also after publication, to see what a correction would change).
+    public func mayReadDraft(_ role: Role?) -> Bool {
+        guard let role else { return false }
+        switch role {
+        case .admin, .officer: return true
+        case .councillor, .partner: return draftShared
+        case .field: return false
+        }
+    }
+
+    /// Reads minutes items written as "## 14 Title" then the minute's paragraphs.
+    public static func minuteItems(parsing text: String) throws -> [Minutes.Item] {
+        try ReportText.sections(text).map { section in
+            let words = section.heading.split(separator: " ", maxSplits: 1)
+            guard let first = words.first, let number = Int(String(first), in: 1...9_999), words.count == 2 else {
+                throw ValidationError("Start each minute with its number and title, e.g. \"## 14 Disclosable Pecuniary and Non-Pecuniary Interests\" (\"\(section.heading)\" has no number).", field: "minutesItems")
+            }
+            let paragraphs = section.parts.map { part -> String in
+                switch part {
+                case .paragraph(let text): text
+                case .subsection(let heading, let paragraphs): ([heading] + paragraphs).joined(separator: "\n\n")
+                }
+            }
+            return Minutes.Item(number: number, title: String(words[1]), text: paragraphs.joined(separator: "\n\n"))
+        }
+    }
+
+    /// Minutes items as text, the inverse of `minuteItems(parsing:)`.
+    public static func minuteItemsText(_ items: [Minutes.Item]) -> String {
+        items.map { "## \($0.number) \($0.title)\n\n\($0.text)" }.joined(separator: "\n\n")
     }
 
     /// The standard items every agenda opens with, in the seed's order and numbering.

@@ -18,16 +18,28 @@ public struct Pack: Sendable, Hashable, Codable {
         public let meets: String
         /// "Jerry Hutchinson, Chief Executive".
         public let signedBy: String
+        /// The standing sentences under the enquiries line (reports' officers, accessible formats).
+        public let notices: [String]
 
-        public init(to: String, members: String, forInformation: String, enquiries: String, meets: String, signedBy: String) {
+        public init(to: String, members: String, forInformation: String, enquiries: String, meets: String, signedBy: String,
+                    notices: [String] = FrontSheet.standardNotices) {
             self.to = to
             self.members = members
             self.forInformation = forInformation
             self.enquiries = enquiries
             self.meets = meets
             self.signedBy = signedBy
+            self.notices = notices
         }
+
+        public static let standardNotices = [
+            "For enquiries about specific reports please contact the officer named in the reports.",
+            "This document can be made available in large print and electronic accessible formats if requested.",
+        ]
     }
+
+    /// The heading the agenda puts before the report items.
+    public static let reportItemsHeading = "Items for discussion and decision (white papers)"
 
     /// An agenda item: its number, title, and for a report its author, summary and contact.
     public struct AgendaItem: Sendable, Hashable, Codable {

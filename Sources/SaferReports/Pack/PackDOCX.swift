@@ -60,12 +60,18 @@ public enum PackDOCX {
             add(paragraph(run(sheet.members.hasPrefix("(") ? sheet.members : "(\(sheet.members))")))
             add(paragraph(run(sheet.forInformation)))
             add(paragraph(run(sheet.enquiries)))
+            for notice in sheet.notices { add(paragraph(run(notice))) }
             add(paragraph(run(pack.committee), style: "Title"))
             add(paragraph(run(pack.meetingDate.label), style: "Subtitle"))
             add(paragraph(run(sheet.meets)))
             add(paragraph(run("AGENDA"), style: "Heading1"))
             let reportAnchors = Set(pack.reports.map(\.anchor))
+            var reportItemsStarted = false
             for item in pack.agenda {
+                if item.reportOf != nil && !reportItemsStarted {
+                    reportItemsStarted = true
+                    add(paragraph(run(Pack.reportItemsHeading.uppercased(), bold: true), keepNext: true))
+                }
                 let title = "\(item.number) \(item.title)"
                 // A report's item links to the report, as the HTML's and the PDF's do.
                 add(paragraph(reportAnchors.contains(item.anchor) ? hyperlink(run(title, style: "Hyperlink"), to: item.anchor) : run(title),

@@ -25,8 +25,7 @@ public enum PackHTML {
         html.element("p", "(\(sheet.members))")
         html.element("p", sheet.forInformation)
         html.element("p", sheet.enquiries)
-        html.element("p", "For enquiries about specific reports please contact the officer named in the reports.")
-        html.element("p", "This document can be made available in large print and electronic accessible formats if requested.")
+        for notice in sheet.notices { html.element("p", notice) }
         html.raw("<h1><span class=\"committee\">\(HTMLBuilder.escape(pack.committee))</span> <span class=\"date\">\(HTMLBuilder.escape(pack.meetingDate.label))</span></h1>\n")
         if pack.status != "published" { html.element("p", "Draft: not yet published. Figures are live and may change until the pack is published.", className: "draft-banner") }
         html.element("p", sheet.meets)
@@ -36,7 +35,7 @@ public enum PackHTML {
         for item in pack.agenda {
             if item.reportOf != nil && !whitePapers {
                 whitePapers = true
-                html.raw("</ol>\n<h3>Items for discussion and decision (white papers)</h3>\n<ol class=\"agenda-items\" start=\"\(item.number)\">\n")
+                html.raw("</ol>\n<h3>\(HTMLBuilder.escape(Pack.reportItemsHeading))</h3>\n<ol class=\"agenda-items\" start=\"\(item.number)\">\n")
             }
             html.raw("<li value=\"\(item.number)\" id=\"agenda-\(item.anchor)\"><span class=\"number\">\(item.number)</span> ")
             if item.reportOf != nil {

@@ -92,4 +92,29 @@ struct MeetingRulesTests {
         let members = Committee.members(parsing: "Reilly — Chair\nClews\n\nM Stanley - Vice-Chair")
         #expect(members == [.init(name: "Reilly", role: "Chair"), .init(name: "Clews"), .init(name: "M Stanley", role: "Vice-Chair")])
     }
+
+    @Test func draftsAreForStaffAndForReadersTheyAreSharedWith() throws {
+        var meeting = Meeting(id: "m", committeeID: "c", date: try CalendarDay(parsing: "2019-03-12"), time: try TimeOfDay(parsing: "18:30"),
+                              venue: "Committee Room", cutOff: try CalendarDay(parsing: "2019-03-04"), signedBy: "Chief Executive", publicParticipation: "")
+        #expect(meeting.mayRead(.officer) && !meeting.mayRead(.councillor) && !meeting.mayRead(.partner) && !meeting.mayRead(nil))
+        meeting.draftShared = true
+        #expect(meeting.mayRead(.councillor) && meeting.mayRead(.partner) && !meeting.mayRead(.field) && !meeting.mayRead(nil))
+        meeting.status = .published
+        #expect(meeting.mayRead(nil) && meeting.mayRead(.field))
+        #expect(!meeting.mayReadDraft(nil) && !meeting.mayReadDraft(.field))
+        // Stored before drafts could be shared: not shared.
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(meeting)) as? [String: Any] ?? [:]
+        json["draftShared"] = nil
+        #expect(try JSONDecoder().decode(Meeting.self, from: JSONSerialization.data(withJSONObject: json)).draftShared == false)
+        meeting.cutOff = try CalendarDay(parsing: "2019-03-13")
+        #expect(throws: ValidationError.self) { try meeting.validate() }
+    }
+
+    @Test func minutesAreWrittenWithTheirNumbers() throws {
+        let items = try Meeting.minuteItems(parsing: "## 14 Disclosable Pecuniary and Non-Pecuniary Interests\n\nNone were declared at the meeting.\n\n## 15 North Warwickshire Crime Overview\n\nA presentation.\n\nResolved: that further consideration be carried out.")
+        #expect(items.map(\.number) == [14, 15])
+        #expect(items[1].text == "A presentation.\n\nResolved: that further consideration be carried out.")
+        #expect(try Meeting.minuteItems(parsing: Meeting.minuteItemsText(items)) == items)
+        #expect(throws: ValidationError.self) { try Meeting.minuteItems(parsing: "## Interests\n\nNone.") }
+    }
 }

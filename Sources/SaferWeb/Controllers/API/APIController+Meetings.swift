@@ -9,8 +9,7 @@ extension APIController {
     var packs: PackService { PackService(services: services) }
 
     func listMeetings(_ input: Operations.ListMeetings.Input) async throws -> Operations.ListMeetings.Output {
-        let readsDrafts = MeetingsController.draftReaders.allows(try identity.user.role)
-        let meetings = readsDrafts ? try await packs.meetingList() : try await packs.publishedMeetings()
+        let meetings = try await packs.meetingList(readableBy: try identity.user.role)
         var items: [Components.Schemas.MeetingList.ItemsPayloadPayload] = []
         for (meeting, committee) in meetings {
             items.append(.init(id: meeting.id, date: meeting.date.description, committee: committee?.name ?? "", status: Self.wire(meeting.status),
@@ -21,14 +20,12 @@ extension APIController {
 
     func getMeetingPack(_ input: Operations.GetMeetingPack.Input) async throws -> Operations.GetMeetingPack.Output {
         let format = try PackFormat(parsing: (input.query.format ?? .json).rawValue)
-        let meeting = try await packs.meeting(input.path.id)
+        let role = try identity.user.role
+        let meeting = try await packs.meeting(input.path.id, readableBy: role)
         let file: PackFile
         switch input.query.version {
         case "draft":
-            guard MeetingsController.draftReaders.allows(try identity.user.role) else {
-                throw DomainError.forbidden("Drafts are for officers, councillors and partners; ask for a published version.")
-            }
-            file = try await packs.render(try await packs.build(meetingID: meeting.id), as: format)
+            file = try await packs.render(try await packs.draft(meetingID: meeting.id, readableBy: role), as: format)
         case let text?:
             guard let version = Int(text, in: 1...1_000_000) else {
                 throw ValidationError("version=\(text) is not a version: give a published version number (1, 2…) or draft.", field: "version")

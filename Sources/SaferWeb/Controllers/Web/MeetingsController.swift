@@ -12,7 +12,7 @@ struct MeetingsController {
     let services: AppServices
     let views: Views
     var packs: PackService { PackService(services: services) }
-    /// Who reads drafts as well as published packs.
+    /// Who may ask for a draft; the meeting decides whether it is shared with councillors and partners.
     static let draftReaders = RoleSet(.admin, .officer, .councillor, .partner)
 
     func register(on routes: SecureRoutes) {
@@ -33,8 +33,30 @@ struct MeetingsController {
                 return "/meetings/\(meeting.id)"
             }
         }
+        routes.form("/meetings/:id", .staff) { _, context, form in
+            let id = try context.parameters.require("id")
+            let before = try await packs.meeting(id)
+            do {
+                var meeting = try Self.meeting(form, id: before.id)
+                meeting.status = Meeting.Status(rawValue: form.text("status")) ?? before.status
+                meeting.draftShared = form["draftShared"] == "on"
+                meeting.previousMinutes = try Self.minutes(form)
+                try await packs.save(meeting, by: context.identity.actor(channel: .web))
+                return redirect("/meetings/\(id)")
+            } catch let error as ValidationError {
+                return try await meetingPage(id, context.request, form: form, errors: error.messages, status: .unprocessableContent)
+            }
+        }
+        routes.form("/meetings/:id/reports/:report/move", .staff) { _, context, form in
+            try await packs.move(reportID: try context.parameters.require("report"), by: form["direction"] == "up" ? -1 : 1, by: context.identity.actor(channel: .web))
+            return redirect("/meetings/\(try context.parameters.require("id"))#reports")
+        }
+        routes.form("/meetings/:id/reports/:report/delete", .staff) { _, context, _ in
+            try await packs.deleteReport(id: try context.parameters.require("report"), by: context.identity.actor(channel: .web))
+            return redirect("/meetings/\(try context.parameters.require("id"))#reports")
+        }
         routes.publicPage("/meetings/:id") { _, context in
-            try await meetingPage(try context.parameters.require("id"), context, errors: [])
+            try await meetingPage(try context.parameters.require("id"), context, form: nil, errors: [])
         }
         routes.publicPage("/meetings/:id/published/:version/:format") { _, context in
             let id = try context.parameters.require("id")
@@ -45,7 +67,7 @@ struct MeetingsController {
         }
         routes.page("/meetings/:id/draft", Self.draftReaders) { request, context in
             let format = try PackFormat(parsing: request.uri.queryParameters.get("format") ?? "html")
-            let pack = try await packs.build(meetingID: try context.parameters.require("id"))
+            let pack = try await packs.draft(meetingID: try context.parameters.require("id"), readableBy: context.identity.user.role)
             return Self.file(try await packs.render(pack, as: format), inline: format == .html)
         }
         routes.form("/meetings/:id/publish", .staff) { _, context, form in
@@ -54,7 +76,7 @@ struct MeetingsController {
                 let publication = try await packs.publish(meetingID: id, reason: form.text("reason"), by: context.identity.actor(channel: .web))
                 return redirect("/meetings/\(id)?published=\(publication.version)")
             } catch let error as ValidationError {
-                return try await meetingPage(id, context.request, errors: error.messages, status: .unprocessableContent)
+                return try await meetingPage(id, context.request, form: nil, errors: error.messages, status: .unprocessableContent)
             }
         }
         routes.page("/meetings/:id/reports/new", .staff) { _, context in
@@ -76,6 +98,8 @@ struct MeetingsController {
                 try await packs.save(report, by: context.identity.actor(channel: .web))
                 return redirect("/meetings/\(meetingID)#reports")
             } catch let error as ValidationError {
+                // A report not yet saved stays new, so the corrected form adds it.
+                report.id = existing
                 return try await reportPage(report, context, form: form, errors: error.messages, status: .unprocessableContent)
             }
         }
@@ -97,8 +121,7 @@ struct MeetingsController {
 
     func listPage(_ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let role = context.identity?.user.role
-        let readsDrafts = role.map(Self.draftReaders.allows) ?? false
-        let all = readsDrafts ? try await packs.meetingList() : try await packs.publishedMeetings()
+        let all = try await packs.meetingList(readableBy: role)
         let committees = try await packs.committees()
         let page = ListPage(
             chrome: PageChrome(title: "Meetings", context: context, current: "/meetings"), errors: ErrorSummary(errors),
@@ -111,7 +134,14 @@ struct MeetingsController {
 
     struct FileRow { let href: String; let label: String; let size: String; let sha256: String }
     struct VersionRow { let heading: String; let reason: String; let hasReason: Bool; let changes: [String]; let hasChanges: Bool; let files: [FileRow] }
-    struct ReportRow { let number: Int; let title: String; let href: String }
+    struct ReportRow { let number: Int; let title: String; let href: String; let id: String; let first: Bool; let last: Bool }
+    struct Details {
+        let date: String, time: String, venue: String, cutOff: String, signedBy: String, publicParticipation: String
+        let committees: [SelectOption]
+        let statuses: [SelectOption]
+        let draftShared: Bool
+        let minutesDate: String, minutesChair: String, minutesPresent: String, minutesApologies: String, minutesAlso: String, minutesItems: String
+    }
     struct MeetingPage {
         let chrome: PageChrome
         let errors: ErrorSummary?
@@ -124,14 +154,14 @@ struct MeetingsController {
         let id: String
         let reports: [ReportRow]
         let formats: [Option]
+        let details: Details?
     }
 
-    func meetingPage(_ id: String, _ context: SaferRequestContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let meeting = try await packs.meeting(id)
+    func meetingPage(_ id: String, _ context: SaferRequestContext, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let role = context.identity?.user.role
-        let readsDrafts = role.map(Self.draftReaders.allows) ?? false
-        // A draft is not there for the public: the same answer as a meeting that does not exist.
-        guard meeting.status != .draft || readsDrafts else { throw DomainError.notFound(entity: "meeting", id: id) }
+        // A draft not shared with the reader is answered as a meeting that does not exist.
+        let meeting = try await packs.meeting(id, readableBy: role)
+        let readsDrafts = meeting.mayReadDraft(role)
         let committee = try await packs.committee(id: meeting.committeeID)
         let reports = try await packs.reports(meetingID: meeting.id)
         let publications = try await packs.publications(meetingID: meeting.id)
@@ -152,9 +182,39 @@ struct MeetingsController {
             when: "\(meeting.date.weekdayName) \(meeting.date.label) at \(meeting.time.label)", venue: meeting.venue, status: meeting.status.label,
             cutOff: meeting.cutOff.label, agenda: agenda, versions: Array(versions), isPublished: !publications.isEmpty, readsDrafts: readsDrafts,
             canEdit: role.map(RoleSet.staff.allows) ?? false, id: meeting.id,
-            reports: reports.map { ReportRow(number: $0.itemNumber, title: $0.title, href: "/meetings/\(meeting.id)/reports/\($0.id)") },
-            formats: PackFormat.allCases.map { Option(value: $0.rawValue, label: Self.formatLabel($0.rawValue)) })
+            reports: reports.enumerated().map { index, report in
+                ReportRow(number: report.itemNumber, title: report.title, href: "/meetings/\(meeting.id)/reports/\(report.id)", id: report.id,
+                          first: index == 0, last: index == reports.count - 1)
+            },
+            formats: PackFormat.allCases.map { Option(value: $0.rawValue, label: Self.formatLabel($0.rawValue)) },
+            details: role.map(RoleSet.staff.allows) == true ? try await details(meeting, form: form) : nil)
         return views.response("meeting", page, status: status)
+    }
+
+    func details(_ meeting: Meeting, form: FormData?) async throws -> Details {
+        func value(_ name: String, _ stored: String) -> String { form?[name] ?? stored }
+        let minutes = meeting.previousMinutes
+        let committee = value("committee", meeting.committeeID), status = value("status", meeting.status.rawValue)
+        return Details(
+            date: value("date", meeting.date.description), time: value("time", meeting.time.description), venue: value("venue", meeting.venue),
+            cutOff: value("cutOff", meeting.cutOff.description), signedBy: value("signedBy", meeting.signedBy),
+            publicParticipation: value("publicParticipation", meeting.publicParticipation),
+            committees: try await packs.committees().map { SelectOption(value: $0.id, label: $0.name, selected: $0.id == committee) },
+            statuses: Meeting.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status) },
+            draftShared: form.map { $0["draftShared"] == "on" } ?? meeting.draftShared,
+            minutesDate: value("minutesDate", minutes?.heldOn.description ?? ""), minutesChair: value("minutesChair", minutes?.chair ?? ""),
+            minutesPresent: value("minutesPresent", minutes?.present ?? ""), minutesApologies: value("minutesApologies", minutes?.apologies ?? ""),
+            minutesAlso: value("minutesAlso", minutes?.alsoAttending ?? ""), minutesItems: value("minutesItems", Meeting.minuteItemsText(minutes?.items ?? [])))
+    }
+
+    /// The previous meeting's minutes from the form; none when their date is blank.
+    static func minutes(_ form: FormData) throws -> Meeting.Minutes? {
+        guard !form.text("minutesDate").isEmpty else { return nil }
+        guard let day = CalendarDay(form.text("minutesDate")) else {
+            throw ValidationError("Give the previous meeting's date as YYYY-MM-DD, or leave it blank for no minutes.", field: "minutesDate")
+        }
+        return Meeting.Minutes(heldOn: day, chair: form.text("minutesChair"), present: form.text("minutesPresent"), apologies: form.text("minutesApologies"),
+                               alsoAttending: form.text("minutesAlso"), items: try Meeting.minuteItems(parsing: form.text("minutesItems")))
     }
 
     struct ImplicationField { let name: String; let label: String; let value: String }

@@ -1,0 +1,115 @@
+"""The meetings workflow in a real browser: an officer sets up a committee and a meeting,
+composes a report with a live block, previews the draft, publishes it, and a visitor without
+an account reads and downloads it. axe-core checks the meetings pages on the way.
+"""
+from __future__ import annotations
+
+import io
+import secrets
+import zipfile
+
+import requests
+from docx import Document
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+import safer_browser
+from test_pack import axe_source
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _submit(driver, button_text: str) -> None:
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{button_text}']").click()
+    safer_browser.wait_for_page_load(driver, old)
+
+
+def _fill(driver, field_id: str, text: str) -> None:
+    element = driver.find_element(By.ID, field_id)
+    element.clear()
+    element.send_keys(text)
+
+
+def _axe(driver) -> list[str]:
+    driver.execute_script(axe_source())
+    result = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""", WCAG)
+    return result
+
+
+def test_an_officer_composes_previews_and_publishes_and_a_visitor_downloads(driver, base_url, make_user, login):
+    officer = make_user("officer")
+    login(driver, officer.email, officer.password)
+    tag = secrets.token_hex(3)
+    committee = f"Test Scrutiny Committee {tag}"
+
+    driver.get(f"{base_url}/meetings")
+    assert not _axe(driver), _axe(driver)
+    _fill(driver, "c-name", committee)
+    _fill(driver, "c-council", "North Warwickshire Borough Council")
+    _fill(driver, "c-members", "Reilly — Chair\nClews\nSymonds")
+    _fill(driver, "c-tel", "01827 719221")
+    _submit(driver, "Add committee")
+
+    Select(driver.find_element(By.ID, "m-committee")).select_by_visible_text(committee)
+    driver.execute_script("document.getElementById('m-date').value = '2019-06-18'; document.getElementById('m-cutoff').value = '2019-02-28';")
+    _fill(driver, "m-venue", "the Committee Room, The Council House, Atherstone")
+    _fill(driver, "m-signed", "Jerry Hutchinson, Chief Executive")
+    _submit(driver, "Add meeting")
+    meeting_path = safer_browser.path_of(driver)
+    assert meeting_path.startswith("/meetings/"), safer_browser.describe_page(driver)
+    assert not _axe(driver), _axe(driver)
+
+    driver.find_element(By.LINK_TEXT, "Add a report").click()
+    _fill(driver, "r-title", "Fly Tipping Progress Report")
+    _fill(driver, "r-summary", "This report updates Members on fly tipping.")
+    _fill(driver, "r-recs", "That Members note the report.")
+    _fill(driver, "r-consultation", "Consultation has taken place with the relevant Members.")
+    _fill(driver, "r-background", "Members receive regular progress reports.")
+    # A block Safer does not know is refused, and what was typed is kept.
+    _fill(driver, "r-body", "## Identifying Hot Spots\n\nWe received {{fly-tips.total from=2018-04-01 to=2018-12-31}} reports.")
+    _submit(driver, "Save the report")
+    assert "is not a Safer block" in driver.page_source
+    assert "fly-tips.total" in driver.find_element(By.ID, "r-body").get_attribute("value")
+    assert not _axe(driver), _axe(driver)
+    _fill(driver, "r-body", "## Identifying Hot Spots\n\nDuring April to December we have received "
+                            "{{fly-tips.count from=2018-04-01 to=2018-12-31}} reported incidents of fly tipping.")
+    for kind in ("financial", "saferCommunities", "legal", "environment", "health", "risk", "equality", "priorities"):
+        _fill(driver, f"implication-{kind}", "None.")
+    _fill(driver, "r-papers", "None.")
+    _fill(driver, "r-officer", "Robert Beggs")
+    _fill(driver, "r-tel", "719238")
+    _submit(driver, "Save the report")
+    assert safer_browser.path_of(driver) == meeting_path, safer_browser.describe_page(driver)
+
+    # The draft preview shows the live figure, numbered as the council numbers it.
+    meeting_id = meeting_path.rsplit("/", 1)[-1]
+    driver.get(f"{base_url}/meetings/{meeting_id}/draft?format=html")
+    text = driver.find_element(By.TAG_NAME, "main").text
+    assert "we have received 910 reported incidents" in text, text[:2000]
+    assert "4.1 During April to December" in text, "section 4 is the first after Summary, Consultation and Background"
+    assert not _axe(driver), _axe(driver)
+
+    driver.get(f"{base_url}{meeting_path}")
+    _submit(driver, "Publish the pack")
+    assert "Version 1, published" in driver.page_source, safer_browser.describe_page(driver)
+
+    # A visitor without an account finds it and downloads it.
+    visitor = requests.Session()
+    listing = visitor.get(f"{base_url}/meetings", timeout=30)
+    assert listing.status_code == 200 and committee in listing.text
+    page = visitor.get(f"{base_url}{meeting_path}", timeout=30)
+    assert page.status_code == 200 and "Word (DOCX)" in page.text
+    docx = visitor.get(f"{base_url}/meetings/{meeting_id}/published/1/docx", timeout=30)
+    assert docx.status_code == 200
+    document = Document(io.BytesIO(docx.content))
+    assert any("910 reported incidents" in p.text for p in document.paragraphs)
+    archive = visitor.get(f"{base_url}/meetings/{meeting_id}/published/1/zip", timeout=60)
+    names = zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
+    assert any(n.endswith(".html") for n in names) and any(n.endswith(".xlsx") for n in names)
+    # Drafts stay with staff (and councillors and partners the draft is shared with).
+    assert visitor.get(f"{base_url}/meetings/{meeting_id}/draft", timeout=30, allow_redirects=False).status_code in (302, 303, 401, 403)
