@@ -72,6 +72,29 @@ extension PackService {
             try covered(report.rows.contains { $0.toDate?.isComplete == true || $0.toDate.map { !$0.coverage.isEmpty } == true }, "\(year.firstMonth.label) to \(through.label)")
             return PackBlock(reference: written, kind: reference.kind, period: "\(year.firstMonth.label) to \(through.label)", table: report.table,
                              incomplete: incomplete.isEmpty ? [] : ["Totals to date are incomplete for: " + incomplete.joined(separator: " ")])
+        case .performanceChange, .performanceToDate:
+            let year = year()
+            let through = try month(.through, default: min(lastFullMonth, year.lastMonth))
+            guard year.contains(through) else { throw ValidationError("through=\(through) is not in \(year).") }
+            let key = reference[.indicator] ?? ""
+            guard let row = try await performance.borough(year: year, through: through).rows.first(where: { $0.indicator.key == key }) else {
+                throw DomainError.notFound(entity: "indicator", id: key)
+            }
+            if reference.kind == .performanceToDate {
+                let period = "\(year.firstMonth.label) to \(through.label)"
+                guard let total = row.toDate, total.isComplete else {
+                    return PackBlock(reference: written, kind: reference.kind, period: period, text: row.toDate?.displayText ?? "(not yet known)",
+                                     incomplete: ["\(row.indicator.name): the figures for \(period) are not complete."])
+                }
+                return PackBlock(reference: written, kind: reference.kind, period: period, text: DisplayFormat.number(total.value), number: total.value)
+            }
+            let period = "\(year.firstMonth.label) to \(through.label) against the same months of \(year.previous)"
+            guard let comparison = row.versusSamePeriod, comparison.isComplete else {
+                return PackBlock(reference: written, kind: reference.kind, period: period, text: "(not yet known)",
+                                 incomplete: ["\(row.indicator.name): the figures for \(period) are not complete."])
+            }
+            let difference = comparison.current.value - comparison.base.value
+            return PackBlock(reference: written, kind: reference.kind, period: period, text: Self.changeWords(difference), number: difference)
         case .baselineTable:
             let through = try month(.through, default: lastFullMonth)
             let report = try await performance.baseline(through: through)
@@ -111,6 +134,17 @@ extension PackService {
             return PackBlock(reference: written, kind: reference.kind, period: quarter.map { "Updates for \($0.label)" } ?? "Latest updates in \(contents.plan.financialYear)",
                              table: report.committeeTable,
                              incomplete: noUpdate == 0 || contents.items.isEmpty ? [] : ["\(noUpdate) of \(contents.items.count) actions have no update for this period."])
+        case .planOnSchedule:
+            let year = year()
+            let quarter = try quarter()
+            let contents = try await plans.contents(year: year, kind: reference[.kind].flatMap(Plan.Kind.init))
+            let statuses = contents.flatMap { content in content.items.compactMap { content.assigned($0, in: quarter)?.status } }
+            let summary = StatusSummary(statuses: statuses)
+            let period = quarter.map { $0.label } ?? "Latest statuses in \(year)"
+            guard summary.total > 0, let green = summary.rows.first(where: { $0.status == .green }) else {
+                throw ValidationError("No plan item has a status for \(period); choose a quarter with updates.")
+            }
+            return PackBlock(reference: written, kind: reference.kind, period: period, text: "\(green.percentage)%", number: Double(green.percentage) / 100)
         case .planSummary:
             let year = year()
             let quarter = try quarter()
@@ -125,6 +159,12 @@ extension PackService {
 
     func covered(_ hasData: Bool, _ period: String) throws {
         if !hasData { throw ValidationError("Safer has no figures for \(period); import them or choose a period the data covers.") }
+    }
+
+    /// "increased by 137", "decreased by 141", "not changed".
+    static func changeWords(_ difference: Double) -> String {
+        if difference == 0 { return "not changed" }
+        return (difference > 0 ? "increased by " : "decreased by ") + DisplayFormat.number(abs(difference))
     }
 
     static func narrative(_ report: BeatComparisonReport) -> [String] {

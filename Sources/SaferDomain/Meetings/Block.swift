@@ -9,6 +9,8 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
     case fundingSpent = "funding.spent"
     case fundingAllocated = "funding.allocated"
     case fundingTable = "funding.table"
+    case performanceChange = "performance.change"
+    case performanceToDate = "performance.to-date"
     case boroughTable = "performance.borough"
     case baselineTable = "performance.baseline"
     case beatTable = "performance.beats"
@@ -16,13 +18,14 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
     case trendChart = "performance.trend"
     case planTable = "plan.table"
     case planSummary = "plan.summary"
+    case planOnSchedule = "plan.on-schedule"
 
     /// How the block shows: inside a sentence, as a list of sentences, as a table, or as a chart with its table.
     public enum Shape: String, Sendable, Codable { case inline, list, table, chart }
 
     public var shape: Shape {
         switch self {
-        case .flyTipCount, .enforcementSentence, .fundingSpent, .fundingAllocated: .inline
+        case .flyTipCount, .enforcementSentence, .fundingSpent, .fundingAllocated, .performanceChange, .performanceToDate, .planOnSchedule: .inline
         case .beatNarrative: .list
         case .hotspotTable, .fundingTable, .boroughTable, .baselineTable, .beatTable, .planTable, .planSummary: .table
         case .trendChart: .chart
@@ -36,11 +39,12 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .hotspotTable: ([.from, .to], [.limit])
         case .fundingSpent, .fundingAllocated, .fundingTable: ([.year], [])
         case .boroughTable: ([.year], [.through])
+        case .performanceChange, .performanceToDate: ([.indicator, .year], [.through])
         case .baselineTable: ([.through], [])
         case .beatTable, .beatNarrative: ([.quarter], [])
         case .trendChart: ([.indicator, .through], [])
         case .planTable: ([.plan], [.quarter])
-        case .planSummary: ([.year], [.kind, .quarter])
+        case .planSummary, .planOnSchedule: ([.year], [.kind, .quarter])
         }
     }
 
@@ -53,6 +57,8 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .fundingSpent: "Money spent against the fly-tipping allocation in a financial year."
         case .fundingAllocated: "The fly-tipping allocation for a financial year."
         case .fundingTable: "Spend against allocation by category for a financial year."
+        case .performanceChange: "An indicator's year to date against the same months a year before, in words (\"increased by 137\")."
+        case .performanceToDate: "An indicator's total for the financial year to date."
         case .boroughTable: "The borough's monthly figures for a financial year."
         case .baselineTable: "The last 12 months against the baseline, with Red/Amber/Green."
         case .beatTable: "Police beats: a quarter against the same quarter a year before."
@@ -60,6 +66,7 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .trendChart: "An indicator's 12-month rolling trend chart, with its table."
         case .planTable: "A plan's actions with their latest updates."
         case .planSummary: "How many plan items are Green, Amber and Red."
+        case .planOnSchedule: "The share of plan items that are Green (on schedule), as the status summary rounds it (\"82%\")."
         }
     }
 
