@@ -52,6 +52,12 @@ struct PackTests {
             // Item 9, 5.1: Green 9, Amber 2, Red 0 of the corporate plan.
             let summary = try #require(block("{{plan.summary year=2018/19 kind=corporate quarter=2018/19-Q3}}")?.table)
             #expect(summary.dataRows.contains { row in row.map(\.text).joined(separator: " ").contains("9") })
+            #expect(block("{{plan.on-schedule year=2018/19 kind=corporate quarter=2018/19-Q3}}")?.text == "82%")
+            let borough = try await get("/api/v1/reports/borough?fy=2018/19") as? [String: Any]
+            let robbery = (borough?["rows"] as? [[String: Any]])?.first { $0["indicator"] as? String == "robbery" }
+            let toDate = (robbery?["totalToDate"] as? [String: Any])?["value"] as? Double
+            #expect(block("{{performance.to-date indicator=robbery year=2018/19 through=2018-12}}")?.number == toDate && toDate == 51)
+            #expect(PackService.changeWords(137) == "increased by 137" && PackService.changeWords(-141) == "decreased by 141" && PackService.changeWords(0) == "not changed")
             #expect(pack.reports.map(\.itemNumber) == [6, 7, 8, 9])
             #expect(pack.agenda.prefix(5).map(\.number) == [1, 2, 3, 4, 5])
             #expect(pack.cutOff.description == "2019-03-04")
