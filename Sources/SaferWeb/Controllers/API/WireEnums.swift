@@ -142,3 +142,23 @@ extension Schemas.Incident.HazardsPayloadPayload {
         }
     }
 }
+
+extension Schemas.CCTVRegister.CamerasPayloadPayload.StatusPayload {
+    init(_ status: Camera.Status) {
+        switch status {
+        case .working: self = .working
+        case .damaged: self = .damaged
+        case .stolen: self = .stolen
+        case .dummy: self = .dummy
+        }
+    }
+}
+
+extension Schemas.CCTVRegister.FootageSharedPayloadPayload.SharedWithPayload {
+    init(_ recipient: FootageShare.Recipient) {
+        switch recipient {
+        case .police: self = .police
+        case .environmentalHealth: self = .environmentalHealth
+        }
+    }
+}
