@@ -173,9 +173,9 @@ private final class DevTools {
             "preferCSSPageSize": true,
             "generateTaggedPDF": true,
             "generateDocumentOutline": true,
-            "displayHeaderFooter": true,
-            "headerTemplate": "<div style=\"font-size:9px\"></div>",
-            "footerTemplate": "<div style=\"font-size:9px;font-family:Arial,Helvetica,sans-serif;width:100%;text-align:center\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>",
+            // The running header and the page numbers are the document's own (CSS @page margin
+            // boxes), so a browser's print of the HTML and this PDF look the same.
+            "displayHeaderFooter": false,
         ])
         guard let base64 = result["data"] as? String, let pdf = Data(base64Encoded: base64) else { throw unexpected("Page.printToPDF", result) }
         return pdf

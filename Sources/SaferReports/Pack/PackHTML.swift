@@ -37,7 +37,7 @@ public enum PackHTML {
                 whitePapers = true
                 html.raw("</ol>\n<h3>\(HTMLBuilder.escape(Pack.reportItemsHeading))</h3>\n<ol class=\"agenda-items\" start=\"\(item.number)\">\n")
             }
-            html.raw("<li value=\"\(item.number)\" id=\"agenda-\(item.anchor)\"><span class=\"number\">\(item.number)</span> ")
+            html.raw("<li value=\"\(item.number)\" id=\"agenda-\(item.anchor)\"><span class=\"num\">\(item.number)</span> ")
             if item.reportOf != nil {
                 html.raw("<a href=\"#\(item.anchor)\">\(HTMLBuilder.escape(item.title))</a> — \(HTMLBuilder.escape(item.reportOf ?? ""))")
                 html.raw("<span class=\"page-ref\" data-anchor=\"\(item.anchor)\"></span>")
@@ -63,7 +63,7 @@ public enum PackHTML {
         if !minutes.apologies.isEmpty { html.element("p", minutes.apologies) }
         if !minutes.alsoAttending.isEmpty { html.element("p", minutes.alsoAttending) }
         for item in minutes.items {
-            html.raw("<h3><span class=\"number\">\(item.number)</span> \(HTMLBuilder.escape(item.title))</h3>\n")
+            html.raw("<h3><span class=\"num\">\(item.number)</span> \(HTMLBuilder.escape(item.title))</h3>\n")
             for paragraph in ReportText.paragraphs(item.text) { html.element("p", paragraph) }
         }
         html.raw("</section>\n")
@@ -77,7 +77,7 @@ public enum PackHTML {
         html.raw("<h2 id=\"\(report.anchor)-title\"><span class=\"visually-hidden\">Item \(report.itemNumber): </span>\(HTMLBuilder.escape(report.title))</h2>\n")
         for (index, section) in report.sections.enumerated() {
             html.raw("<section aria-labelledby=\"\(report.anchor)-s\(section.number)\">\n")
-            html.raw("<h3 id=\"\(report.anchor)-s\(section.number)\"><span class=\"number\">\(section.number)</span> \(HTMLBuilder.escape(section.heading))</h3>\n")
+            html.raw("<h3 id=\"\(report.anchor)-s\(section.number)\"><span class=\"num\">\(section.number)</span> \(HTMLBuilder.escape(section.heading))</h3>\n")
             content(section.content, pack, level: 4, &html)
             html.raw("</section>\n")
             if index == 0 && !report.recommendations.isEmpty { recommendations(report, pack, &html) }
@@ -119,12 +119,12 @@ public enum PackHTML {
             switch item {
             case .paragraph(let number, let parts):
                 if let number {
-                    html.raw("<p class=\"numbered\"><span class=\"number\">\(HTMLBuilder.escape(number))</span> \(runs(parts, pack))</p>\n")
+                    html.raw("<p class=\"numbered\"><span class=\"num\">\(HTMLBuilder.escape(number))</span> \(runs(parts, pack))</p>\n")
                 } else {
                     html.raw("<p>\(runs(parts, pack))</p>\n")
                 }
             case .subheading(let number, let text):
-                html.raw("<h\(level)><span class=\"number\">\(HTMLBuilder.escape(number))</span> \(HTMLBuilder.escape(text))</h\(level)>\n")
+                html.raw("<h\(level)><span class=\"num\">\(HTMLBuilder.escape(number))</span> \(HTMLBuilder.escape(text))</h\(level)>\n")
             case .block(let index):
                 block(index, pack, &html)
             }
@@ -218,7 +218,7 @@ public enum PackHTML {
         main{max-width:60rem;margin:0 auto;padding:1rem}
         h1{font-size:2rem;margin:1.5rem 0}h1 .committee,h1 .date{display:block}
         h2{font-size:1.5rem;margin-top:2rem}h3{font-size:1.2rem}h4{font-size:1.05rem}
-        .number{display:inline-block;min-width:3.5em;font-weight:bold}
+        .num{display:inline-block;min-width:3.5em;font-weight:bold;text-indent:0}
         p.numbered{padding-left:3.5em;text-indent:-3.5em}
         .recommendation{border:2px solid #0b0c0c;padding:0 1rem;margin:1rem 0}
         .draft-banner{border-left:6px solid #d4351c;padding:.5rem 1rem;background:#fef7f7}
@@ -233,14 +233,14 @@ public enum PackHTML {
         td.number,td.percent,th.number,th.percent{text-align:right}
         tr.group th{text-align:left;background:#f3f2f1}
         .rag{font-weight:bold}.rag-red{background:#f6d7d2}.rag-amber{background:#fff2cc}.rag-green{background:#cce2d8}
-        .tone-increase{color:#942514}.tone-reduction{color:#005a30}
+        .tone-red{color:#942514}.tone-green{color:#005a30}
         figure{margin:1rem 0}svg.trend-chart{max-width:100%;height:auto}
         data.live{font-weight:bold}
         .note,.period,.cut-off{font-size:.9rem;color:#505a5f}
         .running{display:none}
         .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);border:0}
         a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}
-        @page{size:A4;margin:20mm 18mm;@top-center{content:"\(header)";font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#505a5f}}
+        @page{size:A4;margin:20mm 18mm;@top-center{content:"\(header)";font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#505a5f}@bottom-center{content:"Page " counter(page) " of " counter(pages);font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#0b0c0c}}
         @media print{main{max-width:none;padding:0}.page{break-before:page}table{page-break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}
         .table-wrap{overflow:visible}a{color:#0b0c0c;text-decoration:none}.running{display:block;font-size:9pt;color:#505a5f}}
         """
