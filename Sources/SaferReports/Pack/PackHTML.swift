@@ -257,21 +257,8 @@ struct HTMLBuilder {
         text += "<\(name)\(className.map { " class=\"\($0)\"" } ?? "")>\(Self.escape(content))</\(name)>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text for HTML: the XML escapes, which HTML reads the same (and no control characters).
+    static func escape(_ text: String) -> String { XLSXWriter.escape(text) }
 
     /// Text inside a CSS string: quotes and backslashes escaped, no line breaks, nothing that closes the style element.
     static func cssString(_ text: String) -> String {

@@ -27,6 +27,12 @@ public struct SQLMeetingRepository: MeetingRepository {
         }
     }
 
+    /// The document with this id in a table, decoded.
+    static func document<T: Decodable>(_ db: any SQLDatabase, _ table: String, id: String, as type: T.Type) async throws -> T? {
+        let rows = try await db.select().columns("id", "details").from(table).where("id", .equal, id).all(decoding: DocumentRow.self)
+        return try decode(rows, table: table, as: type).first
+    }
+
     // MARK: - Committees
 
     public func committees() async throws -> [Committee] {
@@ -36,10 +42,7 @@ public struct SQLMeetingRepository: MeetingRepository {
 
     public func committee(id: String) async throws -> Committee? { try await Self.committee(database.sql, id: id) }
 
-    static func committee(_ db: any SQLDatabase, id: String) async throws -> Committee? {
-        let rows = try await db.select().columns("id", "details").from("committees").where("id", .equal, id).all(decoding: DocumentRow.self)
-        return try decode(rows, table: "committees", as: Committee.self).first
-    }
+    static func committee(_ db: any SQLDatabase, id: String) async throws -> Committee? { try await document(db, "committees", id: id, as: Committee.self) }
 
     public func save(_ committee: Committee, by actor: Actor) async throws {
         try committee.validate()
@@ -65,10 +68,7 @@ public struct SQLMeetingRepository: MeetingRepository {
 
     public func meeting(id: String) async throws -> Meeting? { try await Self.meeting(database.sql, id: id) }
 
-    static func meeting(_ db: any SQLDatabase, id: String) async throws -> Meeting? {
-        let rows = try await db.select().columns("id", "details").from("meetings").where("id", .equal, id).all(decoding: DocumentRow.self)
-        return try decode(rows, table: "meetings", as: Meeting.self).first
-    }
+    static func meeting(_ db: any SQLDatabase, id: String) async throws -> Meeting? { try await document(db, "meetings", id: id, as: Meeting.self) }
 
     public func save(_ meeting: Meeting, by actor: Actor) async throws {
         try meeting.validate()
@@ -103,10 +103,7 @@ public struct SQLMeetingRepository: MeetingRepository {
 
     public func report(id: String) async throws -> OfficerReport? { try await Self.report(database.sql, id: id) }
 
-    static func report(_ db: any SQLDatabase, id: String) async throws -> OfficerReport? {
-        let rows = try await db.select().columns("id", "details").from("officer_reports").where("id", .equal, id).all(decoding: DocumentRow.self)
-        return try decode(rows, table: "officer_reports", as: OfficerReport.self).first
-    }
+    static func report(_ db: any SQLDatabase, id: String) async throws -> OfficerReport? { try await document(db, "officer_reports", id: id, as: OfficerReport.self) }
 
     public func save(_ report: OfficerReport, by actor: Actor) async throws {
         try report.validate()
