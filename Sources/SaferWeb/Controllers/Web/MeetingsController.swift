@@ -264,8 +264,8 @@ struct MeetingsController {
         var time: TimeOfDay?
         do { time = try TimeOfDay(parsing: form.text("time")) } catch let error as ValidationError { problems.add(error.description, field: "time") }
         try problems.throwIfAny()
-        // Each was checked above.
-        return Meeting(id: id, committeeID: form.text("committee"), date: date!, time: time!, venue: form.text("venue"), cutOff: cutOff!,
+        guard let date, let time, let cutOff else { throw ValidationError("Give the meeting's date, time and data cut-off.") }
+        return Meeting(id: id, committeeID: form.text("committee"), date: date, time: time, venue: form.text("venue"), cutOff: cutOff,
                        signedBy: form.text("signedBy"), publicParticipation: form.text("publicParticipation"))
     }
 
