@@ -91,7 +91,10 @@ struct MeetingsController {
         routes.form("/meetings/:id/reports", .staff) { _, context, form in
             let meetingID = try context.parameters.require("id")
             let existing = form.text("reportID")
-            let position = existing.isEmpty ? try await packs.reports(meetingID: meetingID).count : try await packs.report(id: existing).position
+            let stored = existing.isEmpty ? nil : try await packs.report(id: existing)
+            if let stored, stored.meetingID != meetingID { throw DomainError.notFound(entity: "report", id: existing) }
+            var position = stored?.position ?? 0
+            if stored == nil { position = try await packs.reports(meetingID: meetingID).count }
             var report = Self.blankReport(meetingID: meetingID, position: position, id: existing.isEmpty ? services.ids.next() : existing)
             do {
                 report = try Self.report(form, into: report)
