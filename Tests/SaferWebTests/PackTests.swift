@@ -148,4 +148,41 @@ struct PackTests {
             #expect(String(buffer: response.body).contains("is not a Safer block"))
         }
     }
+
+    /// A new council: no district, no figures, no fly-tips. The pack still builds where the data
+    /// allows and says what to set up where it does not.
+    @Test func aNewCouncilGetsMessagesNotFailures() async throws {
+        try await WebHarness.run { harness, client in
+            let packs = PackService(services: harness.services)
+            #expect(try await packs.meetingList().isEmpty)
+            let committee = Committee(id: "c1", name: "Community Safety Committee", council: "Anytown District Council",
+                                      members: [.init(name: "Smith", role: "Chair")], forInformation: "all Members", contact: .init(name: "Democratic Services", telephone: "", email: ""))
+            try await packs.save(committee, by: .system)
+            let meeting = Meeting(id: "m1", committeeID: "c1", date: try CalendarDay(parsing: "2026-12-15"), time: try TimeOfDay(parsing: "10am"),
+                                  venue: "the Council Chamber", cutOff: try CalendarDay(parsing: "2026-11-30"), signedBy: "Chief Executive", publicParticipation: "")
+            try await packs.save(meeting, by: .system)
+            var report = OfficerReport(id: "r1", meetingID: "m1", position: 0, title: "Community safety update", reportOf: "Report of the Chief Executive",
+                                       summary: "We received {{fly-tips.count from=2026-04-01 to=2026-11-30}} reports of fly-tipping.", recommendations: ["That Members note the report."],
+                                       consultation: ["None."], background: ["None."], body: [], implications: [:], backgroundPapers: "None.",
+                                       contactOfficer: "A Officer", telephone: "01234 567890", appendices: [])
+            try await packs.save(report, by: .system)
+            let pack = try await packs.build(meetingID: "m1")
+            #expect(pack.blocks.first?.text == "0")
+            #expect(pack.frontSheet.meets.contains("on Tuesday 15 December 2026 at 10am"))
+            report.appendices = [.init(title: "Performance", paragraphs: ["{{performance.baseline through=2026-10}}"])]
+            do { try await packs.save(report, by: .system); Issue.record("a baseline with no district was accepted") } catch let error as ValidationError {
+                #expect(error.description.contains("No district is set up yet"), "\(error.description)")
+            }
+            // Publishing names what is missing, then works; the page is public.
+            do { _ = try await packs.publish(meetingID: "m1", by: .system); Issue.record("published without implications") } catch let error as ValidationError {
+                #expect(error.description.contains("Finance and Value for Money Implications"))
+            }
+            report.appendices = []
+            for kind in OfficerReport.Implication.allCases { report.implications[kind] = ["None."] }
+            try await packs.save(report, by: .system)
+            #expect(try await packs.publish(meetingID: "m1", by: .system).version == 1)
+            let page = try await client.execute(uri: "/meetings/m1", method: .get)
+            #expect(page.status == .ok && String(buffer: page.body).contains("Community Safety Committee"))
+        }
+    }
 }
