@@ -43,3 +43,42 @@ def test_the_map_draws_incidents_clusters_and_cameras_and_a_printable_copy(drive
     assert "clusters" in driver.find_element(By.CSS_SELECTOR, ".svg-map svg desc").get_attribute("textContent")
     assert len(driver.find_elements(By.CSS_SELECTOR, ".svg-map svg circle.incident")) > 400
     assert driver.find_elements(By.CSS_SELECTOR, ".svg-map svg rect.camera"), "cameras on the printable map"
+
+
+def test_a_location_typed_as_html_shows_as_text_in_the_map_tooltip(driver, base_url, make_user, login):
+    """Issue 12.6: Leaflet treats a string tooltip as HTML; a public reporter's location must not run."""
+    import datetime
+    import os
+    import secrets
+    import subprocess
+    import uuid
+
+    import requests
+
+    field = make_user("field")
+    proc = subprocess.run([os.environ["SAFER_BIN"], "token", "create", "--database", os.environ["SAFER_DATABASE"],
+                           "--user", field.email, "--name", f"xss test {secrets.token_hex(3)}"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    token = [line for line in proc.stdout.splitlines() if line.strip()][-1].strip()
+    payload = f'<img src=x onerror="window.__xss=1"> Payload Lane {secrets.token_hex(3)}'
+    created = requests.post(f"{base_url}/api/v1/incidents", timeout=30, headers={"Authorization": f"Bearer {token}"}, json={
+        "clientId": str(uuid.uuid4()), "latitude": 52.5601, "longitude": -1.5502, "location": payload,
+        "landType": "Highway", "wasteTypes": ["Green"], "size": "Car Boot or Less"})
+    assert created.status_code == 201, created.text[:300]
+
+    officer = make_user("officer")
+    login(driver, officer.email, officer.password)
+    today = datetime.date.today()
+    driver.get(f"{base_url}/hotspots/map?from={today - datetime.timedelta(days=3)}&to={today}")
+    wait(driver, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#hotspot-map[data-loaded]"), describe_page(driver))
+    # Open every marker's tooltip as a pointer would.
+    driver.execute_script("""document.querySelectorAll('#hotspot-map .leaflet-overlay-pane path').forEach(function (p) {
+        p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+        p.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
+        p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+    });""")
+    tooltips = driver.execute_script("return Array.from(document.querySelectorAll('.leaflet-tooltip')).map(function (t) { return t.textContent; });")
+    assert any(payload in text for text in tooltips), tooltips[:5]
+    assert not driver.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip img"), "the payload became an element"
+    assert driver.execute_script("return window.__xss === undefined"), "the payload's script ran"
