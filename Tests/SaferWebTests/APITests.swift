@@ -147,4 +147,12 @@ struct ConfigurationTests {
             #expect(error?.description.contains(key) == true, "names \(key)")
         }
     }
+
+    @Test func trustedProxiesAreCIDRs() throws {
+        let configuration = try AppConfiguration.resolve(flags: [:], environment: ["SAFER_TRUSTED_PROXIES": "10.0.0.0/8,192.168.0.1"])
+        #expect(configuration.trustedProxies.trusts("10.1.2.3") && configuration.trustedProxies.trusts("192.168.0.1"))
+        #expect(!AppConfiguration().trustedProxies.trusts("127.0.0.1"), "none are trusted unless configured")
+        let error = #expect(throws: ConfigurationError.self) { try AppConfiguration.resolve(flags: [:], environment: ["SAFER_TRUSTED_PROXIES": "10.0.0.0/40"]) }
+        #expect(error?.description.contains("SAFER_TRUSTED_PROXIES") == true)
+    }
 }

@@ -23,6 +23,8 @@ public struct AppConfiguration: Sendable {
     public var flyTipping = FlyTipSettings()
     /// Where Leaflet and the map tiles come from.
     public var maps = MapSettings()
+    /// The council's reverse proxies, whose `Forwarded` / `X-Forwarded-For` name the client; none by default.
+    public var trustedProxies = TrustedProxies()
     /// Headless Chromium for the pack's PDF; nil: look for chromium on PATH.
     public var chromiumPath: String? = nil
 
@@ -39,6 +41,7 @@ public struct AppConfiguration: Sendable {
         ("SAFER_BCRYPT_COST", "bcrypt cost for new passwords (10-16)"),
         ("SAFER_LEAFLET_URL", "https base URL holding leaflet.js and leaflet.css, used when Debian's libjs-leaflet is not installed"),
         ("SAFER_TILE_URL", "map tile URL template with {z}, {x} and {y}, e.g. a council's own tile server"),
+        ("SAFER_TRUSTED_PROXIES", "comma-separated CIDRs of the reverse proxies whose Forwarded / X-Forwarded-For headers are believed, e.g. 10.0.0.0/8"),
         ("SAFER_CHROMIUM", "path of the Chromium executable that prints committee packs as PDF; unset: chromium on PATH"),
     ]
 
@@ -86,6 +89,9 @@ public struct AppConfiguration: Sendable {
         if let text = value("SAFER_TILE_URL") {
             if ["{z}", "{x}", "{y}"].allSatisfy(text.contains), text.hasPrefix("https://") || text.hasPrefix("/") { configuration.maps.tileURL = text }
             else { problems.append("SAFER_TILE_URL: '\(text)' needs {z}, {x} and {y} and must start with https:// or /.") }
+        }
+        if let text = value("SAFER_TRUSTED_PROXIES") {
+            do { configuration.trustedProxies = try TrustedProxies(parsing: text) } catch { problems.append("SAFER_TRUSTED_PROXIES: \(error)") }
         }
         if let text = value("SAFER_CHROMIUM") {
             if FileManager.default.isExecutableFile(atPath: text) { configuration.chromiumPath = text }

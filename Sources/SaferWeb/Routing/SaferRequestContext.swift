@@ -21,15 +21,19 @@ public struct Identity: Sendable {
 public struct SaferRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: Identity?
-    /// The client's address, for the sign-in back-off.
-    public let remoteAddress: String
+    /// The client's address, for the sign-in back-off and the public-report limit: the socket's
+    /// peer, or whom a trusted proxy says it forwards for (`ClientAddressMiddleware`).
+    public var remoteAddress: String
+    /// The socket's peer.
+    public let peerAddress: String
     /// The form token to put in pages (session's, or a signed anonymous one).
     public var csrfToken: String = ""
     public var maxUploadSize: Int { 2 * 1024 * 1024 }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
-        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.remoteAddress = peerAddress
     }
 }
 
@@ -74,4 +78,22 @@ extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
     static let xCSRFToken = HTTPField.Name("X-CSRF-Token")!
+}
+
+/// Sets the request's client address from a trusted proxy's `Forwarded` or `X-Forwarded-For`;
+/// from any other peer those headers are ignored.
+struct ClientAddressMiddleware: RouterMiddleware {
+    typealias Context = SaferRequestContext
+    let trusted: TrustedProxies
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !trusted.networks.isEmpty else { return try await next(request, context) }
+        func header(_ name: String) -> String? {
+            let values = request.headers.filter { $0.name.canonicalName == name }.map(\.value)
+            return values.isEmpty ? nil : values.joined(separator: ",")
+        }
+        var context = context
+        context.remoteAddress = trusted.client(peer: context.peerAddress, forwarded: header("forwarded"), xForwardedFor: header("x-forwarded-for"))
+        return try await next(request, context)
+    }
 }
