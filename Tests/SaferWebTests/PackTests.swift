@@ -66,6 +66,10 @@ struct PackTests {
             #expect(progress.number == "4")
             #expect(progress.content.contains(.subheading(number: "4.3", text: "Identifying Hot Spots")))
             #expect(pack.reports[0].sections.last?.heading == "Report Implications")
+            // Appendices are lettered per report and listed on it.
+            #expect(pack.reports[1].appendices.map(\.letter) == ["A", "B", "C", "D"])
+            let html = PackHTML.render(pack)
+            #expect(html.contains("<a href=\"#item-7-appendix-d\">Appendix D: North Warwickshire Crime Overview"))
         }
     }
 

@@ -119,6 +119,10 @@ public enum PackDOCX {
             add(paragraph(run(report.contact)))
             add(paragraph(run("Background Papers", bold: true), keepNext: true))
             texts(report.backgroundPapers)
+            if !report.appendices.isEmpty {
+                add(paragraph(run("Appendices", bold: true), keepNext: true))
+                for appendix in report.appendices { add(paragraph(run("Appendix \(appendix.letter): \(appendix.title)"))) }
+            }
             for appendix in report.appendices {
                 add(paragraph(run("Agenda Item No \(report.itemNumber)", bold: true), pageBreakBefore: true, align: "right"))
                 add(paragraph(bookmark(appendix.anchor, run("Appendix \(appendix.letter): \(appendix.title)")), style: "Heading1"))

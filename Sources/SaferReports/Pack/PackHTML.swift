@@ -85,6 +85,13 @@ public enum PackHTML {
         html.element("p", report.contact, className: "contact")
         html.raw("<h3>Background papers</h3>\n")
         html.element("p", report.backgroundPapers)
+        if !report.appendices.isEmpty {
+            html.raw("<h3>Appendices</h3>\n<ul class=\"appendices\">\n")
+            for appendix in report.appendices {
+                html.raw("<li><a href=\"#\(appendix.anchor)\">Appendix \(appendix.letter): \(HTMLBuilder.escape(appendix.title))</a></li>\n")
+            }
+            html.raw("</ul>\n")
+        }
         sources(report, pack, &html)
         html.raw("</article>\n")
         for appendix in report.appendices {
