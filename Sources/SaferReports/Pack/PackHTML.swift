@@ -230,7 +230,7 @@ public enum PackHTML {
         .recommendation{border:2px solid #0b0c0c;padding:0 1rem;margin:1rem 0}
         .draft-banner{border-left:6px solid #d4351c;padding:.5rem 1rem;background:#fef7f7}
         .incomplete{border-left:6px solid #f47738;padding:.25rem .75rem}
-        .agenda-items{list-style:none;padding-left:0}
+        .agenda-items{list-style:none;padding-left:0}.agenda-items li{break-inside:avoid}.page-ref{white-space:nowrap}
         .table-wrap{overflow-x:auto}
         table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
         caption{text-align:left;font-weight:bold;padding-bottom:.25rem}
