@@ -180,12 +180,22 @@ public struct PackService: Sendable {
         case .xlsx: data = try PackXLSX.render(pack)
         case .json: data = try Self.json(pack)
         case .pdf: data = try await chromium.printPDF(html: PackHTML.render(pack), agendaAnchors: pack.agenda.filter { $0.reportOf != nil }.map(\.anchor))
-        case .zip:
-            var files: [PackFile] = []
-            for part in PackFormat.parts where chromium.isAvailable || part != .pdf { files.append(try await render(pack, as: part)) }
-            data = try PackZip.write(files.map { ($0.name, $0.bytes) })
+        case .zip: return try zip(try await parts(pack), of: pack)
         }
         return PackFile(name: format.fileName(pack), mediaType: format.mediaType, bytes: data, sha256: Self.sha256(data))
+    }
+
+    /// The formats a zip and a publication hold: every part, the PDF when Chromium is there.
+    func parts(_ pack: Pack) async throws -> [PackFile] {
+        var files: [PackFile] = []
+        for part in PackFormat.parts where chromium.isAvailable || part != .pdf { files.append(try await render(pack, as: part)) }
+        return files
+    }
+
+    /// The parts already rendered, in one zip.
+    func zip(_ parts: [PackFile], of pack: Pack) throws -> PackFile {
+        let data = try PackZip.write(parts.map { ($0.name, $0.bytes) })
+        return PackFile(name: PackFormat.zip.fileName(pack), mediaType: PackFormat.zip.mediaType, bytes: data, sha256: Self.sha256(data))
     }
 
     static func json(_ pack: Pack) throws -> Data {
@@ -223,10 +233,8 @@ public struct PackService: Sendable {
             let old = try JSONDecoder().decode(Pack.self, from: data)
             changes = Pack.changes(from: old, to: frozen)
         }
-        var files: [PackFile] = []
-        for format in PackFormat.parts where chromium.isAvailable || format != .pdf { files.append(try await render(frozen, as: format)) }
-        let zip = try PackZip.write(files.map { ($0.name, $0.bytes) })
-        files.append(PackFile(name: PackFormat.zip.fileName(frozen), mediaType: PackFormat.zip.mediaType, bytes: zip, sha256: Self.sha256(zip)))
+        var files = try await parts(frozen)
+        files.append(try zip(files, of: frozen))
         let publication = Publication(id: ids.next(), meetingID: meeting.id, version: version, publishedAt: clock.now(), publishedBy: actor.label,
                                       reason: reason, changes: changes, files: files.map { ($0.name, $0.mediaType, $0.sha256, $0.bytes.count) })
         var published = meeting

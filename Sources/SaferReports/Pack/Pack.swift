@@ -180,12 +180,12 @@ public struct Pack: Sendable, Hashable, Codable {
     }
 
     /// Every table the pack shows, with where it appears: what the spreadsheet holds.
-    public var tables: [(place: String, table: ReportTable)] {
-        var result: [(String, ReportTable)] = []
+    public var tables: [(place: String, table: ReportTable, period: String)] {
+        var result: [(String, ReportTable, String)] = []
         for report in reports {
             func add(_ content: [Content], _ place: String) {
                 for case .block(let index) in content {
-                    if let table = blocks[index].table { result.append((place, table)) }
+                    if let table = blocks[index].table { result.append((place, table, blocks[index].period)) }
                 }
             }
             for section in report.sections { add(section.content, "Item \(report.itemNumber)") }

@@ -14,13 +14,12 @@ public enum PackXLSX {
             [.text("Sheet", bold: true), .text("Table", bold: true), .text("Where it appears", bold: true), .text("Period", bold: true)],
         ]
         var sheets: [XLSXWriter.Sheet] = []
-        for ((place, table), name) in zip(tables, names) {
-            let period = pack.blocks.first { $0.table == table }?.period ?? ""
+        for ((place, table, period), name) in zip(tables, names) {
             cover.append([.text(name), .text(table.title), .text(place), .text(period)])
             sheets.append(XLSXWriter.Sheet(name: name, rows: rows(table), isTable: true))
         }
         if tables.isEmpty { cover.append([.text("This pack has no tables yet.")]) }
-        for (place, table) in tables { cover += table.notes.map { [.text("Note to \(table.title) (\(place)): \($0)")] } }
+        for (place, table, _) in tables { cover += table.notes.map { [.text("Note to \(table.title) (\(place)): \($0)")] } }
         return try XLSXWriter.write([XLSXWriter.Sheet(name: "Contents", rows: cover)] + sheets)
     }
 

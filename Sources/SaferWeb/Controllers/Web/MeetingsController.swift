@@ -111,14 +111,13 @@ struct MeetingsController {
     // MARK: - Pages
 
     struct MeetingRow { let href: String; let date: String; let committee: String; let status: String }
-    struct Option { let value: String; let label: String }
     struct ListPage {
         let chrome: PageChrome
         let errors: ErrorSummary?
         let meetings: [MeetingRow]
         let hasMeetings: Bool
         let canEdit: Bool
-        let committees: [Option]
+        let committees: [SelectOption]
         let hasCommittees: Bool
     }
 
@@ -131,7 +130,7 @@ struct MeetingsController {
             meetings: all.map { MeetingRow(href: "/meetings/\($0.meeting.id)", date: "\($0.meeting.date.weekdayName) \($0.meeting.date.label)",
                                            committee: $0.committee?.name ?? "", status: $0.meeting.status.label) },
             hasMeetings: !all.isEmpty, canEdit: role.map(RoleSet.staff.allows) ?? false,
-            committees: committees.map { Option(value: $0.id, label: $0.name) }, hasCommittees: !committees.isEmpty)
+            committees: committees.map { SelectOption(value: $0.id, label: $0.name, selected: false) }, hasCommittees: !committees.isEmpty)
         return views.response("meetings", page, status: status)
     }
 
@@ -156,7 +155,7 @@ struct MeetingsController {
         let canEdit: Bool
         let id: String
         let reports: [ReportRow]
-        let formats: [Option]
+        let formats: [SelectOption]
         let details: Details?
     }
 
@@ -189,7 +188,7 @@ struct MeetingsController {
                 ReportRow(number: report.itemNumber, title: report.title, href: "/meetings/\(meeting.id)/reports/\(report.id)", id: report.id,
                           first: index == 0, last: index == reports.count - 1)
             },
-            formats: PackFormat.allCases.map { Option(value: $0.rawValue, label: Self.formatLabel($0.rawValue)) },
+            formats: PackFormat.allCases.map { SelectOption(value: $0.rawValue, label: Self.formatLabel($0.rawValue), selected: false) },
             details: role.map(RoleSet.staff.allows) == true ? try await details(meeting, form: form) : nil)
         return views.response("meeting", page, status: status)
     }
@@ -230,7 +229,7 @@ struct MeetingsController {
         let body: String, backgroundPapers: String, contactOfficer: String, telephone: String, appendices: String
         let implications: [ImplicationField]
         let blocks: [BlockHelp]
-        let plans: [Option]
+        let plans: [SelectOption]
     }
 
     func reportPage(_ report: OfficerReport, _ context: SignedInContext, form: FormData? = nil, errors: [String],
@@ -252,7 +251,7 @@ struct MeetingsController {
                                  value: value("implication-\(kind.rawValue)", (report.implications[kind] ?? []).joined(separator: "\n\n")))
             },
             blocks: BlockKind.allCases.map { BlockHelp(name: $0.rawValue, summary: $0.summary, example: $0.example) },
-            plans: allPlans.map { Option(value: $0.id, label: "\($0.title) (\($0.financialYear))") })
+            plans: allPlans.map { SelectOption(value: $0.id, label: "\($0.title) (\($0.financialYear))", selected: false) })
         return views.response("meeting-report", page, status: status)
     }
 
