@@ -159,10 +159,10 @@ public struct PackService: Sendable {
         for report in reports {
             for (place, text) in report.paragraphs {
                 let parsed: BlockText
-                do { parsed = try BlockText(parsing: text) } catch { failures.append("\(report.title), \(place): \(error.description)"); continue }
+                do { parsed = try BlockText(parsing: text) } catch { failures.append("\(report.title.quoted()), \(place.quoted()): \(error.description)"); continue }
                 for reference in parsed.blocks where rendered[reference] == nil {
                     do { rendered[reference] = try await render(reference, cutOff: cutOff) } catch {
-                        failures.append("\(report.title), \(place): \(reference) cannot be shown: \(String(describing: error))")
+                        failures.append("\(report.title.quoted()), \(place.quoted()): \(reference.description.quoted()) cannot be shown: \(String(describing: error))")
                     }
                 }
             }

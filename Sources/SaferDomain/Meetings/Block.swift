@@ -96,15 +96,16 @@ public enum BlockParameter: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Checks a value's form; the message says what to write.
-    func check(_ value: String) -> String? {
-        switch self {
-        case .from, .to: CalendarDay(value) == nil ? "\(rawValue)=\(value) is not a date; write it as \(example)." : nil
-        case .limit: Int(value, in: 1...100) == nil ? "limit=\(value) must be a whole number from 1 to 100." : nil
-        case .year: FinancialYear(value) == nil ? "year=\(value) is not a financial year; write it as \(example)." : nil
-        case .through: Month(value) == nil ? "through=\(value) is not a month; write it as \(example)." : nil
-        case .quarter: Quarter(value) == nil ? "quarter=\(value) is not a quarter; write it as \(example)." : nil
-        case .indicator, .plan: value.isEmpty ? "\(rawValue) needs a value." : nil
-        case .kind: Plan.Kind(rawValue: value) == nil ? "kind=\(value) is not a plan kind; use one of \(Plan.Kind.allCases.map(\.rawValue).joined(separator: ", "))." : nil
+    func check(_ given: String) -> String? {
+        let value = given.quoted()
+        return switch self {
+        case .from, .to: CalendarDay(given) == nil ? "\(rawValue)=\(value) is not a date; write it as \(example)." : nil
+        case .limit: Int(given, in: 1...100) == nil ? "limit=\(value) must be a whole number from 1 to 100." : nil
+        case .year: FinancialYear(given) == nil ? "year=\(value) is not a financial year; write it as \(example)." : nil
+        case .through: Month(given) == nil ? "through=\(value) is not a month; write it as \(example)." : nil
+        case .quarter: Quarter(given) == nil ? "quarter=\(value) is not a quarter; write it as \(example)." : nil
+        case .indicator, .plan: given.isEmpty ? "\(rawValue) needs a value." : nil
+        case .kind: Plan.Kind(rawValue: given) == nil ? "kind=\(value) is not a plan kind; use one of \(Plan.Kind.allCases.map(\.rawValue).joined(separator: ", "))." : nil
         }
     }
 }
@@ -118,7 +119,7 @@ public struct BlockReference: Sendable, Hashable, Codable, CustomStringConvertib
         let allowed = kind.parameters.required + kind.parameters.optional
         for name in parameters.keys.sorted() {
             guard let parameter = BlockParameter(rawValue: name), allowed.contains(parameter) else {
-                throw .unknownParameter(kind: kind.rawValue, name: name, allowed: allowed.map(\.rawValue))
+                throw .unknownParameter(kind: kind.rawValue, name: name.quoted(), allowed: allowed.map(\.rawValue))
             }
         }
         for parameter in kind.parameters.required where parameters[parameter.rawValue] == nil {
@@ -192,17 +193,17 @@ public struct BlockText: Sendable, Hashable {
                 if !current.isEmpty { words.append(current); current = "" }
             } else { current.append(character) }
         }
-        if quoted { throw .badValue("A quoted value in {{\(inside)}} has no closing quote.") }
+        if quoted { throw .badValue("A quoted value in {{\(inside.quoted())}} has no closing quote.") }
         if !current.isEmpty { words.append(current) }
         guard let name = words.first else { throw .unknownKind("", known: BlockKind.allCases.map(\.rawValue)) }
-        guard let kind = BlockKind(rawValue: name) else { throw .unknownKind(name, known: BlockKind.allCases.map(\.rawValue)) }
+        guard let kind = BlockKind(rawValue: name) else { throw .unknownKind(name.quoted(), known: BlockKind.allCases.map(\.rawValue)) }
         var parameters: [String: String] = [:]
         for word in words.dropFirst() {
             guard let equals = word.firstIndex(of: "="), equals != word.startIndex else {
-                throw .badValue("\"\(word)\" in {{\(inside)}} should be name=value.")
+                throw .badValue("\"\(word.quoted())\" in {{\(inside.quoted())}} should be name=value.")
             }
             let key = String(word[..<equals])
-            if parameters[key] != nil { throw .badValue("\(key) is given twice in {{\(inside)}}.") }
+            if parameters[key] != nil { throw .badValue("\(key.quoted()) is given twice in {{\(inside.quoted())}}.") }
             parameters[key] = String(word[word.index(after: equals)...])
         }
         return try BlockReference(kind: kind, parameters: parameters)

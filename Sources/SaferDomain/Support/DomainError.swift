@@ -11,7 +11,7 @@ public enum DomainError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let entity, let id): "No \(entity) '\(id)' exists."
+        case .notFound(let entity, let id): "No \(entity) '\(id.quoted())' exists."
         case .conflict(let message): message
         case .forbidden(let message): message
         }

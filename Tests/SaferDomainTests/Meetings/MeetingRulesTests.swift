@@ -117,4 +117,15 @@ struct MeetingRulesTests {
         #expect(try Meeting.minuteItems(parsing: Meeting.minuteItemsText(items)) == items)
         #expect(throws: ValidationError.self) { try Meeting.minuteItems(parsing: "## Interests\n\nNone.") }
     }
+
+    @Test func aHugeValueIsQuotedNotRepeated() {
+        let huge = String(repeating: "9", count: 10_000_000)
+        for text in ["{{hotspots.table from=2018-04-01 to=2018-12-31 limit=\(huge)}}", "{{\(huge)}}", "{{fly-tips.count \(huge)=1}}"] {
+            do { _ = try BlockText(parsing: text); Issue.record("accepted") } catch {
+                // The longest names every block kind, for an unknown one.
+                #expect(error.description.count < 500, "\(error.description.prefix(120))")
+            }
+        }
+        #expect(DomainError.notFound(entity: "meeting", id: huge).description.count < 120)
+    }
 }
