@@ -124,16 +124,31 @@ struct RepositoryContractTests {
     }
 
     @Test(arguments: engines)
-    func failedSignInsAreCountedPerKeyWithinTheWindow(engine: TestEngine) async throws {
+    func signInAttemptsAreCountedOneAfterAnotherEvenInParallel(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let attempts = makeTestServices(database).storage.loginAttempts
-            let start = Date(timeIntervalSince1970: 1_552_348_800)
-            for minute in 0..<3 { try await attempts.recordFailure(keys: ["email:a", "client:1"], at: start + Double(minute) * 60) }
-            #expect(try await attempts.failures(key: "email:a", since: start) == 3)
-            #expect(try await attempts.failures(key: "email:a", since: start + 61) == 1)
-            try await attempts.clear(key: "email:a")
-            #expect(try await attempts.failures(key: "email:a", since: start) == 0)
-            #expect(try await attempts.failures(key: "client:1", since: start) == 3)
+            let start = Date(timeIntervalSince1970: 1_552_348_800), keys = ["account:a|client:1", "client:1"]
+            // 20 increments at once: each sees the one before it, none is lost.
+            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        try await attempts.update(keys: keys, now: start) { states in
+                            var state = states["client:1"]!
+                            state.attempts += 1
+                            return (["client:1": state, "account:a|client:1": state], state.attempts)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(seen.sorted() == Array(1...20))
+            let stored = try await attempts.update(keys: keys, now: start) { states in ([:], states.mapValues(\.attempts)) }
+            #expect(stored == ["client:1": 20, "account:a|client:1": 20])
+            // A day later an idle key is gone.
+            let later = try await attempts.update(keys: ["client:2"], now: start + 86_401) { states in ([:], states.count) }
+            #expect(later == 1)
+            let again = try await attempts.update(keys: keys, now: start + 86_401) { states in ([:], states["client:1"]!.attempts) }
+            #expect(again == 0)
         }
     }
 

@@ -58,22 +58,67 @@ struct SignInTests {
 
     @Test func repeatedFailuresSlowDownPerAccountAndPerClient() async throws {
         try await WebHarness.run { harness, client in
-            for _ in 0..<5 { _ = try await Self.signIn(client, email: TestData.email(.officer), password: "wrong") }
+            /// One attempt answered after its wait, as a user who waits for each answer.
+            func attempt(_ role: Role, _ password: String) async throws -> TestResponse {
+                let before = harness.sleeps.all.count
+                let response = try await Self.signIn(client, email: TestData.email(role), password: password)
+                if harness.sleeps.all.count > before { harness.clock.advance(by: harness.sleeps.all.last!) }
+                return response
+            }
+            for _ in 0..<5 { #expect(try await attempt(.officer, "wrong").status == .unauthorized) }
             // Three answered at once, then 1 s, then 2 s.
             #expect(harness.sleeps.all == [1, 2])
-            // The same client trying another account is slowed too.
-            _ = try await Self.signIn(client, email: TestData.email(.councillor), password: "wrong")
-            #expect(harness.sleeps.all == [1, 2, 4])
+            // Another account from this client: its own key is fresh; the client's allows ten.
+            for _ in 0..<5 { _ = try await attempt(.councillor, "wrong") }
+            #expect(harness.sleeps.all == [1, 2, 1, 2])
+            // The client's eleventh attempt waits for the client key, whatever the account.
+            _ = try await attempt(.partner, "wrong")
+            #expect(harness.sleeps.all == [1, 2, 1, 2, 1])
             // After the window the failures no longer count.
             harness.clock.advance(by: 16 * 60)
-            _ = try await Self.signIn(client, email: TestData.email(.officer), password: TestData.password)
-            #expect(harness.sleeps.all == [1, 2, 4])
+            #expect(try await attempt(.officer, TestData.password).status == .seeOther)
+            #expect(harness.sleeps.all == [1, 2, 1, 2, 1])
         }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func parallelGuessesQueueAndTheRestAreRefused(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            // 30 guesses at once, the clock standing still: each is counted before its password is
+            // checked, so they are given slots 0, 0, 0, 1, 3, 7, 15 s, and the rest, whose slots
+            // would be more than 16 s off, are refused at once without checking.
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<30 { group.addTask { try await Self.signIn(client, email: TestData.email(.officer), password: "wrong").status } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 7)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 23)
+            #expect(harness.sleeps.all.sorted() == [1, 3, 7, 15])
+            let refused = try await Self.signIn(client, email: TestData.email(.officer), password: TestData.password)
+            #expect(refused.status == .tooManyRequests, "even the right password waits its turn from this client")
+            #expect(refused.headers[.retryAfter] == "31")
+            #expect(refused.text.contains("Too many sign-in attempts from here. Wait 31 seconds"))
+        }
+    }
+
+    @Test func anotherClientsFailuresDoNotSlowACorrectSignIn() {
+        let throttle = LoginThrottle(), start = Date(timeIntervalSince1970: 1_552_348_800)
+        var states: [String: LoginThrottleState] = [:]
+        let attacker = LoginThrottle.keys(email: "officer@x", client: "203.0.113.9")
+        for _ in 0..<40 { states.merge(throttle.attempt(keys: attacker, states: states, now: start).states) { $1 } }
+        let officer = LoginThrottle.keys(email: "Officer@X", client: "192.0.2.1")
+        #expect(throttle.attempt(keys: officer, states: states, now: start).decision == .check(after: 0))
+        let colleague = LoginThrottle.keys(email: "someone@x", client: "192.0.2.1")
+        #expect(throttle.attempt(keys: colleague, states: states, now: start).decision == .check(after: 0))
+        // The attacker's own client, turning to another account, queues behind its earlier slots.
+        #expect(throttle.attempt(keys: LoginThrottle.keys(email: "someone@x", client: "203.0.113.9"), states: states, now: start).decision
+                == .check(after: 15))
     }
 
     @Test func theThrottleDoublesUpToItsCap() {
         let throttle = LoginThrottle()
         #expect((0...9).map { throttle.delay(afterFailures: $0) } == [0, 0, 0, 1, 2, 4, 8, 16, 16, 16])
+        #expect(throttle.delay(afterFailures: Int.max) == 16, "no overflow, however many")
     }
 
     @Test func aDisabledAccountCannotSignIn() async throws {
@@ -125,5 +170,23 @@ struct SignInTests {
             let again = try await Self.signIn(client, email: TestData.email(.field), password: "a brand new passphrase")
             #expect(again.status == .seeOther)
         }
+    }
+}
+
+@Suite("Bounded work")
+struct ConcurrencyLimitTests {
+    @Test func aFullQueueIsRefusedAtOnceAndEveryPlaceIsHandedOn() async throws {
+        let limit = ConcurrencyLimit(width: 1, queue: 1)
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let first = Task { try await limit.run { for await _ in gate { break }; return 1 } }
+        while await limit.load.running < 1 { await Task.yield() }
+        let second = Task { try await limit.run { 2 } }
+        while await limit.load.waiting < 1 { await Task.yield() }
+        await #expect(throws: ServerBusy.self) { try await limit.run { 3 } }
+        open.yield()
+        #expect(try await first.value == 1)
+        #expect(try await second.value == 2)
+        #expect(await limit.load == (0, 0))
+        #expect(try await limit.run { 4 } == 4)
     }
 }

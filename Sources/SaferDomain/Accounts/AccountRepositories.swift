@@ -52,14 +52,14 @@ public protocol APITokenRepository: Sendable {
     func list(userID: String) async throws -> [APIToken]
 }
 
-/// Failed sign-ins, counted per account and per client to slow down guessing.
+/// Sign-in attempts, counted per key (see `LoginThrottle`) and shared by every node so the
+/// back-off cannot be dodged by reaching another node or by guessing in parallel.
 public protocol LoginAttemptRepository: Sendable {
-    /// Records a failed sign-in for each key (e.g. "email:x", "client:1.2.3.4").
-    func recordFailure(keys: [String], at now: Date) async throws
-    /// Failures for a key since an instant.
-    func failures(key: String, since: Date) async throws -> Int
-    /// Forgets a key's failures after a good sign-in.
-    func clear(key: String) async throws
+    /// Reads the states of `keys`, locked against every other attempt, and stores what `change`
+    /// returns for them, in one transaction; states older than a day are dropped.
+    func update<Result: Sendable>(keys: [String], now: Date,
+                                  _ change: @escaping @Sendable ([String: LoginThrottleState]) -> (states: [String: LoginThrottleState], result: Result))
+        async throws -> Result
 }
 
 /// The append-only record of every change.

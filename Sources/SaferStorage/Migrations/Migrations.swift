@@ -12,6 +12,7 @@ public enum Migrations {
         Migration(6, "fly-tipping", apply: flyTipping),
         Migration(7, "police-uk-by-month", apply: policeUKByMonth),
         Migration(8, "meetings", apply: meetings),
+        Migration(9, "login-throttle", apply: loginThrottle),
     ]
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
@@ -53,6 +54,19 @@ public enum Migrations {
             .column("at", type: .bigint, .notNull)
             .run()
         try await db.create(index: "login_failures_key").on("login_failures").column("key").column("at").run()
+    }
+
+    /// One row per throttle key, locked while an attempt is counted (replaces the failure log,
+    /// which parallel attempts could all read before any was written).
+    static func loginThrottle(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        try await db.create(table: "login_throttle")
+            .column("key", type: .text, .primaryKey(autoIncrement: false))
+            .column("attempts", type: .bigint, .notNull)
+            .column("window_start", type: .bigint, .notNull)
+            .column("next_at", type: .bigint, .notNull)
+            .column("updated_at", type: .bigint, .notNull)
+            .run()
+        try await db.drop(table: "login_failures").run()
     }
 
     static func auditLog(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {

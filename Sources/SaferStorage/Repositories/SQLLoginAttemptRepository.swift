@@ -2,30 +2,47 @@ import Foundation
 import SQLKit
 import SaferDomain
 
-/// Failed sign-ins in SQL, shared by every node so the back-off cannot be dodged by
-/// reaching another node.
+/// Sign-in throttle states in SQL, shared by every node. Each attempt reads and writes its keys'
+/// rows in one transaction with the rows locked (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's
+/// `BEGIN IMMEDIATE` takes the write lock), so parallel attempts are counted one after another.
 public struct SQLLoginAttemptRepository: LoginAttemptRepository {
     let database: SaferDatabase
 
     public init(database: SaferDatabase) { self.database = database }
 
-    public func recordFailure(keys: [String], at now: Date) async throws {
-        guard !keys.isEmpty else { return }
-        let insert = database.sql.insert(into: "login_failures").columns("key", "at")
-        for key in keys { insert.values(SQLBind(key), SQLBind(now.storedMillis)) }
-        try await insert.run()
-        // Old failures no longer count; keep the table small.
-        try await database.sql.delete(from: "login_failures")
-            .where("at", .lessThan, now.addingTimeInterval(-86_400).storedMillis).run()
+    private struct Row: Codable {
+        let key: String
+        let attempts: Int
+        let windowStart: Int64
+        let nextAt: Int64
+        enum CodingKeys: String, CodingKey { case key, attempts, windowStart = "window_start", nextAt = "next_at" }
     }
 
-    public func failures(key: String, since: Date) async throws -> Int {
-        try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_failures")
-            .where("key", .equal, key).where("at", .greaterThanOrEqual, since.storedMillis)
-            .first(decodingColumn: "n", as: Int.self) ?? 0
-    }
-
-    public func clear(key: String) async throws {
-        try await database.sql.delete(from: "login_failures").where("key", .equal, key).run()
+    public func update<Result: Sendable>(keys: [String], now: Date,
+                                         _ change: @escaping @Sendable ([String: LoginThrottleState]) -> (states: [String: LoginThrottleState], result: Result))
+        async throws -> Result {
+        let keys = Array(Set(keys)).sorted()   // one lock order for every attempt: no deadlock
+        guard !keys.isEmpty else { return change([:]).result }
+        return try await database.transaction { sql in
+            // Rows must exist to be locked; a new key starts empty.
+            let insert = sql.insert(into: "login_throttle").columns("key", "attempts", "window_start", "next_at", "updated_at")
+            for key in keys { insert.values(SQLBind(key), SQLBind(0), SQLBind(now.storedMillis), SQLBind(now.storedMillis), SQLBind(now.storedMillis)) }
+            try await insert.ignoringConflicts().run()
+            let rows = try await sql.select().columns("key", "attempts", "window_start", "next_at").from("login_throttle")
+                .where("key", .in, keys).for(.update).all(decoding: Row.self)
+            let states = Dictionary(rows.map {
+                ($0.key, LoginThrottleState(attempts: $0.attempts, windowStart: Date(storedMillis: $0.windowStart), nextAt: Date(storedMillis: $0.nextAt)))
+            }, uniquingKeysWith: { first, _ in first })
+            let (updated, result) = change(states)
+            for (key, state) in updated where keys.contains(key) {
+                try await sql.update("login_throttle")
+                    .set("attempts", to: SQLBind(state.attempts)).set("window_start", to: SQLBind(state.windowStart.storedMillis))
+                    .set("next_at", to: SQLBind(state.nextAt.storedMillis)).set("updated_at", to: SQLBind(now.storedMillis))
+                    .where("key", .equal, key).run()
+            }
+            // Keys idle for a day no longer count; keep the table small.
+            try await sql.delete(from: "login_throttle").where("updated_at", .lessThan, now.addingTimeInterval(-86_400).storedMillis).run()
+            return result
+        }
     }
 }

@@ -101,6 +101,8 @@ struct APIProblem: Error, Encodable {
             return problem
         case let limited as RateLimited:
             return APIProblem(status: .tooManyRequests, title: "Too many reports", detail: limited.message)
+        case let busy as ServerBusy:
+            return APIProblem(status: .serviceUnavailable, title: "Busy", detail: busy.description)
         case let denied as AccessDenied:
             return denied.signedIn
                 ? APIProblem(status: .forbidden, title: "Forbidden", detail: "Your account's role may not use this page or action. Ask an administrator if you need it.")

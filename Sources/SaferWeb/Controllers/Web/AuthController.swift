@@ -16,6 +16,8 @@ struct AuthController {
         let email: String
         let next: String
         let error: String?
+
+        func with(error: String) -> LoginPage { LoginPage(chrome: chrome, email: email, next: next, error: error) }
     }
 
     func register(on routes: SecureRoutes) {
@@ -46,26 +48,35 @@ struct AuthController {
 
     private func signIn(request: Request, context: SaferRequestContext, form: FormData) async throws -> Response {
         let email = form.text("email"), password = form["password"] ?? ""
-        let now = services.clock.now()
+        let now = services.clock.now(), throttle = services.throttle
         let keys = LoginThrottle.keys(email: email, client: context.remoteAddress)
-        var failures = 0
-        for key in keys {
-            failures = max(failures, try await services.storage.loginAttempts.failures(key: key, since: now.addingTimeInterval(-services.throttle.window)))
+        let decision = try await services.storage.loginAttempts.update(keys: keys, now: now) { states in
+            let (updated, decision) = throttle.attempt(keys: keys, states: states, now: now)
+            return (updated, decision)
         }
-        let delay = services.throttle.delay(afterFailures: failures)
-        if delay > 0 { await services.sleep(delay) }
+        let page = LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil), email: email,
+                             next: Self.safeNext(form.text("next")), error: nil)
+        switch decision {
+        case .refuse(let retryAfter):
+            context.logger.notice("Sign-in refused for \(User.normalisedEmail(email)) from \(context.remoteAddress): too many attempts")
+            var response = views.response("login", page.with(error: "Too many sign-in attempts from here. Wait \(Int(retryAfter)) seconds, then try again."),
+                                          status: .tooManyRequests)
+            response.headers[.retryAfter] = String(Int(retryAfter))
+            return response
+        case .check(let wait):
+            if wait > 0 { await services.sleep(wait) }   // no database connection is held while waiting
+        }
 
         let user = try await services.storage.users.find(email: email)
         let matches = try await services.passwords.verify(password, hash: user?.passwordHash ?? decoyHash)
         guard let user, matches, !user.disabled else {
-            try await services.storage.loginAttempts.recordFailure(keys: keys, at: now)
             context.logger.notice("Failed sign-in for \(User.normalisedEmail(email)) from \(context.remoteAddress)")
-            let page = LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil), email: email,
-                                 next: Self.safeNext(form.text("next")),
-                                 error: "E-mail or password is not right. Check them and try again; after several tries each attempt waits longer.")
-            return views.response("login", page, status: .unauthorized)
+            return views.response("login", page.with(error: "E-mail or password is not right. Check them and try again; after several tries each attempt waits longer."),
+                                  status: .unauthorized)
         }
-        try await services.storage.loginAttempts.clear(key: keys[0])
+        try await services.storage.loginAttempts.update(keys: keys, now: now) { states in
+            (throttle.succeeded(keys: keys, states: states, now: now), ())
+        }
         let token = SecureRandom.token()
         let session = Session(tokenHash: SecureRandom.hash(token), userID: user.id, csrfToken: SecureRandom.token(),
                               createdAt: now, expiresAt: now.addingTimeInterval(services.configuration.sessionLifetime))
