@@ -44,8 +44,12 @@ public func buildApplication(configuration: AppConfiguration, services: AppServi
     let routes = try buildRouter(services: services)
     var logger = services.logger
     logger.logLevel = .info
+    let counter = ConnectionCounter(), limits = configuration.connections, trusted = configuration.trustedProxies, guardLogger = logger
     return Application(
         router: routes.router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [
+            ConnectionGuard(limits: limits, counter: counter, trusted: trusted, logger: guardLogger),
+        ])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Safer"),
         onServerRunning: onServerRunning,
         logger: logger

@@ -27,6 +27,9 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies = TrustedProxies()
     /// Headless Chromium for the pack's PDF; nil: look for chromium on PATH.
     public var chromiumPath: String? = nil
+    /// Timeouts and the per-address connection cap that keep slow or greedy clients from
+    /// using up the server.
+    public var connections = ConnectionLimits()
 
     public init() {}
 
@@ -43,6 +46,10 @@ public struct AppConfiguration: Sendable {
         ("SAFER_TILE_URL", "map tile URL template with {z}, {x} and {y}, e.g. a council's own tile server"),
         ("SAFER_TRUSTED_PROXIES", "comma-separated CIDRs of the reverse proxies whose Forwarded / X-Forwarded-For headers are believed, e.g. 10.0.0.0/8"),
         ("SAFER_CHROMIUM", "path of the Chromium executable that prints committee packs as PDF; unset: chromium on PATH"),
+        ("SAFER_HEAD_TIMEOUT", "seconds a client has to send a request's headers once connected (1-300; default 10)"),
+        ("SAFER_BODY_TIMEOUT", "seconds a client has to send a request's body once its headers are in (1-3600; default 300)"),
+        ("SAFER_IDLE_TIMEOUT", "seconds a kept-alive connection may sit idle between requests (1-3600; default 60)"),
+        ("SAFER_MAX_CONNECTIONS_PER_ADDRESS", "open connections allowed from one address, trusted proxies excepted (1-100000; default 64)"),
     ]
 
     /// Builds the configuration from flags (which win) and the environment, collecting every
@@ -97,6 +104,15 @@ public struct AppConfiguration: Sendable {
             if FileManager.default.isExecutableFile(atPath: text) { configuration.chromiumPath = text }
             else { problems.append("SAFER_CHROMIUM: '\(text)' is not an executable file; give the path of Chromium, e.g. /usr/bin/chromium.") }
         }
+        func number(_ key: String, in range: ClosedRange<Int>, _ set: (Int) -> Void) {
+            guard let text = value(key) else { return }
+            if let number = Int(text), range.contains(number) { set(number) }
+            else { problems.append("\(key): \(text.quoted()) is not a whole number from \(range.lowerBound) to \(range.upperBound).") }
+        }
+        number("SAFER_HEAD_TIMEOUT", in: 1...300) { configuration.connections.headTimeout = .seconds($0) }
+        number("SAFER_BODY_TIMEOUT", in: 1...3600) { configuration.connections.bodyTimeout = .seconds($0) }
+        number("SAFER_IDLE_TIMEOUT", in: 1...3600) { configuration.connections.idleTimeout = .seconds($0) }
+        number("SAFER_MAX_CONNECTIONS_PER_ADDRESS", in: 1...100_000) { configuration.connections.perAddress = $0 }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return configuration
     }
@@ -105,6 +121,20 @@ public struct AppConfiguration: Sendable {
     public static func randomSecret() -> String {
         SecureRandom.hex(byteCount: 32)
     }
+}
+
+/// How long a client may take, and how many connections one address may hold open.
+public struct ConnectionLimits: Sendable, Equatable {
+    /// From connecting (or the end of the last answer) to the whole request head.
+    public var headTimeout: Duration = .seconds(10)
+    /// From the request head to the end of its body.
+    public var bodyTimeout: Duration = .seconds(300)
+    /// Between requests on a kept-alive connection.
+    public var idleTimeout: Duration = .seconds(60)
+    /// Open connections from one address (trusted proxies are not capped).
+    public var perAddress = 64
+
+    public init() {}
 }
 
 /// One or more bad configuration values; the message names every one.
