@@ -74,6 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
                 if case .lsoaNamePrefix = summary.area, summary.rowsOutsideAreaWithoutLSOA > 0 {
                     printError("\(PoliceUKBadRow.grouped(summary.rowsOutsideAreaWithoutLSOA)) rows have no LSOA, so they cannot be placed in the area and were left out (use --all to keep them).")
                 }
+                for warning in summary.allWarnings { printError("Warning: \(warning).") }
                 say(summary.oneLine)
             }
         }

@@ -24,8 +24,11 @@ struct ImportFiguresCommand: AsyncParsableCommand {
         let text = try readText(file)
         try await withServices(try database.configuration()) { services in
             let performance = PerformanceService(services: services)
-            let figures = try FigureFile.parse(text, districtKey: try await performance.district().key)
-            let changes = try await performance.figureChanges(figures)
+            let district = try await performance.district().key
+            let (figures, changes) = try await BadData.checking {
+                let figures = try FigureFile.parse(text, districtKey: district)
+                return (figures, try await performance.figureChanges(figures))
+            }
             say("Read \(figures.count) figures from \(file): \(changes.summary)\(dryRun ? " (dry run: nothing stored)" : "").")
             for (word, list) in [("added", changes.added), ("changed", changes.changed), ("removed", changes.removed)] {
                 for change in list {
@@ -50,7 +53,8 @@ struct ImportLSOALookupCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
 
     func run() async throws {
-        let rows = try LSOALookupFile.parse(try readText(file))
+        let text = try readText(file)
+        let rows = try await BadData.checking { try LSOALookupFile.parse(text) }
         try await withServices(try database.configuration()) { services in
             let count = try await services.storage.areas.replaceLookup(rows, by: .cli())
             say("The LSOA lookup now holds \(count) rows.")
@@ -63,10 +67,19 @@ func readText(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw SaferDomain.ValidationError("Cannot read \(path): check the path and that the file exists.")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw SaferDomain.ValidationError("\(path) is not UTF-8 text: save it as CSV (UTF-8) and try again.")
+    do { return try UploadedText.decode(data, name: path) } catch { throw BadData(error) }
+}
+
+/// Bad data in a file the command was given, as opposed to bad usage: exit code 1.
+struct BadData: Error, CustomStringConvertible {
+    let underlying: any Error
+    init(_ underlying: any Error) { self.underlying = underlying }
+    var description: String { String(describing: underlying) }
+
+    /// Runs `body`, reporting the problems it finds in a file's content as bad data.
+    static func checking<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as SaferDomain.ValidationError { throw BadData(error) } catch let error as FigureError { throw BadData(error) }
     }
-    return text
 }
 
 /// `safer indicator list` and `safer indicator add`.

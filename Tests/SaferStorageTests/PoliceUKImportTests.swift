@@ -172,7 +172,110 @@ struct PoliceUKImportTests {
             #expect(stored[0].longitude == -1.553621)
             #expect(stored[0].latitude == 52.601234)
             #expect(stored[1] == Stored(crime_id: nil, context: nil, longitude: nil, latitude: nil, lsoa_id: nil, location_id: nil, outcome_id: nil))
-            #expect(stored[2].crime_id == "bad-\u{FFFD}", "a byte that is not UTF-8 becomes U+FFFD")
+            #expect(stored[2].crime_id == "bad-\u{FF}", "a byte that is not UTF-8 is read as Windows-1252 (0xFF: ÿ), never U+FFFD")
+        }
+    }
+
+    // MARK: - Files that are not what they seem (each refused or warned about, never half-read)
+
+    /// Imports `file` and returns the error, checking that nothing was stored.
+    private func refusal(_ database: SaferDatabase, _ file: String, storedBefore: Int = 0) async throws -> String {
+        let error = await #expect(throws: PoliceUKImportError.self) {
+            try await PoliceUKImporter(database: database).importFiles([file], options: .init(area: .all))
+        }
+        #expect(try await total(database) == storedBefore, "nothing is imported")
+        return error.map(String.init(describing:)) ?? ""
+    }
+
+    @Test(arguments: engines)
+    func aQuoteNeverClosedRefusesTheFileNamingTheLineWhereItOpened(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            var rows = Array(repeating: row(), count: 20)
+            rows[5] = row(location: "\"On or near Long Street")                 // line 7: the quote opens here
+            let message = try await refusal(database, try files.write("2018-05-street.csv", rows))
+            #expect(message.contains("2018-05-street.csv line 7: a quote opened in the record starting on this line is never closed"))
+        }
+    }
+
+    @Test(arguments: engines)
+    func aFileWhoseEveryRowIsBadIsRefused(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let good = try files.write("2018-05-street.csv", [row()])
+            let bad = try files.write("2018-06-street.csv", [row(month: "June"), row(month: "2018-13")])
+            let error = await #expect(throws: PoliceUKImportError.self) {
+                try await PoliceUKImporter(database: database).importFiles([good, bad], options: .init(area: .all))
+            }
+            #expect(String(describing: error!).contains("every one of its 2 rows is bad, the first on line 2: Month 'June' is not a month"))
+            #expect(try await total(database) == 0)
+        }
+    }
+
+    @Test(arguments: engines)
+    func textThatIsNotUTF8IsReadAsWindows1252AndSaidSo(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let text = PoliceUKColumn.headerLine + "\n" + row() + "\n" + row(location: "On or near Caf\u{E9} Lane") + "\n"
+            let latin1 = Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+            let summary = try await PoliceUKImporter(database: database).importFiles([folderFile(files, "2018-05-street.csv", latin1)], options: .init(area: .all))
+            #expect(summary.rowsKept == 2)
+            #expect(summary.notUTF8 == .init(count: 1, firstFile: "2018-05-street.csv", firstLine: 3))
+            #expect(summary.allWarnings.first?.contains("1 text field was not UTF-8 (the first in 2018-05-street.csv line 3) and was read as Windows-1252") == true)
+            let names = try await database.sql.select().column("name").from("police_locations").all().map { try $0.decode(column: "name", as: String.self) }
+            #expect(names.contains("On or near Caf\u{E9} Lane"))
+        }
+    }
+
+    @Test(arguments: engines)
+    func nulBytesUTF16AndLoneCarriageReturnsAreNamed(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let text = PoliceUKColumn.headerLine + "\n" + row() + "\n" + row() + "\n"
+            var nul = Data(text.utf8)
+            nul.insert(0, at: nul.count - 3)                                     // on line 3
+            #expect(try await refusal(database, folderFile(files, "nul.csv", nul)).contains("a NUL byte (on line 3)"))
+            let utf16 = try #require(text.data(using: .utf16))
+            #expect(try await refusal(database, folderFile(files, "utf16.csv", utf16)).contains("it is UTF-16 text"))
+            let utf16NoMark = Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            #expect(try await refusal(database, folderFile(files, "utf16le.csv", utf16NoMark)).contains("it is UTF-16 text"))
+            let mac = try files.writeRaw("mac.csv", text.replacingOccurrences(of: "\n", with: "\r"))
+            #expect(try await refusal(database, mac).contains("its lines end with a carriage return alone"))
+        }
+    }
+
+    @Test(arguments: engines)
+    func aFileNamedForOneMonthHoldingAnotherIsWarnedAbout(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let right = try files.write("2018-05-warwickshire-street.csv", [row(month: "2018-05")])
+            let wrong = try files.write("2019-02-warwickshire-street.csv", [row(month: "2019-02"), row(month: "2019-03")])
+            let summary = try await PoliceUKImporter(database: database).importFiles([right, wrong], options: .init(area: .all))
+            #expect(summary.rowsKept == 3)
+            #expect(summary.warnings == ["2019-02-warwickshire-street.csv is named for 2019-02 but its rows are for 2019-02, 2019-03: check it is the file you meant"])
+        }
+    }
+
+    @Test(arguments: engines)
+    func aHugeBadValueIsQuotedShort(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let huge = String(repeating: "9", count: 5 << 20)
+            let summary = try await PoliceUKImporter(database: database).importFiles(
+                [try files.write("2018-05-street.csv", [row(), row(longitude: huge)])], options: .init(area: .all))
+            let problem = try #require(summary.badRows.first?.problem)
+            #expect(problem.count < 160)
+            #expect(problem.hasPrefix("Longitude '99999"))
+            #expect(problem.contains("…' is not a number"))
+            // Past 8 MB a row is taken for a quote left open: the file is refused, the value not repeated.
+            let tooLong = try await refusal(database, try files.write("2018-06-street.csv", [row(month: "2018-06", location: String(repeating: "x", count: 10 << 20))]), storedBefore: 1)
+            #expect(tooLong.count < 300 && tooLong.contains("a row runs on for more than 8 MB"))
         }
     }
 

@@ -96,8 +96,18 @@ def test_figures_import_is_all_or_nothing(safer, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,area,month,value\ntheft-from-vehicle,,2019-01,31\nnope,,2019-01,3\n")
     result = safer("import", "figures", str(bad))
-    assert result.returncode == 2
+    assert result.returncode == 1, "bad data in the file is exit 1; exit 2 is bad usage"
     assert "nope" in result.stderr
+    # Counts are whole and not negative; every problem is named, nothing is stored.
+    bad.write_text("indicator,month,value\ntheft-from-vehicle,2019-01,-3\ntheft-from-vehicle,2019-02,2.5\n")
+    result = safer("import", "figures", str(bad))
+    assert result.returncode == 1
+    assert "-3 is negative" in result.stderr and "2.5 is not a whole number" in result.stderr, result.stderr
+    # Text that is not UTF-8 is refused by name, never read with replacement characters.
+    bad.write_bytes("indicator,month,value\ntheft-from-vehicle,2019-01,3 caf\xe9\n".encode("latin-1"))
+    result = safer("import", "figures", str(bad))
+    assert result.returncode == 1 and "is not UTF-8 text (line 2" in result.stderr, result.stderr
+    assert safer("import", "figures").returncode == 2, "a missing argument is bad usage"
     good = tmp_path / "good.csv"
     good.write_text("indicator,month,value\ntheft-from-vehicle,2019-01,31\ntheft-from-vehicle,2018-04,\n")
     result = safer("import", "figures", str(good))

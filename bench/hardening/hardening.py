@@ -659,8 +659,9 @@ def summary(path):
     results = json.load(open(path))
     meta = results.get("meta", {})
     out = []
-    out.append(f"Safer hardening benchmark: {meta.get('binary', '?')} ({meta.get('commit', '?')}), "
-               f"{meta.get('nproc', '?')} cores, {meta.get('memory', '?')}, {meta.get('date', '?')}")
+    out.append(f"Safer hardening benchmark, {meta.get('date', '?')}, {meta.get('nproc', '?')} cores, {meta.get('memory', '?')}, "
+               f"load average at the start {meta.get('load', '?')}\n"
+               f"binary {meta.get('binary', '?')} (built {meta.get('binary_mtime', '?')}; tree at run time {meta.get('commit', '?')})")
     signins = [r for r in results["runs"] if r["scenario"].startswith("signin")]
     if signins:
         out.append("\n1. Parallel sign-in attack on one account (wrong passwords; every %g s a correct sign-in from another address and GET /health)\n"

@@ -135,19 +135,37 @@ public struct PerformanceService: Sendable {
     /// What storing these figures would do, worked out against what is stored; nothing is
     /// stored. Unknown indicators and areas are named here, before any preview is shown.
     public func figureChanges(_ figures: [MonthlyFigure]) async throws -> FigureChanges {
-        let indicators = Set(try await indicators.list().map(\.key))
-        let areas = Set(try await areas.list(kind: nil).map(\.key))
-        var problems = ValidationProblems()
-        for key in Set(figures.map(\.indicatorKey)).subtracting(indicators).sorted() {
-            problems.add("'\(key)' is not an indicator: see the indicator list (safer indicator list) for the keys.")
-        }
-        for key in Set(figures.map(\.areaKey)).subtracting(areas).sorted() {
-            problems.add("'\(key)' is not an area: leave the area blank for the district, or use a ward's or beat's key.")
-        }
-        try problems.throwIfAny()
+        try await check(figures)
         var stored: [String: [String: IndicatorFigures]] = [:]
         for key in Set(figures.map(\.indicatorKey)) { stored[key] = try await self.figures.figuresByArea(indicatorKey: key) }
         return FigureChanges(requested: figures) { stored[$0.indicatorKey]?[$0.areaKey]?.months[$0.month] ?? .notReported }
+    }
+
+    /// Refuses figures for unknown indicators or areas, and numbers the indicator cannot hold
+    /// (see `Indicator.problem(with:)`), naming every one.
+    private func check(_ figures: [MonthlyFigure]) async throws {
+        let indicators = Dictionary(try await indicators.list().map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let areas = Set(try await areas.list(kind: nil).map(\.key))
+        var problems = ValidationProblems()
+        for key in Set(figures.map(\.indicatorKey)).subtracting(indicators.keys).sorted() {
+            problems.add("'\(key.quoted())' is not an indicator: see the indicator list (safer indicator list) for the keys.")
+        }
+        for key in Set(figures.map(\.areaKey)).subtracting(areas).sorted() {
+            problems.add("'\(key.quoted())' is not an area: leave the area blank for the district, or use a ward's or beat's key.")
+        }
+        for figure in figures {
+            if let indicator = indicators[figure.indicatorKey], let problem = indicator.problem(with: figure.value) {
+                problems.add("\(indicator.name), \(figure.month), \(figure.areaKey): \(problem)")
+            }
+        }
+        try problems.throwIfAny()
+    }
+
+    /// Sets figures as given (`notReported` removes one), after the same checks as an upload;
+    /// for the API, whose callers say exactly what they mean. Returns how many changed.
+    public func set(_ figures: [MonthlyFigure], by actor: Actor) async throws -> Int {
+        try await check(figures)
+        return try await self.figures.set(figures, by: actor)
     }
 
     /// Stores previewed changes. Removing figures needs `removalsConfirmed`; a preview whose

@@ -49,6 +49,19 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
 
     public var id: String { key }
 
+    /// Why a figure cannot be this indicator's, or nil when it can: no figure is negative, and a
+    /// count is a whole number (a proportion's figures, like the domestic-abuse share, may have
+    /// fractions).
+    public func problem(with value: FigureValue) -> String? {
+        guard let number = value.number else { return nil }
+        if number < 0 { return "\(DisplayFormat.number(number)) is negative; figures count or measure something, so they are 0 or more." }
+        if number > 1e12 { return "\(String(number).quoted()) is more than a million million; check the cell." }
+        if kind == .count && number.rounded() != number {
+            return "\(DisplayFormat.number(number)) is not a whole number, and \(name) is a count."
+        }
+        return nil
+    }
+
     public init(key: String, name: String, themeKey: String? = nil, polarity: Polarity = .fewerIsBetter,
                 thresholdPercent: Double = 5, parentKey: String? = nil, kind: Kind = .count, baseKey: String? = nil,
                 source: Source = .partner, crimeTypes: [String] = [], position: Int = 0, rateBase: RateBase? = nil) {

@@ -138,6 +138,32 @@ public struct PoliceUKImportSummary: Sendable {
     public var keptWithoutLSOA = 0
     /// Each month the files held, earliest first.
     public var months: [PoliceUKMonthImport] = []
+    /// Fields that were not UTF-8 and were read as Windows-1252.
+    public var notUTF8 = NotUTF8()
+    /// Things that are not errors but may be mistakes, e.g. a file named for another month.
+    public var warnings: [String] = []
+
+    /// Text fields read as Windows-1252 because they were not UTF-8: how many, and the first.
+    public struct NotUTF8: Sendable, Equatable {
+        public var count = 0
+        public var firstFile = ""
+        public var firstLine = 0
+
+        public init(count: Int = 0, firstFile: String = "", firstLine: Int = 0) {
+            self.count = count
+            self.firstFile = firstFile
+            self.firstLine = firstLine
+        }
+    }
+
+    /// Every warning, the text-encoding one included.
+    public var allWarnings: [String] {
+        let encoding = notUTF8.count == 0 ? [] : [
+            "\(PoliceUKBadRow.grouped(notUTF8.count)) text field\(notUTF8.count == 1 ? " was" : "s were") not UTF-8 (the first in \(notUTF8.firstFile) line \(PoliceUKBadRow.grouped(notUTF8.firstLine))) "
+                + "and \(notUTF8.count == 1 ? "was" : "were") read as Windows-1252, as spreadsheets save it; check the accented letters, or save the file as CSV UTF-8",
+        ]
+        return encoding + warnings
+    }
 
     public init() {}
 

@@ -168,11 +168,25 @@ struct CSVByteReader: ~Copyable {
         repeat { count = read(descriptor, buffer + end, capacity - end) } while count < 0 && errno == EINTR
         guard count >= 0 else { throw CSVByteReaderError.readFailed(reason: String(cString: strerror(errno))) }
         if count == 0 { atEOF = true }
+        let fresh = end
         end += count
         bytesRead += Int64(count)
         if atFileStart && (end >= 3 || atEOF) {
             atFileStart = false
+            if end >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) || buffer[0] == 0 || buffer[1] == 0) {
+                throw CSVByteReaderError.utf16
+            }
             if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+            if memchr(buffer, Int32(UInt8(ascii: "\r")), end) != nil && memchr(buffer, Int32(UInt8(ascii: "\n")), end) == nil {
+                throw CSVByteReaderError.carriageReturnLineEnds
+            }
+        }
+        // Text never holds NUL; memchr keeps the check to a fraction of the read's cost.
+        if count > 0, let nul = memchr(buffer + fresh, 0, count) {
+            let offset = nul.assumingMemoryBound(to: UInt8.self) - buffer
+            var line = nextLine
+            for i in start..<offset where buffer[i] == UInt8(ascii: "\n") { line += 1 }
+            throw CSVByteReaderError.nulByte(line: line)
         }
     }
 
@@ -260,4 +274,10 @@ enum CSVByteReaderError: Error {
     case cannotOpen(reason: String)
     case readFailed(reason: String)
     case recordTooLong(line: Int, limit: Int)
+    /// A NUL byte: not text. `line` is where the record holding it starts.
+    case nulByte(line: Int)
+    /// UTF-16 text (a byte-order mark, or NULs between ASCII letters).
+    case utf16
+    /// Lines end with a lone CR (classic Mac), so the whole file would be one line.
+    case carriageReturnLineEnds
 }

@@ -83,7 +83,7 @@ struct TextColumn: Sendable {
     /// The value as a `String`, nil when empty.
     func string(_ index: Int) -> String? {
         let range = range(index)
-        return range.isEmpty ? nil : String(decoding: bytes[range], as: UTF8.self)
+        return range.isEmpty ? nil : PoliceUKText.decode(bytes[range]).text
     }
 }
 

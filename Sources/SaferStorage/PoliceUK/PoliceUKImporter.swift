@@ -221,7 +221,12 @@ struct ImportRun {
                 }
                 let layout = ColumnLayout(columns, headerFields: reader.fieldCount)
                 var reportedBytes: Int64 = -1
+                let rowsBefore = summary.rowsRead, badBefore = summary.badRowCount, listedBefore = summary.badRows.count
                 while try Self.next(&reader, file: fileName) {
+                    if reader.unclosedQuote {
+                        // Every line after the quote was read into one field: the file's rows are unknown.
+                        throw PoliceUKImportError.unreadable(file: fileName, line: reader.line, problem: "a quote opened in the record starting on this line is never closed, so every line after it reads as one field; close the quote (a quote inside a field is written twice: \"\") and import again")
+                    }
                     readRow(reader, layout)
                     if unit.rows.count >= options.batchRows {
                         try await writes.add(takeUnit(), to: db, with: writer)
@@ -232,6 +237,12 @@ struct ImportRun {
                     }
                 }
                 try report(bytes: reader.bytesRead)
+                let rows = summary.rowsRead - rowsBefore
+                if rows > 0 && summary.badRowCount - badBefore == rows {
+                    let first = summary.badRows.count > listedBefore ? ", the first on line \(summary.badRows[listedBefore].line): \(summary.badRows[listedBefore].problem)" : ""
+                    throw PoliceUKImportError.filesRejected([PoliceUKRejectedFile(path: file, reason: "every one of its \(PoliceUKBadRow.grouped(rows)) rows is bad\(first)")])
+                }
+                warnIfMisnamed(file: fileName)
                 bytesOfEarlierFiles += reader.bytesRead
             }
             try await writes.add(takeUnit(), to: db, with: writer)
@@ -257,6 +268,8 @@ struct ImportRun {
             throw PoliceUKImportError.unreadable(file: file, line: line, problem: "a row runs on for more than \(limit >> 20) MB, so a quote is probably left open")
         } catch CSVByteReaderError.readFailed(let reason) {
             throw PoliceUKImportError.unreadable(file: file, line: reader.line, problem: "the file could not be read (\(reason))")
+        } catch CSVByteReaderError.nulByte(let line) {
+            throw PoliceUKImportError.unreadable(file: file, line: line, problem: "a NUL byte is on this line, so the file is not text (a damaged copy?); get the file again from police.uk")
         }
     }
 
@@ -265,6 +278,12 @@ struct ImportRun {
         case CSVByteReaderError.cannotOpen(let reason): PoliceUKRejectedFile(path: file, reason: "it cannot be opened (\(reason))")
         case CSVByteReaderError.readFailed(let reason): PoliceUKRejectedFile(path: file, reason: "it cannot be read (\(reason))")
         case CSVByteReaderError.recordTooLong: PoliceUKRejectedFile(path: file, reason: "its first line never ends, so it is not a CSV file")
+        case CSVByteReaderError.utf16:
+            PoliceUKRejectedFile(path: file, reason: "it is UTF-16 text (as Excel's \"Unicode text\" saves); save it as \"CSV UTF-8\" and import that")
+        case CSVByteReaderError.carriageReturnLineEnds:
+            PoliceUKRejectedFile(path: file, reason: "its lines end with a carriage return alone (an old Mac format), so it reads as one line; save it with ordinary line ends (LF or CRLF)")
+        case CSVByteReaderError.nulByte(let line):
+            PoliceUKRejectedFile(path: file, reason: "it holds a NUL byte (on line \(line)), so it is not a text file; check it is the CSV police.uk gave, not a damaged copy")
         default: PoliceUKRejectedFile(path: file, reason: "it cannot be read (\(error))")
         }
     }
@@ -302,10 +321,6 @@ struct ImportRun {
     /// Checks, filters, maps and queues one data row.
     private mutating func readRow(_ reader: borrowing CSVByteReader, _ layout: ColumnLayout) {
         summary.rowsRead += 1
-        if reader.unclosedQuote {
-            bad(reader.line, nil, "a quoted field is not closed before the end of the file")
-            return
-        }
         if reader.fieldCount < layout.fieldCount {
             bad(reader.line, nil, "it has \(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s") but the header has \(layout.fieldCount) (is a comma missing, or a field not quoted?)")
             return
@@ -365,19 +380,19 @@ struct ImportRun {
         var isNew = false
         let crimeType: Int64
         (crimeType, isNew) = crimeTypes.intern(crimeTypeField)
-        if isNew { unit.crimeTypes.append((crimeType, Self.text(crimeTypeField))) }
+        if isNew { unit.crimeTypes.append((crimeType, decode(crimeTypeField, line: reader.line))) }
 
         let outcomeField = reader.field(layout.lastOutcome)
         var outcome: Int64 = 0
         if !outcomeField.isEmpty {
             (outcome, isNew) = outcomes.intern(outcomeField)
-            if isNew { unit.outcomes.append((outcome, Self.text(outcomeField))) }
+            if isNew { unit.outcomes.append((outcome, decode(outcomeField, line: reader.line))) }
         }
         let reportedByField = reader.field(layout.reportedBy)
         var reportedBy: Int64 = 0
         if !reportedByField.isEmpty {
             (reportedBy, isNew) = forces.intern(reportedByField)
-            if isNew { unit.forces.append((reportedBy, Self.text(reportedByField))) }
+            if isNew { unit.forces.append((reportedBy, decode(reportedByField, line: reader.line))) }
         }
         let fallsWithinField = reader.field(layout.fallsWithin)
         var fallsWithin: Int64 = 0
@@ -385,24 +400,35 @@ struct ImportRun {
             fallsWithin = reportedBy
         } else if !fallsWithinField.isEmpty {
             (fallsWithin, isNew) = forces.intern(fallsWithinField)
-            if isNew { unit.forces.append((fallsWithin, Self.text(fallsWithinField))) }
+            if isNew { unit.forces.append((fallsWithin, decode(fallsWithinField, line: reader.line))) }
         }
         let locationField = reader.field(layout.location)
         var location: Int64 = 0
         if !locationField.isEmpty && !Self.isNoLocation(locationField) {
             (location, isNew) = locations.intern(locationField)
-            if isNew { unit.locations.append((location, Self.text(locationField))) }
+            if isNew { unit.locations.append((location, decode(locationField, line: reader.line))) }
         }
         var lsoa: Int64 = 0
         if !lsoaCode.isEmpty {
             (lsoa, isNew) = lsoas.intern(lsoaCode)
-            if isNew { unit.lsoas.append((lsoa, Self.text(lsoaCode), Self.text(lsoaName))) }
+            if isNew { unit.lsoas.append((lsoa, decode(lsoaCode, line: reader.line), decode(lsoaName, line: reader.line))) }
         }
         months[month].rowsKept += 1
-        unit.rows.append(id: PoliceUKTables.firstID(monthKey) + Int64(months[month].rowsKept), month: monthKey, crimeID: reader.field(layout.crimeID),
-                         reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
-                         location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome,
-                         context: reader.field(layout.context))
+        let id = PoliceUKTables.firstID(monthKey) + Int64(months[month].rowsKept)
+        func append(_ crimeID: UnsafeBufferPointer<UInt8>, _ context: UnsafeBufferPointer<UInt8>) {
+            unit.rows.append(id: id, month: monthKey, crimeID: crimeID,
+                             reportedBy: reportedBy, fallsWithin: fallsWithin, longitude: longitude, latitude: latitude,
+                             location: location, lsoa: lsoa, crimeType: crimeType, outcome: outcome, context: context)
+        }
+        let crimeIDField = reader.field(layout.crimeID), contextField = reader.field(layout.context)
+        if PoliceUKText.isUTF8(crimeIDField) && PoliceUKText.isUTF8(contextField) {
+            append(crimeIDField, contextField)
+        } else {
+            // Rare: store the Windows-1252 reading as UTF-8, as every other text field is.
+            noteNotUTF8(line: reader.line)
+            var crimeID = PoliceUKText.decode(crimeIDField).text, context = PoliceUKText.decode(contextField).text
+            crimeID.withUTF8 { crimeID in context.withUTF8 { context in append(crimeID, context) } }
+        }
         summary.rowsKept += 1
         if longitude.isNaN || location == 0 { summary.keptWithoutLocation += 1 }
         if lsoa == 0 { summary.keptWithoutLSOA += 1 }
@@ -433,6 +459,26 @@ struct ImportRun {
             months[index].files.append(fileName)
         }
         return index
+    }
+
+    /// Text for storing: UTF-8, or else Windows-1252 with a warning (see `PoliceUKText`).
+    private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> String {
+        let (text, wasUTF8) = PoliceUKText.decode(bytes)
+        if !wasUTF8 { noteNotUTF8(line: line) }
+        return text
+    }
+
+    private mutating func noteNotUTF8(line: Int) {
+        if summary.notUTF8.count == 0 { summary.notUTF8.firstFile = fileName; summary.notUTF8.firstLine = line }
+        summary.notUTF8.count += 1
+    }
+
+    /// A file named for a month (police.uk's `YYYY-MM-force-street.csv`) whose rows are for others.
+    private mutating func warnIfMisnamed(file: String) {
+        guard file.count >= 7, let named = try? Month(parsing: String(file.prefix(7))) else { return }
+        let held = months.filter { $0.files.last == file }.map(\.month)
+        guard !held.isEmpty, held != [named] else { return }
+        summary.warnings.append("\(file) is named for \(named) but its rows are for \(held.map(\.description).joined(separator: ", ")): check it is the file you meant")
     }
 
     private mutating func bad(_ line: Int, _ month: Int?, _ problem: String) {
@@ -480,7 +526,10 @@ struct ImportRun {
     // MARK: Byte-level parsing
 
     @inline(__always)
-    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    /// A field as a message quotes it: its first bytes only, however long it is.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        PoliceUKText.decode(UnsafeBufferPointer(rebasing: bytes.prefix(320))).text.quoted()
+    }
 
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }

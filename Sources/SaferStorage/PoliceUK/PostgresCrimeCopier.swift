@@ -55,7 +55,7 @@ struct PostgresCrimeCopier: Sendable {
     }
 
     /// Empty is NULL. Backslash, tab, line feed and carriage return are escaped as COPY requires;
-    /// bytes that are not UTF-8 become U+FFFD, as they would through an INSERT.
+    /// text that is not UTF-8 is read as Windows-1252 (`PoliceUKText`), as through the SQLite writer.
     private static func text(_ column: TextColumn, _ index: Int, _ out: inout ByteBuffer) {
         let range = column.range(index)
         guard !range.isEmpty else { return null(&out) }
@@ -64,7 +64,7 @@ struct PostgresCrimeCopier: Sendable {
             if bytes.allSatisfy({ $0 < 0x80 }) {
                 escape(bytes, &out)
             } else {
-                var repaired = String(decoding: bytes, as: UTF8.self)
+                var repaired = PoliceUKText.decode(bytes).text
                 repaired.withUTF8 { escape($0, &out) }
             }
         }

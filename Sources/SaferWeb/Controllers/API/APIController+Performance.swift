@@ -26,7 +26,7 @@ extension APIController {
         var figures: [MonthlyFigure] = []
         for (index, figure) in body.figures.enumerated() {
             guard let month = Month(figure.month) else {
-                problems.add("figures[\(index)]: '\(figure.month)' is not a month: use YYYY-MM, e.g. 2018-04.")
+                problems.add("figures[\(index)]: '\(figure.month.quoted())' is not a month: use YYYY-MM, e.g. 2018-04.")
                 continue
             }
             let value: FigureValue = switch figure.value {
@@ -37,7 +37,7 @@ extension APIController {
             figures.append(MonthlyFigure(indicatorKey: figure.indicator, areaKey: figure.area ?? district.key, month: month, value: value))
         }
         try problems.throwIfAny()
-        let changed = try await services.storage.figures.set(figures, by: try identity.actor(channel: .api))
+        let changed = try await performance.set(figures, by: try identity.actor(channel: .api))
         return .ok(.init(body: .json(.init(changed: changed))))
     }
 

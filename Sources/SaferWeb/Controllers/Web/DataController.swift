@@ -89,7 +89,7 @@ struct DataController {
             }
             let name = (file.filename as NSString).lastPathComponent
             do {
-                let text = String(decoding: file.data, as: UTF8.self)
+                let text = try UploadedText.decode(file.data, name: file.filename)
                 let changes = try await performance.figureChanges(try FigureFile.parse(text, districtKey: try await performance.district().key))
                 if changes.isEmpty {
                     return try await figuresPage(request, context, errors: [], notice: "\(name) matches the stored figures: nothing to change.")
@@ -104,7 +104,10 @@ struct DataController {
             guard let data = Data(base64Encoded: form.text("content")) else {
                 return try await figuresPage(request, context, errors: ["The preview was damaged in transit: upload the file again."], status: .unprocessableContent)
             }
-            let text = String(decoding: data, as: UTF8.self)
+            let text: String
+            do throws(ValidationError) { text = try UploadedText.decode(data, name: name) } catch {
+                return try await figuresPage(request, context, errors: error.messages, status: .unprocessableContent)
+            }
             do {
                 let figures = try FigureFile.parse(text, districtKey: try await performance.district().key)
                 let changes = try await performance.store(figures, previewed: form.text("fingerprint"), removalsConfirmed: form["confirmRemovals"] == "on",
@@ -196,7 +199,7 @@ struct DataController {
                 return try await areasPage(context, errors: ["Choose a CSV file to upload."], done: "", status: .unprocessableContent)
             }
             do {
-                let rows = try LSOALookupFile.parse(String(decoding: file.data, as: UTF8.self))
+                let rows = try LSOALookupFile.parse(try UploadedText.decode(file.data, name: file.filename))
                 let count = try await services.storage.areas.replaceLookup(rows, by: context.identity.actor(channel: .web))
                 return redirect("/admin/areas?rows=\(count)")
             } catch let error as ValidationError {
@@ -332,9 +335,11 @@ struct DataController {
         let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
         do {
             let summary = try await PoliceUKImportService(services: services).importFiles([path], area: area, by: context.identity.actor(channel: .web))
-            return try await policePage(context, errors: [], result: [summary.oneLine] + summary.badRows.prefix(50).map(\.description))
+            return try await policePage(context, errors: [], result: [summary.oneLine] + summary.allWarnings.map { "Warning: \($0)." } + summary.badRows.prefix(50).map(\.description))
         } catch let error as PoliceUKImportError {
-            return try await policePage(context, errors: [error.description], result: [], status: .unprocessableContent)
+            // Name the file as the person chose it, never the server's temporary folder.
+            let message = error.description.replacingOccurrences(of: directory.path + "/", with: "")
+            return try await policePage(context, errors: [message], result: [], status: .unprocessableContent)
         }
     }
 
