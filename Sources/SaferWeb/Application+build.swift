@@ -19,6 +19,8 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(maps: services.configuration.maps))
     router.add(middleware: ErrorMiddleware(views: views))
+    let methods = RouteMethods()
+    router.add(middleware: MethodMiddleware(routes: methods))
     router.add(middleware: AuthenticationMiddleware(services: services))
 
     let routes = SecureRoutes(router: router, services: services)
@@ -35,6 +37,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     HotspotsController(services: services, views: views).register(on: routes)
     MeetingsController(services: services, views: views).register(on: routes)
     try APIController(services: services).register(on: routes)
+    methods.fill(router.routes.map { ($0.path.description, $0.method) })
     return routes
 }
 

@@ -29,6 +29,39 @@ struct APITests {
         }
     }
 
+    @Test func aBadQueryNamesTheParameterAndRangesAreEnforced() async throws {
+        try await WebHarness.run { harness, client in
+            let headers: HTTPFields = [.authorization: "Bearer \(try await harness.apiToken(.officer))"]
+            let word = try await client.execute(uri: "/api/v1/incidents?limit=abc", method: .get, headers: headers)
+            #expect(word.status == .badRequest)
+            #expect(try Self.problem(word).detail == "The query parameter 'limit' ('abc') should be a whole number. See operation listIncidents in /api/v1/openapi.yaml.")
+            let negative = try await client.execute(uri: "/api/v1/incidents?limit=-5", method: .get, headers: headers)
+            #expect(negative.status == .unprocessableContent, "out of the documented range: refused, not quietly clamped")
+            #expect(try Self.problem(negative).detail == "The query parameter 'limit' is -5: use a whole number from 1 to 5000.")
+            let offset = try await client.execute(uri: "/api/v1/incidents?offset=-1", method: .get, headers: headers)
+            #expect(try Self.problem(offset).detail == "The query parameter 'offset' is -1: use a whole number 0 or more.")
+            let top = try await client.execute(uri: "/api/v1/hotspots/ranking?limit=101", method: .get, headers: headers)
+            #expect(top.status == .unprocessableContent)
+        }
+    }
+
+    @Test func aMethodThePathDoesNotAnswerIs405WithAllow() async throws {
+        try await WebHarness.run { harness, client in
+            let headers: HTTPFields = [.authorization: "Bearer \(try await harness.apiToken(.admin))"]
+            let delete = try await client.execute(uri: "/api/v1/meetings", method: .delete, headers: headers)
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET")
+            #expect(try Self.problem(delete).detail.contains("it answers GET"))
+            let trace = try await client.execute(uri: "/", method: .trace)
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET")
+            let madeUp = try await client.execute(uri: "/login", method: HTTPRequest.Method("BREW")!)
+            #expect(madeUp.status == .methodNotAllowed)
+            #expect(madeUp.headers[.allow] == "GET, POST")
+            #expect(try await client.execute(uri: "/nowhere", method: .delete).status == .notFound, "an unknown address stays 404")
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func anAdminCreatesAnOrganisationAndTheAuditSaysAPI(engine: TestEngine) async throws {
         try await WebHarness.run(engine) { harness, client in

@@ -103,11 +103,22 @@ struct APIController: APIProtocol {
         return .ok(.init(body: .json(.init(items: users))))
     }
 
+    /// A whole-number query parameter within the range the API document states, or a 422 naming it.
+    static func query(_ name: String, _ value: Int?, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
+        guard let value else { return fallback }
+        guard range.contains(value) else {
+            let bounds = range.upperBound == Int.max ? "0 or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw ValidationError("The query parameter '\(name)' is \(value): use a whole number \(bounds).", field: name)
+        }
+        return value
+    }
+
     func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
         let query = input.query
         let filter = AuditFilter(entity: query.entity, entityID: query.entityId, actorLabel: query.actor,
                                  action: query.action.flatMap { AuditEntry.Action(rawValue: $0.rawValue) },
-                                 limit: min(max(query.limit ?? 100, 1), 1000), offset: max(query.offset ?? 0, 0))
+                                 limit: try Self.query("limit", query.limit, in: 1...1000, default: 100),
+                                 offset: try Self.query("offset", query.offset, in: 0...Int.max, default: 0))
         let entries = try await services.storage.auditLog.list(filter).map { entry in
             Components.Schemas.AuditEntry(
                 id: entry.id, at: entry.at, actor: entry.actor.label, channel: .init(entry.actor.channel),
