@@ -14,6 +14,8 @@ public struct AppServices: Sendable {
     /// Waits before answering a throttled sign-in; tests pass one that records instead.
     public let sleep: @Sendable (TimeInterval) async -> Void
     public let logger: Logger
+    /// The database check behind `/health`, shared by every request.
+    public let health: HealthService
 
     public init(configuration: AppConfiguration, storage: Storage, clock: any SaferClock = SystemClock(),
                 ids: any IDGenerator = UUIDGenerator(), throttle: LoginThrottle = LoginThrottle(),
@@ -27,6 +29,7 @@ public struct AppServices: Sendable {
         self.throttle = throttle
         self.sleep = sleep
         self.logger = logger
+        self.health = HealthService(database: storage.database, clock: clock)
     }
 
     /// Account operations shared by the web pages, the API and the CLI.
