@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import Testing
 import SaferDomain
-import SaferStorage
+@testable import SaferStorage
 import SaferTestSupport
 
 /// The repository contract, written once and run on every engine available: SQLite always,
@@ -231,5 +231,41 @@ struct DatabaseURLTests {
         }
         #expect(error?.description.contains("***") == true)
         #expect(error?.description.contains("topsecret") == false)
+    }
+}
+
+@Suite("SQLite readers and writer")
+struct SQLiteReadersTests {
+    @Test func aReportReadsWhileAWriteTransactionIsOpen() async throws {
+        try await TestDatabase.with(.sqlite) { database async throws in
+            try await database.sql.raw("CREATE TABLE things (n INTEGER)").run()
+            try await database.sql.raw("INSERT INTO things VALUES (1)").run()
+            let (inside, opened) = AsyncStream<Void>.makeStream()
+            let (finished, read) = AsyncStream<Int>.makeStream()
+            // While the transaction holds the writer, a read outside it is answered by a reader
+            // connection, from the last committed state.
+            let reading = Task {
+                for await _ in inside { break }
+                let count = try await database.sql.raw("SELECT COUNT(*) AS n FROM things").first(decodingColumn: "n", as: Int.self)
+                read.yield(count ?? -1)
+            }
+            let order = try await database.transaction { sql in
+                try await sql.raw("INSERT INTO things VALUES (2)").run()
+                opened.yield()
+                return await withTaskGroup(of: Int?.self) { group in
+                    group.addTask { for await count in finished { return count }; return nil }
+                    group.addTask { try? await Task.sleep(for: .seconds(30)); return nil }   // a guard against a hang
+                    defer { group.cancelAll() }
+                    return await group.next() ?? nil
+                }
+            }
+            try await reading.value
+            #expect(order == 1, "the read finished inside the transaction and saw only committed rows")
+            let count = try await database.sql.raw("SELECT COUNT(*) AS n FROM things").first(decodingColumn: "n", as: Int.self)
+            #expect(count == 2, "after the commit a reader sees it")
+            await #expect(throws: (any Error).self, "readers are read-only") {
+                try await (database.sql as! SQLitePoolDatabase).readers.withConnection { $0.query("INSERT INTO things VALUES (3)") }.get()
+            }
+        }
     }
 }

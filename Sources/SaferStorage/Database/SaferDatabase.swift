@@ -33,23 +33,27 @@ public final class SaferDatabase: Sendable {
     /// `searchPath` puts PostgreSQL tables in a schema other than `public` (tests use one per test);
     /// `connectionsPerThread` bounds a PostgreSQL pool (each of the machine's event-loop threads keeps its own).
     ///
-    /// SQLite gets exactly one connection, on one event loop, so requests queue for it without
-    /// blocking a thread. SQLite lets one writer in at a time, and SQLiteNIO's busy handler
-    /// retries without end on a thread of the shared pool: with several connections, two
-    /// writers waiting for a third's lock held both threads, and the third could never commit
-    /// (measured: six simultaneous uploads hung for good). Other processes on the same file (the
-    /// command line while the server runs) wait up to 10 s for the lock, then get an error.
+    /// SQLite gets one writer connection, on one event loop, so writes queue for it without
+    /// blocking a thread, plus a pool of read-only connections (WAL lets readers work while the
+    /// writer writes): a SELECT outside a transaction goes to a reader, so reports never queue
+    /// behind an import or an upload. Only one connection writes: SQLiteNIO's busy handler retries
+    /// without end on a thread of the shared pool, and with several writers two waiting for a
+    /// third's lock held both threads so the third could never commit (measured: six simultaneous
+    /// uploads hung for good). Readers never take the write lock, so they cannot do that. Other
+    /// processes on the same file (the command line while the server runs) wait up to 10 s for
+    /// the write lock, then get an error.
     public static func open(_ url: DatabaseURL, searchPath: [String]? = nil, connectionsPerThread: Int? = nil,
                             logger: Logger = Logger(label: "safer.db")) async throws -> SaferDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
         let database: SaferDatabase
         switch url {
         case .sqlite(let path):
-            let pool = EventLoopGroupConnectionPool(
-                source: SQLiteConnectionSource(configuration: .init(storage: .file(path: path))),
-                maxConnectionsPerEventLoop: 1, logger: logger, on: group.next())
-            database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, logger: logger),
-                                     shutdown: { try await pool.shutdownAsync() })
+            let source = SQLiteConnectionSource(configuration: .init(storage: .file(path: path)))
+            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group.next())
+            let readers = EventLoopGroupConnectionPool(source: ReadOnlySQLiteSource(base: source), maxConnectionsPerEventLoop: sqliteReaders,
+                                                      logger: logger, on: group.next())
+            database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, readers: readers, logger: logger),
+                                     shutdown: { try await readers.shutdownAsync(); try await pool.shutdownAsync() })
         case .postgres(let text):
             var configuration: SQLPostgresConfiguration
             do { configuration = try SQLPostgresConfiguration(url: text) } catch {
@@ -124,16 +128,49 @@ public struct DatabaseOpenError: Error, CustomStringConvertible {
     }
 }
 
-/// SQLKit over a pool of SQLite connections (SQLiteKit has no pooled `SQLDatabase` of its own).
+/// Read-only connections for reports: `query_only` makes a write sent here by mistake fail
+/// loudly instead of taking the write lock.
+struct ReadOnlySQLiteSource: ConnectionPoolSource {
+    let base: SQLiteConnectionSource
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA query_only = ON").flatMap { _ in connection.query("PRAGMA busy_timeout = 10000") }.map { _ in connection }
+        }
+    }
+}
+
+/// How many read-only SQLite connections a server keeps (queries run on the shared thread pool,
+/// so more would only wait there).
+let sqliteReaders = 4
+
+/// SQLKit over SQLite: one writer connection and a pool of readers. A query is sent to a reader
+/// when it is a SELECT outside a session (transactions always use the writer).
 struct SQLitePoolDatabase: SQLDatabase {
     let pool: EventLoopGroupConnectionPool<SQLiteConnectionSource>
+    let readers: EventLoopGroupConnectionPool<ReadOnlySQLiteSource>
     let logger: Logger
     var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { .trace }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        pool.withConnection(logger: logger) { $0.sql(queryLogLevel: .trace).execute(sql: query, onRow) }
+        if Self.isRead(query, in: self) {
+            return readers.withConnection(logger: logger) { $0.sql(queryLogLevel: .trace).execute(sql: query, onRow) }
+        }
+        return pool.withConnection(logger: logger) { $0.sql(queryLogLevel: .trace).execute(sql: query, onRow) }
+    }
+
+    /// Whether the statement only reads: it starts with SELECT (or WITH … SELECT, without a
+    /// write in it). PRAGMA and everything else go to the writer.
+    static func isRead(_ query: any SQLExpression, in database: any SQLDatabase) -> Bool {
+        var serializer = SQLSerializer(database: database)
+        query.serialize(to: &serializer)
+        let text = serializer.sql.drop { $0.isWhitespace || $0 == "(" }.prefix(6).uppercased()
+        if text == "SELECT" { return true }
+        guard text.hasPrefix("WITH") else { return false }
+        let upper = serializer.sql.uppercased()
+        return !["INSERT", "UPDATE", "DELETE", "REPLACE"].contains { upper.contains($0) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
