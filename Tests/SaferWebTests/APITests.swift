@@ -33,16 +33,35 @@ struct APITests {
         try await WebHarness.run { harness, client in
             let headers: HTTPFields = [.authorization: "Bearer \(try await harness.apiToken(.officer))"]
             let word = try await client.execute(uri: "/api/v1/incidents?limit=abc", method: .get, headers: headers)
-            #expect(word.status == .badRequest)
-            #expect(try Self.problem(word).detail == "The query parameter 'limit' ('abc') should be a whole number. See operation listIncidents in /api/v1/openapi.yaml.")
+            #expect(word.status == .unprocessableContent)
+            #expect(try Self.problem(word).detail == "The query parameter 'limit' is 'abc': use a whole number from 1 to 5000.")
             let negative = try await client.execute(uri: "/api/v1/incidents?limit=-5", method: .get, headers: headers)
             #expect(negative.status == .unprocessableContent, "out of the documented range: refused, not quietly clamped")
-            #expect(try Self.problem(negative).detail == "The query parameter 'limit' is -5: use a whole number from 1 to 5000.")
+            #expect(try Self.problem(negative).detail == "The query parameter 'limit' is '-5': use a whole number from 1 to 5000.")
             let offset = try await client.execute(uri: "/api/v1/incidents?offset=-1", method: .get, headers: headers)
-            #expect(try Self.problem(offset).detail == "The query parameter 'offset' is -1: use a whole number 0 or more.")
+            #expect(try Self.problem(offset).detail == "The query parameter 'offset' is '-1': use a whole number of 0 or more.")
+            let missing = try await client.execute(uri: "/api/v1/reports/borough?through=2018-12", method: .get, headers: headers)
+            #expect(try Self.problem(missing).detail == "The query parameter 'fy' is required.")
+            let twice = try await client.execute(uri: "/api/v1/audit?offset=1&offset=2", method: .get, headers: [.authorization: "Bearer \(try await harness.apiToken(.admin))"])
+            #expect(try Self.problem(twice).detail == "The query parameter 'offset' is given 2 times: give it once.")
+            let kind = try await client.execute(uri: "/api/v1/plans?kind=zzz", method: .get, headers: headers)
+            #expect(try Self.problem(kind).detail == "The query parameter 'kind' is 'zzz': use one of action, partnership, corporate, service.")
+            let year = try await client.execute(uri: "/api/v1/reports/borough?fy=abc", method: .get, headers: headers)
+            #expect(year.status == .unprocessableContent)
+            #expect(try Self.problem(year).detail.hasPrefix("The query parameter 'fy': 'abc' is not a financial year"), "a period's own message names its parameter")
             let top = try await client.execute(uri: "/api/v1/hotspots/ranking?limit=101", method: .get, headers: headers)
             #expect(top.status == .unprocessableContent)
         }
+    }
+
+    @Test func theQueryContractIsReadFromTheDocument() throws {
+        let contract = try QueryContract.load()
+        let incidents = try #require(contract.operations["GET /api/v1/incidents"])
+        #expect(incidents.first { $0.name == "limit" } == .init(name: "limit", required: false, type: "integer", allowed: nil, minimum: 1, maximum: 5000))
+        #expect(contract.operations["GET /api/v1/reports/borough"]?.first { $0.name == "fy" }?.required == true)
+        #expect(contract.operations["GET /api/v1/meetings/{id}/pack"]?.first { $0.name == "format" }?.allowed == ["json", "html", "docx", "xlsx", "pdf", "zip"])
+        let read: Int = contract.operations.values.map(\.count).reduce(0, +)
+        #expect(read == 50, "every query parameter in the document is read (50 lines say in: query)")
     }
 
     @Test func aMethodThePathDoesNotAnswerIs405WithAllow() async throws {

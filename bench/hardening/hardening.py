@@ -302,11 +302,14 @@ async def signin(args):
             connection.close()
 
     async def prober():
-        next_at = time.monotonic()
+        # Open loop: a probe starts every probe_every seconds whether or not the last has been
+        # answered, so a stall shows as many slow or failed probes rather than as fewer probes.
+        probes, next_at = [], time.monotonic()
         while time.monotonic() < deadline:
-            await probe_once("attack")
+            probes.append(asyncio.create_task(probe_once("attack")))
             next_at += args.probe_every
             await asyncio.sleep(max(0, next_at - time.monotonic()))
+        await asyncio.gather(*probes)
 
     say(f"  {args.workers} workers guessing for {args.duration:g} s "
         f"({'one address each' if args.distributed else 'one address: ' + args.attacker_address})")
@@ -431,24 +434,29 @@ async def slow(args):
                 return
             await asyncio.sleep(1)
 
+    async def health_once(key):
+        begun = time.monotonic()
+        connection = Connection(host, port)
+        try:
+            status, _, _ = await asyncio.wait_for(connection.request("GET", "/health"), args.probe_timeout)
+            if status == 200:
+                probe[key].append((time.monotonic() - begun) * 1000)
+            else:
+                probe["failures"].append({"at_s": round(begun - start, 1), "status": status})
+        except Exception as error:
+            probe["failures"].append({"at_s": round(begun - start, 1),
+                                      "error": type(error).__name__ + (f": {error}" if str(error) else "")})
+        finally:
+            connection.close()
+
     async def probe_health(key, until):
-        next_at = time.monotonic()
+        # Open loop: one probe every probe_every seconds whether or not the last has been answered.
+        probes, next_at = [], time.monotonic()
         while time.monotonic() < until:
-            begun = time.monotonic()
-            connection = Connection(host, port)
-            try:
-                status, _, _ = await asyncio.wait_for(connection.request("GET", "/health"), args.probe_timeout)
-                if status == 200:
-                    probe[key].append((time.monotonic() - begun) * 1000)
-                else:
-                    probe["failures"].append({"at_s": round(begun - start, 1), "status": status})
-            except Exception as error:
-                probe["failures"].append({"at_s": round(begun - start, 1),
-                                          "error": type(error).__name__ + (f": {error}" if str(error) else "")})
-            finally:
-                connection.close()
+            probes.append(asyncio.create_task(health_once(key)))
             next_at += args.probe_every
             await asyncio.sleep(max(0, next_at - time.monotonic()))
+        await asyncio.gather(*probes)
 
     start = time.monotonic()
     await probe_health("baseline_ms", start + args.baseline)
@@ -590,6 +598,9 @@ def collect(args):
     problems = []
     for run in runs:
         name = run["scenario"] + (f" ({run['label']})" if run.get("label") else "")
+        if run["scenario"].startswith("slow"):
+            name = (f"slow clients ({run['label']}, {run['slow']}+{run['idle']} from {run['sources']} address(es), "
+                    f"server descriptor limit {run['server'].get('fd_limit')})")
         log = run.get("log", {})
         if run.get("server_exit"):
             problems.append(f"{name}: the server stopped during the run: {run['server_exit']}")
@@ -697,13 +708,14 @@ def summary(path):
     slows = [r for r in results["runs"] if r["scenario"].startswith("slow")]
     if slows:
         s0 = slows[0]
-        out.append(f"\n2. Slow clients: {s0['slow']} connections sending a request head one byte every {s0['interval_s']:g} s, "
-                   f"{s0['idle']} idle connections, reopened when closed; GET /health every {s0['probe']['every_s']:g} s on a new connection\n")
+        out.append(f"\n2. Slow clients: connections sending a request head one byte every {s0['interval_s']:g} s (slow) or nothing (idle), "
+                   f"reopened when closed; GET /health every {s0['probe']['every_s']:g} s on a new connection\n")
         rows = []
         for r in slows:
             c, p = r["connections"], r["probe"]
             total = p["health"]["count"] + p["failures_count"]
-            rows.append([r["label"], "1" if r["sources"] <= 1 else str(r["sources"]), f"{r['duration_s']:g}",
+            rows.append([r["label"], f"{r['slow']}+{r['idle']}", "1" if r["sources"] <= 1 else str(r["sources"]),
+                         fmt(r["server"].get("fd_limit")), f"{r['duration_s']:g}",
                          fmt(c["opened"]), fmt(c["closed_by_server"]), fmt(c["slow_lifetimes"]["under_1s"] + c["idle_lifetimes"]["under_1s"]),
                          f"{fmt(c['slow_lifetimes']['min_s'], 1)}/{fmt(c['slow_lifetimes']['p50_s'], 1)}/{fmt(c['slow_lifetimes']['max_s'], 1)}",
                          f"{fmt(c['idle_lifetimes']['p50_s'], 1)}",
@@ -711,17 +723,16 @@ def summary(path):
                          fmt(p["baseline_health"]["p50_ms"], 1),
                          f"{fmt(p['health']['p50_ms'], 1)}/{fmt(p['health']['p99_ms'], 1)}/{fmt(p['health']['max_ms'], 0)}",
                          f"{p['failures_count']}/{total}", fmt(r["server"]["peak_fds"]), fmt(r["server"]["peak_rss_mb"], 1)])
-        out.append(table(["server limits", "sources", "s", "opened", "closed by server", "closed <1 s",
+        out.append(table(["server limits", "slow+idle", "sources", "fd limit", "s", "opened", "closed by server", "closed <1 s",
                           "slow closed after min/p50/max s", "idle closed p50 s", "peak open", "open at end",
                           "health quiet p50", "health p50/p99/max ms", "health failures", "server fds", "peak MB"], rows))
         for r in slows:
             if r["connections"]["answered_before_close"]:
-                out.append(f"   {r['label']}, {r['scenario']}: answers before closing: {r['connections']['answered_before_close']}")
+                out.append(f"   {r['label']}, {r['slow']}+{r['idle']} from {r['sources']}: answers before closing: {r['connections']['answered_before_close']}")
             for failure in r["probe"]["failures"][:5]:
-                out.append(f"   health failure ({r['label']}, {r['scenario']}): {failure}")
+                out.append(f"   health failure ({r['label']}, {r['slow']}+{r['idle']} from {r['sources']}): {failure}")
             if "log" in r:
-                out.append(f"   {r['label']}, {r['scenario']}: server log: {log_line(r['log'])}; "
-                           f"descriptor limit {r['server'].get('fd_limit', '?')}")
+                out.append(f"   {r['label']}, {r['slow']}+{r['idle']} from {r['sources']}: server log: {log_line(r['log'])}")
     wrks = [r for r in results["runs"] if r["scenario"] == "wrk"]
     if wrks:
         out.append(f"\n3. wrk -c {wrks[0]['connections']} -t {wrks[0]['threads']} -d {wrks[0]['duration_s']}s --latency "

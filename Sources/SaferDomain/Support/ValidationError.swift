@@ -38,6 +38,9 @@ public struct ValidationProblems: Sendable {
 
     /// Throws everything recorded, if anything was.
     public func throwIfAny() throws {
-        if !messages.isEmpty { throw ValidationError(messages: messages, fields: fields) }
+        if let error { throw error }
     }
+
+    /// Everything recorded as one error, or nil.
+    public var error: ValidationError? { messages.isEmpty ? nil : ValidationError(messages: messages, fields: fields) }
 }

@@ -94,9 +94,7 @@ struct APIProblem: Error, Encodable {
             // The generated API wraps what the decoder or a handler threw. With no decoded input,
             // the request itself did not match the document: that is the client's to fix.
             if error.operationInput == nil {
-                if let decoding = error.underlyingError as? DecodingError {
-                    return queryProblem(decoding, request: error.request, operation: error.operationID) ?? from(decoding)
-                }
+                if let decoding = error.underlyingError as? DecodingError { return from(decoding) }
                 return APIProblem(status: .badRequest, title: "The request does not match the API",
                                   detail: "\(error.underlyingError) See /api/v1/openapi.yaml for operation \(error.operationID).")
             }
@@ -151,23 +149,6 @@ struct APIProblem: Error, Encodable {
             return APIProblem(status: .internalServerError, title: "Internal error",
                               detail: "Safer could not complete this request. The problem has been logged; try again, and tell the Safer administrator if it keeps happening.")
         }
-    }
-
-    /// A query parameter of the wrong type. The generated decoder does not say which one, so the
-    /// parameters given are tried against the expected type; the message names those that fail.
-    static func queryProblem(_ error: DecodingError, request: HTTPRequest, operation: String) -> APIProblem? {
-        guard case .typeMismatch(let type, let context) = error, context.codingPath.isEmpty,
-              let query = request.path.flatMap({ URLComponents(string: $0)?.queryItems }), !query.isEmpty else { return nil }
-        let (kind, fits): (String, (String) -> Bool) = switch type {
-        case is Int.Type: ("a whole number", { Int($0) != nil })
-        case is Double.Type: ("a number", { Double($0) != nil })
-        case is Bool.Type: ("true or false", { $0 == "true" || $0 == "false" })
-        default: ("\(type)", { _ in false })
-        }
-        let culprits = query.filter { !fits($0.value ?? "") }.map { "'\($0.name.quoted())' ('\(($0.value ?? "").quoted())')" }
-        guard !culprits.isEmpty else { return nil }
-        return APIProblem(status: .badRequest, title: "A query parameter is not understood",
-                          detail: "The query parameter \(culprits.joined(separator: " or ")) should be \(kind). See operation \(operation) in /api/v1/openapi.yaml.")
     }
 
     static let notJSON = APIProblem(status: .unsupportedMediaType, title: "Send JSON", detail: "The body must be application/json.")

@@ -52,9 +52,9 @@ struct MethodMiddleware: RouterMiddleware {
     }
 
     private func notAllowed(_ path: String) -> HTTPError {
-        let allowed = routes.methods(for: path)
-        let list = allowed.isEmpty ? "GET, POST" : allowed.map(\.rawValue).sorted().joined(separator: ", ")
+        // No route at this address: an empty Allow says no method is (RFC 9110, 10.2.1).
+        let list = routes.methods(for: path).map(\.rawValue).sorted().joined(separator: ", ")
         return HTTPError(.methodNotAllowed, headers: [.allow: list],
-                         message: "This address does not answer that method; it answers \(list).")
+                         message: list.isEmpty ? "Safer does not answer that method." : "This address does not answer that method; it answers \(list).")
     }
 }

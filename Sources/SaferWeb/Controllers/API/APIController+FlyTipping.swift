@@ -27,8 +27,8 @@ extension APIController {
         for part in (input.query.status ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             statuses += part == "open" ? FlyTipStatus.allCases.filter(\.isOpen) : [try FlyTipStatus.parse(part)]
         }
-        let filter = FlyTipFilter(range: range, statuses: statuses, limit: try Self.query("limit", input.query.limit, in: 1...5000, default: 500),
-                                  offset: try Self.query("offset", input.query.offset, in: 0...Int.max, default: 0))
+        // limit and offset are within the document's ranges (QueryContract).
+        let filter = FlyTipFilter(range: range, statuses: statuses, limit: input.query.limit ?? 500, offset: input.query.offset ?? 0)
         let items = try await services.storage.flyTips.list(filter)
         let total = try await services.storage.flyTips.count(filter)
         let costs = try await flyTipService.settings().clearanceCosts

@@ -9,7 +9,7 @@ extension APIController {
     var hotspotService: HotspotService { HotspotService(services: services) }
 
     func getHotspotRanking(_ input: Operations.GetHotspotRanking.Input) async throws -> Operations.GetHotspotRanking.Output {
-        let ranking = try await hotspotService.ranking(try await flyTipService.range(from: input.query.from, to: input.query.to), limit: try Self.query("limit", input.query.limit, in: 1...100, default: 10))
+        let ranking = try await hotspotService.ranking(try await flyTipService.range(from: input.query.from, to: input.query.to), limit: input.query.limit ?? 10)
         return .ok(.init(body: .json(try Self.bridge(ranking.rows))))
     }
 

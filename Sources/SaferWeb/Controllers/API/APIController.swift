@@ -52,7 +52,7 @@ struct APIController: APIProtocol {
     ]
 
     func register(on routes: SecureRoutes) throws {
-        try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access), serverURL: URL(string: "/api/v1")!)   // a literal, valid URL
+        try registerHandlers(on: SecureAPITransport(routes: routes, access: Self.access, contract: try QueryContract.load()), serverURL: URL(string: "/api/v1")!)   // a literal, valid URL
     }
 
     var identity: Identity {
@@ -103,22 +103,11 @@ struct APIController: APIProtocol {
         return .ok(.init(body: .json(.init(items: users))))
     }
 
-    /// A whole-number query parameter within the range the API document states, or a 422 naming it.
-    static func query(_ name: String, _ value: Int?, in range: ClosedRange<Int>, default fallback: Int) throws -> Int {
-        guard let value else { return fallback }
-        guard range.contains(value) else {
-            let bounds = range.upperBound == Int.max ? "0 or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            throw ValidationError("The query parameter '\(name)' is \(value): use a whole number \(bounds).", field: name)
-        }
-        return value
-    }
-
     func listAudit(_ input: Operations.ListAudit.Input) async throws -> Operations.ListAudit.Output {
         let query = input.query
         let filter = AuditFilter(entity: query.entity, entityID: query.entityId, actorLabel: query.actor,
                                  action: query.action.flatMap { AuditEntry.Action(rawValue: $0.rawValue) },
-                                 limit: try Self.query("limit", query.limit, in: 1...1000, default: 100),
-                                 offset: try Self.query("offset", query.offset, in: 0...Int.max, default: 0))
+                                 limit: query.limit ?? 100, offset: query.offset ?? 0)   // ranges checked by QueryContract
         let entries = try await services.storage.auditLog.list(filter).map { entry in
             Components.Schemas.AuditEntry(
                 id: entry.id, at: entry.at, actor: entry.actor.label, channel: .init(entry.actor.channel),
@@ -146,6 +135,7 @@ enum RequestIdentity {
 struct SecureAPITransport: ServerTransport {
     let routes: SecureRoutes
     let access: [String: Access]
+    let contract: QueryContract
 
     /// The largest JSON body the API reads.
     static let maxBodySize = 1024 * 1024
@@ -155,14 +145,18 @@ struct SecureAPITransport: ServerTransport {
         guard let rule = access["\(method) \(path)"] else {
             throw ResourceError(name: "an access rule for \(method) \(path) in APIController.access")
         }
+        let key = "\(method) \(path)", contract = contract
         routes.api(method, RouterPath(path), rule) { request, context in
+            let query = request.head.path.flatMap { URLComponents(string: $0)?.queryItems } ?? []
+            if let problem = contract.problems(key, query: query) { throw problem }
             var request = request
             let bytes = try await request.collectBody(upTo: Self.maxBodySize)
             let body = bytes.readableBytes > 0 || request.method == .post ? HTTPBody([UInt8](buffer: bytes)) : nil
             let parameters = [String: Substring](context.parameters.map { (String($0.0), $0.1) }) { first, _ in first }
             var (response, responseBody) = try await RequestIdentity.$current.withValue(context.identity) {
                 try await RequestIdentity.$address.withValue(context.remoteAddress) {
-                    try await handler(request.head, body, ServerRequestMetadata(pathParameters: parameters))
+                    do { return try await handler(request.head, body, ServerRequestMetadata(pathParameters: parameters)) }
+                    catch { throw QueryContract.attribute(error, query: query) }
                 }
             }
             // The runtime percent-encodes string headers as URI components; a Location is a path.
