@@ -111,14 +111,26 @@ struct QueryContract: Sendable {
     /// name: the value the message quotes is looked up among the query's values.
     static func attribute(_ error: any Error, query: [URLQueryItem]) -> any Error {
         let underlying = (error as? ServerError)?.underlyingError ?? error
-        let message: String
+        let names = Set(query.map(\.name))
         switch underlying {
-        case let period as PeriodError: message = period.description
-        case let validation as ValidationError where validation.fields.isEmpty && validation.messages.count == 1: message = validation.messages[0]
+        case let validation as ValidationError where !validation.fields.isEmpty:
+            // The handler named the field: say it is a query parameter, once per message.
+            guard validation.fields.keys.contains(where: names.contains) else { return error }
+            var problems = ValidationProblems()
+            for message in validation.messages {
+                let field = validation.fields.first { $0.value == message && names.contains($0.key) }?.key
+                problems.add(field.map { "The query parameter '\($0)': \(message)" } ?? message, field: field)
+            }
+            return problems.error ?? error
+        case let period as PeriodError: return named(period.description, query: query) ?? error
+        case let validation as ValidationError where validation.messages.count == 1: return named(validation.messages[0], query: query) ?? error
         default: return error
         }
-        guard let item = query.first(where: { !($0.value ?? "").isEmpty && message.contains("'\(($0.value ?? "").quoted())'") }) else { return error }
-        let text = "The query parameter '\(item.name)': \(message)"
-        return ValidationError(text, field: item.name)
+    }
+
+    /// The message with the name of the parameter whose value it quotes, if one does.
+    private static func named(_ message: String, query: [URLQueryItem]) -> ValidationError? {
+        guard let item = query.first(where: { !($0.value ?? "").isEmpty && message.contains("'\(($0.value ?? "").quoted())'") }) else { return nil }
+        return ValidationError("The query parameter '\(item.name)': \(message)", field: item.name)
     }
 }
