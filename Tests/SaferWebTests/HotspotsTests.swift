@@ -116,3 +116,28 @@ struct HotspotsTests {
         }
     }
 }
+
+@Suite("Hot spots of police.uk crimes")
+struct CrimeHotspotTests {
+    @Test func aCrimeTypeWithSpacesIsReadFromTheFormAndOfferedBeforeTheFirstShow() async throws {
+        try await WebHarness.run { harness, client in
+            // Three anti-social behaviour rows at one snapped point, in May 2018.
+            let row = ",2018-05,Warwickshire Police,Warwickshire Police,-1.55,52.6,On or near Long Street,E01031035,North Warwickshire 001A,Anti-social behaviour,,"
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("safer-\(UUID().uuidString)-2018-05-street.csv")
+            try Data(([PoliceUKColumn.headerLine] + Array(repeating: row, count: 3)).joined(separator: "\n").utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            _ = try await PoliceUKImportService(services: harness.services).importFiles([file.path], area: .all, by: .cli())
+            let browser = try await harness.session(.officer)
+
+            let first = try await client.execute(uri: "/hotspots", method: .get, headers: browser.headers)
+            #expect(first.text.contains(#"<option value="crime:Anti-social behaviour">"#), "offered on the first visit, whatever period is shown")
+            // As a browser sends the form: spaces as +.
+            let shown = try await client.execute(uri: "/hotspots?from=2018-05-01&to=2018-05-31&source=crime%3AAnti-social+behaviour&minPoints=3",
+                                                 method: .get, headers: browser.headers)
+            #expect(shown.status == .ok)
+            #expect(shown.text.contains(#"<option value="crime:Anti-social behaviour" selected>"#))
+            #expect(!shown.text.contains("Nothing to map"))
+            #expect(shown.text.contains("ranks fly-tips by the place"), "the fly-tip ranking gives way to a note for crimes")
+        }
+    }
+}

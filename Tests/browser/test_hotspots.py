@@ -82,3 +82,16 @@ def test_a_location_typed_as_html_shows_as_text_in_the_map_tooltip(driver, base_
     assert any(payload in text for text in tooltips), tooltips[:5]
     assert not driver.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip img"), "the payload became an element"
     assert driver.execute_script("return window.__xss === undefined"), "the payload's script ran"
+
+
+def test_radio_buttons_sit_by_their_labels_on_a_phone(driver, base_url):
+    driver.set_window_size(390, 844)
+    try:
+        driver.get(f"{base_url}/report")
+        radios = driver.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+        assert radios, "the public form has radio buttons"
+        assert all(r.size["width"] <= 32 for r in radios), [r.size for r in radios]
+        driver.get(f"{base_url}/login")
+        assert driver.find_element(By.CSS_SELECTOR, "main a[href='/report']")
+    finally:
+        driver.set_window_size(1280, 800)

@@ -19,7 +19,7 @@ struct AccountController {
 
     func register(on routes: SecureRoutes) {
         routes.page("/account", .signedInAny) { request, context in
-            page(context, errors: [], done: request.uri.queryParameters.get("changed") == "1")
+            page(context, errors: [], done: request.query.get("changed") == "1")
         }
         routes.form("/account/password", .signedInAny) { _, context, form in
             let user = context.identity.user

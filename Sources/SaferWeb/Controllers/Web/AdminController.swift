@@ -177,7 +177,7 @@ struct AdminController {
     }
 
     private func auditPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.query
         let pageSize = 50
         let offset = Int(query.get("offset"), in: 0...Int(Int32.max)) ?? 0
         let day = DateFormatter.isoDay

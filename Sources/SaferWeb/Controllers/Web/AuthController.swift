@@ -23,7 +23,7 @@ struct AuthController {
     func register(on routes: SecureRoutes) {
         routes.publicPage("/login") { request, context in
             if context.identity != nil { return redirect("/") }
-            let next = request.uri.queryParameters.get("next") ?? "/"
+            let next = request.query.get("next") ?? "/"
             return views.response("login", LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil),
                                                      email: "", next: Self.safeNext(next), error: nil))
         }

@@ -74,7 +74,7 @@ struct DataController {
             try await saveGrid(request, context, form)
         }
         routes.page("/performance/figures/template.csv", .staff) { request, _ in
-            let year = try FinancialYear(parsing: request.uri.queryParameters.get("fy") ?? "2018/19")
+            let year = try FinancialYear(parsing: request.query.get("fy") ?? "2018/19")
             let indicators = try await services.storage.indicators.list()
             let district = try await performance.district()
             let stored = try await services.storage.figures.figures(indicatorKeys: indicators.map(\.key), areaKey: district.key)
@@ -156,8 +156,8 @@ struct DataController {
             }
         }
         routes.page("/admin/areas", .admin) { request, context in
-            try await areasPage(context, errors: [], done: request.uri.queryParameters.get("rows").map { "The lookup now holds \($0) rows." }
-                ?? request.uri.queryParameters.get("beats").map { "Outlines stored for \($0) beats." } ?? "")
+            try await areasPage(context, errors: [], done: request.query.get("rows").map { "The lookup now holds \($0) rows." }
+                ?? request.query.get("beats").map { "Outlines stored for \($0) beats." } ?? "")
         }
         routes.form("/admin/areas", .admin) { _, context, form in
             do {
@@ -215,7 +215,7 @@ struct DataController {
     private func figuresPage(_ request: Request, _ context: SignedInContext, errors: [String], notice: String? = nil,
                              typed: [String: String] = [:], cellErrors: [(name: String, message: String)] = [],
                              status: HTTPResponse.Status = .ok) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.query
         let latest = try await performance.latestMonth()
         let requestedYear = typed["fy"] ?? query.get("fy")
         let year = try requestedYear.flatMap { $0.isEmpty ? nil : try FinancialYear(parsing: $0) } ?? latest?.financialYear

@@ -18,7 +18,8 @@ struct HotspotsController {
         let errors: ErrorSummary?
         let from: String, to: String, limit: String, eps: String, minPoints: String, cell: String
         let sources: [SelectOption]
-        let ranking: TableView
+        /// The fly-tip ranking; nil for a police.uk source (crimes have no named locations).
+        let ranking: TableView?
         let clusters: TableView
         let gi: TableView
         let query: String
@@ -38,7 +39,7 @@ struct HotspotsController {
     }
 
     func settings(_ request: Request) async throws -> Settings {
-        let query = request.uri.queryParameters
+        let query = request.query
         let range = try await FlyTipService(services: services).range(from: query.get("from"), to: query.get("to"))
         func number(_ name: String, _ fallback: Double) throws -> Double {
             guard let text = query.get(name), !text.isEmpty else { return fallback }
@@ -68,9 +69,14 @@ struct HotspotsController {
             // Gi* needs at least one point; with none, the section says so instead of failing the page.
             let gi = analysis.gi?.table ?? ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
                                                        notes: ["Nothing to map in this period: no \(s.source.label) with a position."])
-            let types = try await services.storage.policeCrimes.counts(from: s.range.first.calendarMonth, to: s.range.last.calendarMonth, by: [.crimeType])
-                .compactMap(\.crimeType).sorted()
+            // Every crime type imported, whatever period is shown, so the list is there before the first Show.
+            let imported = try await services.storage.policeCrimes.importedMonths().map(\.month)
+            var types: [String] = []
+            if let first = imported.min(), let last = imported.max() {
+                types = try await services.storage.policeCrimes.counts(from: first, to: last, by: [.crimeType]).compactMap(\.crimeType).sorted()
+            }
             let query = Self.query(s)
+            let isCrime = if case .crime = s.source { true } else { false }
             let page = Page(
                 chrome: PageChrome(title: "Hot spots", context: context, current: "/hotspots"), errors: nil,
                 from: s.range.first.description, to: s.range.last.description, limit: String(s.limit), eps: s.eps.wholeNumberText,
@@ -78,8 +84,8 @@ struct HotspotsController {
                 sources: [SelectOption(value: "fly-tips", label: "All fly-tips", selected: s.sourceText == "fly-tips")]
                     + WasteType.allCases.map { SelectOption(value: "fly-tips:\($0.rawValue)", label: "Fly-tips with \($0.label)", selected: s.source == .flyTips($0)) }
                     + types.map { SelectOption(value: "crime:\($0)", label: "police.uk: \($0)", selected: s.sourceText == "crime:\($0)") },
-                ranking: TableView(ranking.table), clusters: TableView(analysis.clusters.table), gi: TableView(gi), query: query,
-                isCrime: { if case .crime = s.source { true } else { false } }())
+                ranking: isCrime ? nil : TableView(ranking.table), clusters: TableView(analysis.clusters.table), gi: TableView(gi), query: query,
+                isCrime: isCrime)
             return views.response("hotspots", page)
         }
         routes.page("/hotspots/map", .signedInAny) { request, context in
@@ -135,7 +141,7 @@ struct HotspotsController {
     }
 
     static func download<J: Encodable>(_ request: Request, table: ReportTable, json: J, csv: String?, name: String) throws -> Response {
-        switch request.uri.queryParameters.get("format") ?? "" {
+        switch request.query.get("format") ?? "" {
         case "csv": return SaferWeb.download(Data((csv ?? CSVRenderer.render(table)).utf8), "\(name).csv", MediaType.csv)
         case "xlsx": return SaferWeb.download(try XLSXWriter.render(table), "\(name).xlsx", MediaType.xlsx)
         case "json": return SaferWeb.download(try JSONEncoder.safer.encode(json), "\(name).json", MediaType.json)

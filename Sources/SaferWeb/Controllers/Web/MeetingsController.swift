@@ -66,7 +66,7 @@ struct MeetingsController {
             return Self.file(try await packs.publishedFile(meetingID: id, version: number, format: format), inline: format == .html)
         }
         routes.page("/meetings/:id/draft", Self.draftReaders) { request, context in
-            let format = try PackFormat(parsing: request.uri.queryParameters.get("format") ?? "html")
+            let format = try PackFormat(parsing: request.query.get("format") ?? "html")
             let pack = try await packs.draft(meetingID: try context.parameters.require("id"), readableBy: context.identity.user.role)
             return Self.file(try await packs.render(pack, as: format), inline: format == .html)
         }

@@ -40,7 +40,7 @@ struct PerformanceController {
 
     func register(on routes: SecureRoutes) {
         routes.page("/performance", .signedInAny) { request, context in
-            let query = request.uri.queryParameters
+            let query = request.query
             let latest = try await performance.latestMonth()
             let year = try query.get("fy").map { try FinancialYear(parsing: $0) } ?? latest?.financialYear ?? FinancialYear(containing: Month(containing: services.clock.now()))
             let report = try await performance.borough(year: year)
@@ -67,7 +67,7 @@ struct PerformanceController {
         }
         routes.page("/performance/beats", .signedInAny) { request, context in
             let quarter: Quarter
-            if let text = request.uri.queryParameters.get("quarter") { quarter = try Quarter(parsing: text) }
+            if let text = request.query.get("quarter") { quarter = try Quarter(parsing: text) }
             else { quarter = try await month(request, "none").quarter }
             let report = try await performance.beats(quarter: quarter)
             return try respond(request, context, report.table, json: report.json, name: "beat-comparison-\(quarter)",
@@ -83,7 +83,7 @@ struct PerformanceController {
 
     /// A month from the query, or the latest reported month.
     private func month(_ request: Request, _ name: String) async throws -> Month {
-        if let text = request.uri.queryParameters.get(name) { return try Month(parsing: text) }
+        if let text = request.query.get(name) { return try Month(parsing: text) }
         if let latest = try await performance.latestMonth() { return latest }
         return Month(containing: services.clock.now())
     }
@@ -91,7 +91,7 @@ struct PerformanceController {
     private func respond<J: Encodable>(_ request: Request, _ context: SignedInContext, _ table: ReportTable, json: J, name: String,
                                        heading: String, current: String, lead: String, form: PeriodForm?, legend: Bool = false,
                                        narrative: [String] = [], links: [Link] = []) throws -> Response {
-        switch request.uri.queryParameters.get("format") ?? "html" {
+        switch request.query.get("format") ?? "html" {
         case "csv": return download(Data(CSVRenderer.render(table).utf8), "\(name).csv", "text/csv; charset=utf-8")
         case "xlsx": return download(try XLSXWriter.render(table), "\(name).xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         case "json": return download(try JSONEncoder.safer.encode(json), "\(name).json", "application/json; charset=utf-8")

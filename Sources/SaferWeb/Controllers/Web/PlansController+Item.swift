@@ -92,7 +92,7 @@ extension PlansController {
         let user = context.identity.user
         let organisations = try await plans.organisationNames()
         let updates = try await services.storage.plans.updates(itemIDs: [item.id])
-        let asked = form?.text("quarter") ?? request.uri.queryParameters.get("quarter")
+        let asked = form?.text("quarter") ?? request.query.get("quarter")
         let quarter = try PlanService.quarter(asked, in: plan.financialYear) ?? plans.defaultQuarter(for: plan)
         let suggestion = try await plans.suggestion(for: item, in: quarter)
 

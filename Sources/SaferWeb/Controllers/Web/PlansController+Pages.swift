@@ -61,7 +61,7 @@ extension PlansController {
 
     func listPage(_ request: Request, _ context: SignedInContext, form: FormData?, errors: [String],
                   status: HTTPResponse.Status = .ok) async throws -> Response {
-        let year = try await requestedYear(request.uri.queryParameters.get("fy"))
+        let year = try await requestedYear(request.query.get("fy"))
         let years = Set(try await plans.years() + [year]).sorted()
         var rows: [PlanRow] = []
         for contents in try await plans.contents(year: year) {
@@ -100,7 +100,7 @@ extension PlansController {
     }
 
     func summaryPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.query
         let year = try await requestedYear(query.get("fy"))
         let kindText = query.get("kind") ?? ""
         let kind = kindText.isEmpty ? nil : try Plan.Kind(parsing: kindText)
@@ -183,7 +183,7 @@ extension PlansController {
                   errors: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let contents = try await plans.contents(planID: id)
         let plan = contents.plan
-        let asked = request.uri.queryParameters.get("quarter")
+        let asked = request.query.get("quarter")
         let quarter = asked == nil ? contents.latestQuarterWithStatus : try PlanService.quarter(asked, in: plan.financialYear)
         let organisations = try await plans.organisationNames()
         let report = PlanReport(contents: contents, quarter: quarter, organisations: organisations)

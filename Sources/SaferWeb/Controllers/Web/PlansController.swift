@@ -80,7 +80,7 @@ struct PlansController {
         }
         routes.page("/plans/:id/year-end", .staff) { request, context in
             try await yearEndPage(context, id: try context.parameters.require("id"), errors: [],
-                                  saved: request.uri.queryParameters.get("saved") == "1")
+                                  saved: request.query.get("saved") == "1")
         }
         routes.form("/plans/:id/year-end", .staff) { request, context, form in
             let id = try context.parameters.require("id")
@@ -151,7 +151,7 @@ struct PlansController {
 
     /// A table as CSV or XLSX (or JSON, when given), or nil for the HTML page.
     func downloadIfAsked<J: Encodable>(_ request: Request, _ table: ReportTable, json: J?, name: String) throws -> Response? {
-        switch request.uri.queryParameters.get("format") ?? "html" {
+        switch request.query.get("format") ?? "html" {
         case "html": return nil
         case "csv": return download(Data(CSVRenderer.render(table).utf8), "\(name).csv", "text/csv; charset=utf-8")
         case "xlsx": return download(try XLSXWriter.render(table), "\(name).xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

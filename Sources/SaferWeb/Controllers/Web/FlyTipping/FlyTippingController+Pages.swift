@@ -137,16 +137,16 @@ extension FlyTippingController {
 
     func listPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let range = try await range(request)
-        let statusText = request.uri.queryParameters.get("status") ?? ""
+        let statusText = request.query.get("status") ?? ""
         let statuses: [FlyTipStatus] = statusText.isEmpty ? [] : (statusText == "open" ? FlyTipStatus.allCases.filter(\.isOpen) : [try FlyTipStatus.parse(statusText)])
         let query = "from=\(range.first)&to=\(range.last)" + (statusText.isEmpty ? "" : "&status=\(statusText)")
-        let format = request.uri.queryParameters.get("format") ?? "html"
+        let format = request.query.get("format") ?? "html"
         if format != "html" {
             let all = try await services.storage.flyTips.list(FlyTipFilter(range: range, statuses: statuses))
             return try FlyTipExport.response(all, costs: try await flyTips.settings().clearanceCosts, format: format, name: "fly-tips-\(range.first)-to-\(range.last)")
         }
         // A page past any real list is still answered (with nothing on it), but never overflows the offset.
-        let page = Int(request.uri.queryParameters.get("page"), in: 1...1_000_000) ?? 1
+        let page = Int(request.query.get("page"), in: 1...1_000_000) ?? 1
         let filter = FlyTipFilter(range: range, statuses: statuses, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let total = try await services.storage.flyTips.count(filter)
         let incidents = try await services.storage.flyTips.list(filter)
@@ -233,7 +233,7 @@ extension FlyTippingController {
             facts.append(Fact(label: "Duplicate of", value: original.reference))
         }
         facts.append(Fact(label: "Recorded by", value: "\(tip.recordedBy), \(Self.display(tip.recordedAt))"))
-        let warning = request.uri.queryParameters.get("warning") == "1" ? try await flyTips.settings().warning(for: tip.gridPoint) ?? "" : ""
+        let warning = request.query.get("warning") == "1" ? try await flyTips.settings().warning(for: tip.gridPoint) ?? "" : ""
         let page = IncidentPage(
             chrome: PageChrome(title: "Incident \(tip.reference)", context: context, current: "/fly-tipping", notice: Self.notice(request, tip)),
             errors: ErrorSummary(errors), reference: tip.reference, facts: facts, status: tip.status.label,
@@ -250,7 +250,7 @@ extension FlyTippingController {
 
     /// The line confirming what the last form did, from the redirect's query.
     static func notice(_ request: Request, _ tip: FlyTip) -> String? {
-        let query = request.uri.queryParameters
+        let query = request.query
         if query.get("saved") == "1" { return "Incident \(tip.reference) recorded." }
         if query.get("updated") == "1" { return "Status changed to \(tip.status.label.lowercased())." }
         if let merged = query.get("merged"), merged.range(of: #"^TIP-[0-9A-Z]{6}$"#, options: .regularExpression) != nil {
@@ -263,7 +263,7 @@ extension FlyTippingController {
         let range = try await range(request)
         let report = DefraReturnReport(try await flyTips.defraReturn(range))
         let name = "defra-fly-tipping-return-\(range.first)-to-\(range.last)"
-        switch request.uri.queryParameters.get("format") ?? "html" {
+        switch request.query.get("format") ?? "html" {
         case "html": break
         case "csv": return download(Data(report.csv.utf8), "\(name).csv", MediaType.csv)
         case "xlsx": return download(try XLSXWriter.render(report.tables), "\(name).xlsx", MediaType.xlsx)

@@ -30,7 +30,11 @@ extension FlyTippingController {
         let hasReports: Bool
     }
 
-    struct Candidate { let id: String; let reference: String; let href: String; let location: String; let reported: String; let distance: String; let status: String }
+    struct Candidate {
+        let id: String, reference: String, href: String, location: String, reported: String, distance: String, status: String
+        /// Preselected when it is the only suggestion.
+        let checked: Bool
+    }
 
     struct TriagePage {
         let chrome: PageChrome
@@ -77,13 +81,13 @@ extension FlyTippingController {
             }
         }
         routes.publicPage("/report/thanks") { request, context in
-            let reference = request.uri.queryParameters.get("ref") ?? ""
+            let reference = request.query.get("ref") ?? ""
             let safe = reference.range(of: #"^TIP-[0-9A-Z]{6}$"#, options: .regularExpression) != nil ? reference : ""
             return views.response("report-thanks", ThanksPage(chrome: PageChrome(title: "Thank you", context: context, current: nil),
                                                               reference: safe, hasReference: !safe.isEmpty))
         }
         routes.page("/fly-tipping/public-reports", .staff) { request, context in
-            let statusText = request.uri.queryParameters.get("status") ?? "pending"
+            let statusText = request.query.get("status") ?? "pending"
             let status = statusText == "all" ? nil : PublicReport.Status(rawValue: statusText)
             let reports = try await services.storage.publicReports.list(status: status)
             let page = QueuePage(
@@ -203,7 +207,8 @@ extension FlyTippingController {
             contactPhone: showContact ? contact?.phone ?? "" : "", contactHidden: !showContact && contact != nil,
             candidates: candidates.map { Candidate(id: $0.flyTip.id, reference: $0.flyTip.reference, href: "/fly-tipping/incidents/\($0.flyTip.id)",
                                                    location: $0.flyTip.location, reported: Self.display($0.flyTip.reportedAt),
-                                                   distance: "\($0.distance.wholeNumberText) m", status: $0.flyTip.status.label) },
+                                                   distance: "\($0.distance.wholeNumberText) m", status: $0.flyTip.status.label,
+                                                   checked: candidates.count == 1) },
             hasCandidates: !candidates.isEmpty,
             incidentHref: report.incidentID.map { "/fly-tipping/incidents/\($0)" } ?? "", hasIncident: report.incidentID != nil,
             location: form?.text("location") ?? report.place,

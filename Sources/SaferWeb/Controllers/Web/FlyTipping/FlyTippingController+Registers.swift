@@ -187,7 +187,7 @@ extension FlyTippingController {
 
     func cctvPage(_ request: Request, _ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let today = CalendarDay(containing: services.clock.now())
-        let on = try request.uri.queryParameters.get("on").map { try CalendarDay(parsing: $0) } ?? today
+        let on = try request.query.get("on").map { try CalendarDay(parsing: $0) } ?? today
         let cameras = try await services.storage.cctv.cameras()
         let assets = Dictionary(uniqueKeysWithValues: cameras.map { ($0.id, $0.assetID) })
         let deployments = try await services.storage.cctv.deployments().filter { $0.from <= on }
@@ -247,7 +247,7 @@ extension FlyTippingController {
         let today = CalendarDay(containing: services.clock.now())
         let known = Set(allocations.map(\.financialYear) + spend.map { $0.date.calendarMonth.financialYear })
         let latest = known.max { $0.startYear < $1.startYear } ?? today.calendarMonth.financialYear
-        let year = try request.uri.queryParameters.get("fy").map { try FinancialYear(parsing: $0) } ?? latest
+        let year = try request.query.get("fy").map { try FinancialYear(parsing: $0) } ?? latest
         let summary = FundingSummary(financialYear: year, allocations: allocations, spend: spend)
         let items = spend.filter { $0.date.calendarMonth.financialYear == year }
         let page = MoneyPage(

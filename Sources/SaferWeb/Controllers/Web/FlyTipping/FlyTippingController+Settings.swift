@@ -17,7 +17,7 @@ extension FlyTippingController {
     func registerSettings(on routes: SecureRoutes) {
         routes.page("/admin/fly-tipping", .admin) { request, context in
             try await settingsPage(context, settings: try await flyTips.settings(), errors: [],
-                                   notice: request.uri.queryParameters.get("saved") == "1" ? "Settings saved." : nil)
+                                   notice: request.query.get("saved") == "1" ? "Settings saved." : nil)
         }
         routes.form("/admin/fly-tipping", .admin) { _, context, form in
             var problems = ValidationProblems()

@@ -115,6 +115,6 @@ struct FlyTippingController {
 
     /// The days asked for with `from` and `to`, or the default period.
     func range(_ request: Request) async throws -> DayRange {
-        try await flyTips.range(from: request.uri.queryParameters.get("from"), to: request.uri.queryParameters.get("to"))
+        try await flyTips.range(from: request.query.get("from"), to: request.query.get("to"))
     }
 }
