@@ -105,7 +105,7 @@ let package = Package(
         ),
         .target(
             name: "SaferTestSupport",
-            dependencies: ["SaferDomain", "SaferStorage", "SaferApp"],
+            dependencies: ["SaferDomain", "SaferStorage", "SaferApp", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -130,6 +130,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

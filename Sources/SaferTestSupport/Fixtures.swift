@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SaferApp
 import SaferDomain
 import SaferStorage
@@ -34,14 +35,15 @@ public final class RecordedSleeps: @unchecked Sendable {
 }
 
 /// Services over a test database, with a fixed clock, sequential ids, cheap bcrypt and no real waits.
-public func makeTestServices(_ database: SaferDatabase, clock: TestClock = TestClock(), sleeps: RecordedSleeps = RecordedSleeps()) -> AppServices {
+public func makeTestServices(_ database: SaferDatabase, clock: TestClock = TestClock(), sleeps: RecordedSleeps = RecordedSleeps(),
+                             logger: Logger = Logger(label: "safer")) -> AppServices {
     var configuration = AppConfiguration()
     configuration.database = database.url
     configuration.bcryptCost = 4
     configuration.sessionSecret = String(repeating: "s", count: 40)
     let ids = SequentialIDs()
     return AppServices(configuration: configuration, storage: Storage(database: database, clock: clock, ids: ids),
-                       clock: clock, ids: ids, sleep: { sleeps.record($0) })
+                       clock: clock, ids: ids, sleep: { sleeps.record($0) }, logger: logger)
 }
 
 /// One account per role, all with the password `TestData.password`.

@@ -15,6 +15,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     let views = try Views.load()
     let router = Router(context: SaferRequestContext.self)
     // Middleware first: Hummingbird wraps each route with the middleware present when it is added.
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ClientAddressMiddleware(trusted: services.configuration.trustedProxies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(maps: services.configuration.maps))

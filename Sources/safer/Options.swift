@@ -30,13 +30,9 @@ struct PeriodOptions: ParsableArguments {
 
 /// Opens the database, applies pending migrations, runs `body` with services, and always
 /// closes the database afterwards (also when `body` throws).
-func withServices<R>(_ configuration: AppConfiguration, migrate: Bool = true,
+func withServices<R>(_ configuration: AppConfiguration, migrate: Bool = true, logFormat: LogFormat = .text,
                      _ body: (AppServices) async throws -> R) async throws -> R {
-    LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = .info
-        return handler
-    }
+    logFormat.bootstrap()
     let database = try await SaferDatabase.open(configuration.database)
     do {
         if migrate { try await Migrator(database: database).migrate() }

@@ -16,6 +16,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Address to listen on (env SAFER_HOST; default 127.0.0.1).", valueName: "host")) var host: String?
     @Option(help: ArgumentHelp("Port to listen on (env SAFER_PORT; default 8080).", valueName: "port")) var port: String?
     @Flag(help: "Start on a fresh demo database with demo accounts.") var demo = false
+    @Option(help: ArgumentHelp("The log's format: text for people, json (one object per line) for log collectors.", valueName: "text|json"))
+    var logFormat: LogFormat = .text
 
     func run() async throws {
         var flags: [String: String] = [:]
@@ -30,7 +32,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         let finalConfiguration = configuration
-        try await withServices(configuration) { services in
+        try await withServices(configuration, logFormat: logFormat) { services in
             let configuration = finalConfiguration
             if demo {
                 guard try await services.storage.users.list().isEmpty else {
@@ -59,6 +61,8 @@ struct Serve: AsyncParsableCommand {
         }
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}
 
 /// A failure worth one plain sentence.
 struct ServeError: Error, CustomStringConvertible {

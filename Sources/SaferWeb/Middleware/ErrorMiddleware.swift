@@ -35,6 +35,11 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         if problem.status == .internalServerError {
             context.logger.error("Unhandled error: \(String(reflecting: error))")
+        } else {
+            // The reason in general words and the fields named, never the values: a message can
+            // quote what was typed, and that may be a reporter's contact details.
+            let fields = problem.errors.map { " (fields: \($0.keys.sorted().joined(separator: ", ")))" } ?? ""
+            context.logger.notice("Answered \(problem.status.code): \(problem.title)\(fields)")
         }
         if isAPI {
             return problem.response()
