@@ -61,3 +61,14 @@ struct RenderersTests {
         #expect(svg.components(separatedBy: "<circle").count - 1 == 4)
     }
 }
+
+@Suite("Sheet names")
+struct SheetNameTests {
+    @Test func namesStayReadableWithin31Characters() {
+        #expect(XLSXWriter.sheetName("Police beat comparison Q4 2018/19") == "Police beat comparison Q4…")
+        #expect(XLSXWriter.sheetName("Borough 2018/19") == "Borough 2018-19")
+        #expect(XLSXWriter.sheetName("'What [is] this?': a test") == "What is this'- a test")
+        #expect(XLSXWriter.sheetName(String(repeating: "x", count: 40)) == String(repeating: "x", count: 30) + "…")
+        #expect(XLSXWriter.uniqueSheetNames(["Same", "same"]) == ["Same", "same (2)"])
+    }
+}

@@ -210,7 +210,7 @@ async def signin(args):
     probe = {"signin_ms": [], "health_ms": [], "failures": [], "baseline_signin_ms": [], "baseline_health_ms": []}
     cookie, token = await login_form(host, port, args.attacker_address)
 
-    async def probe_once(phase):
+    async def signin_probe(phase):
         started = time.monotonic()
         try:
             legit_cookie, legit_token = await asyncio.wait_for(login_form(host, port, args.probe_address), args.probe_timeout)
@@ -233,6 +233,8 @@ async def signin(args):
         except Exception as error:   # timeouts and refused connections are failures too
             probe["failures"].append({"what": "sign-in", "at_s": round(started - attack_start, 1),
                                       "error": type(error).__name__ + (f": {error}" if str(error) else "")})
+
+    async def health_probe(phase):
         begun = time.monotonic()
         connection = Connection(host, port)
         try:
@@ -251,7 +253,8 @@ async def signin(args):
     # Baseline: the legitimate user and /health on a quiet server.
     attack_start = time.monotonic()
     for _ in range(args.baseline):
-        await probe_once("baseline")
+        await signin_probe("baseline")
+        await health_probe("baseline")
         await asyncio.sleep(0.5)
 
     attack_start = time.monotonic()
@@ -302,14 +305,23 @@ async def signin(args):
             connection.close()
 
     async def prober():
-        # Open loop: a probe starts every probe_every seconds whether or not the last has been
-        # answered, so a stall shows as many slow or failed probes rather than as fewer probes.
-        probes, next_at = [], time.monotonic()
+        # The legitimate user signs in every probe_every seconds, one sign-in at a time (a person
+        # waits for the answer; overlapping attempts of their own would count against them in
+        # the throttle). /health is asked in an open loop: one every probe_every seconds whether
+        # or not the last was answered, so a stall shows as slow or failed probes, not fewer.
+        async def user():
+            next_at = time.monotonic()
+            while time.monotonic() < deadline:
+                await signin_probe("attack")
+                next_at += args.probe_every
+                await asyncio.sleep(max(0, next_at - time.monotonic()))
+        healths, next_at = [], time.monotonic()
+        signing = asyncio.create_task(user())
         while time.monotonic() < deadline:
-            probes.append(asyncio.create_task(probe_once("attack")))
+            healths.append(asyncio.create_task(health_probe("attack")))
             next_at += args.probe_every
             await asyncio.sleep(max(0, next_at - time.monotonic()))
-        await asyncio.gather(*probes)
+        await asyncio.gather(signing, *healths)
 
     say(f"  {args.workers} workers guessing for {args.duration:g} s "
         f"({'one address each' if args.distributed else 'one address: ' + args.attacker_address})")

@@ -225,10 +225,27 @@ public enum XLSXWriter {
         }
     }
 
-    /// Sheet names: at most 31 characters, none of []:*?/\.
+    /// Sheet names as Excel allows them and people read them: none of []:*?/\ (a year's slash
+    /// becomes a hyphen, 2018/19 → 2018-19), no apostrophe at either end, and at most 31
+    /// characters, cut at a word with an ellipsis rather than in the middle of a number.
     static func sheetName(_ title: String) -> String {
-        let cleaned = title.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) }
-        return String(String.UnicodeScalarView(cleaned).prefix(31))
+        var name = ""
+        for character in title {
+            switch character {
+            case "/", "\\", ":": name.append("-")
+            case "[", "]", "*", "?": continue
+            default: name.append(character.isNewline ? " " : character)
+            }
+        }
+        name = name.split(separator: " ").joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        guard name.count > 31 else { return name }
+        var cut = ""
+        for word in name.split(separator: " ") {
+            let longer = cut.isEmpty ? String(word) : cut + " " + word
+            if longer.count > 30 { break }
+            cut = longer
+        }
+        return (cut.isEmpty ? String(name.prefix(30)) : cut) + "…"
     }
 }
 

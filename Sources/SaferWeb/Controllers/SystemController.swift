@@ -46,6 +46,8 @@ struct SystemController {
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
             }
         }
+        // Browsers ask for /favicon.ico whatever the page says: give them the same shield.
+        routes.plain("/favicon.ico", .everyone) { _, _ in redirect("/static/favicon.svg") }
         routes.plain("/static/:file", .everyone) { _, context in
             let file = try context.parameters.require("file")
             guard file.range(of: #"^[a-z0-9-]+\.(css|js|svg|png)$"#, options: .regularExpression) != nil,
