@@ -19,10 +19,13 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     router.add(middleware: ClientAddressMiddleware(trusted: services.configuration.trustedProxies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(maps: services.configuration.maps))
+    // Errors are answered twice over: outside sign-in (for its own refusals), and inside it, so
+    // that a 403 or 404 page keeps the signed-in navigation.
+    router.add(middleware: ErrorMiddleware(views: views))
+    router.add(middleware: AuthenticationMiddleware(services: services))
     router.add(middleware: ErrorMiddleware(views: views))
     let methods = RouteMethods()
     router.add(middleware: MethodMiddleware(routes: methods))
-    router.add(middleware: AuthenticationMiddleware(services: services))
 
     let routes = SecureRoutes(router: router, services: services)
     let decoy = Bcrypt.hash(SecureRandom.token(), cost: services.configuration.bcryptCost)

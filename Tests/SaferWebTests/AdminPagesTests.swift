@@ -29,6 +29,18 @@ struct AdminPagesTests {
         }
     }
 
+    @Test func errorPagesKeepTheSignedInNavigation() async throws {
+        try await WebHarness.run { harness, client in
+            let partner = try await harness.session(.partner)
+            let missing = try await client.execute(uri: "/nowhere", method: .get, headers: partner.headers)
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Signed in as Test Partner"))
+            let forbidden = try await client.execute(uri: "/admin/users", method: .get, headers: partner.headers)
+            #expect(forbidden.status == .forbidden)
+            #expect(forbidden.text.contains("Signed in as Test Partner"))
+        }
+    }
+
     @Test func badAccountDetailsAreAllNamedAndNothingIsStored() async throws {
         try await WebHarness.run { harness, client in
             let admin = try await harness.session(.admin)
