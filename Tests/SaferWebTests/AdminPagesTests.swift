@@ -56,6 +56,18 @@ struct AdminPagesTests {
         }
     }
 
+    @Test func addingAnAccountSaysSo() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin)
+            let response = try await client.execute(uri: "/admin/users", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", "Sam Newcomer"), ("email", "Sam.Newcomer@example.org"), ("role", "officer"), ("password", "a long enough password"),
+            ]))
+            #expect(response.status == .seeOther)
+            let page = try await client.execute(uri: try #require(response.location), method: .get, headers: admin.headers)
+            #expect(page.text.contains(#"role="status">Account added for sam.newcomer@example.org."#))
+        }
+    }
+
     @Test func textPeopleTypedIsEscapedInPages() async throws {
         try await WebHarness.run { harness, client in
             let admin = try await harness.session(.admin)

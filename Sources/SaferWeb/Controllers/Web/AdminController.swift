@@ -62,15 +62,17 @@ struct AdminController {
         routes.page("/admin", .admin) { _, context in
             views.response("admin", ["chrome": PageChrome(title: "Admin", context: context, current: "/admin")])
         }
-        routes.page("/admin/users", .admin) { _, context in
-            try await usersPage(context, form: FormData(urlEncoded: ""), error: nil)
+        routes.page("/admin/users", .admin) { request, context in
+            let added = request.query.get("added").map { "Account added for \($0.quoted()). They can sign in now with the password you gave." }
+            return try await usersPage(context, form: FormData(urlEncoded: ""), error: nil, notice: added)
         }
         routes.form("/admin/users", .admin) { _, context, form in
             do {
                 try await services.accounts.addUser(email: form.text("email"), name: form.text("name"), role: form.text("role"),
                                                     organisation: form.text("organisation"), password: form["password"] ?? "",
                                                     by: context.identity.actor(channel: .web))
-                return redirect("/admin/users")
+                let email = User.normalisedEmail(form.text("email"))
+                return redirect("/admin/users?added=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             } catch let error as ValidationError {
                 return try await usersPage(context, form: form, error: error, status: .unprocessableContent)
             } catch let error as DomainError {
@@ -143,10 +145,11 @@ struct AdminController {
                 organisation: user.organisationID.flatMap { organisations[$0] } ?? "", status: user.disabled ? "Disabled" : "Active")
     }
 
-    private func usersPage(_ context: SignedInContext, form: FormData, error: ValidationError?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func usersPage(_ context: SignedInContext, form: FormData, error: ValidationError?, notice: String? = nil,
+                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let names = Dictionary(uniqueKeysWithValues: try await services.storage.organisations.list().map { ($0.id, $0.name) })
         let users = try await services.storage.users.list().map { row($0, organisations: names) }
-        let page = UsersPage(chrome: PageChrome(title: "Accounts", context: context, current: "/admin"), users: users, userCount: users.count,
+        let page = UsersPage(chrome: PageChrome(title: "Accounts", context: context, current: "/admin", notice: notice), users: users, userCount: users.count,
                              roles: roleOptions(selected: form["role"] ?? Role.officer.rawValue),
                              organisations: try await organisationOptions(selected: form["organisation"]),
                              form: ["email": form.text("email"), "name": form.text("name")],

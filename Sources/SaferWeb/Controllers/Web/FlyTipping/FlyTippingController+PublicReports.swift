@@ -90,8 +90,9 @@ extension FlyTippingController {
             let statusText = request.query.get("status") ?? "pending"
             let status = statusText == "all" ? nil : PublicReport.Status(rawValue: statusText)
             let reports = try await services.storage.publicReports.list(status: status)
+            let rejected = request.query.get("rejected").map { "Report \($0.quoted()) rejected; the reason is kept with it." }
             let page = QueuePage(
-                chrome: PageChrome(title: "Public reports", context: context, current: "/fly-tipping"),
+                chrome: PageChrome(title: "Public reports", context: context, current: "/fly-tipping", notice: rejected),
                 statuses: PublicReport.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == status) }
                     + [SelectOption(value: "all", label: "All", selected: status == nil)],
                 reports: reports.map { QueueRow(href: "/fly-tipping/public-reports/\($0.id)", reference: $0.reference,
@@ -144,7 +145,8 @@ extension FlyTippingController {
             let id = try context.parameters.require("id")
             do {
                 try await services.storage.publicReports.reject(reportID: id, reason: form.text("reason"), by: context.identity.actor(channel: .web))
-                return redirect("/fly-tipping/public-reports")
+                let reference = try await services.storage.publicReports.find(id: id)?.reference ?? ""
+                return redirect("/fly-tipping/public-reports?rejected=\(reference)")
             } catch let error as ValidationError {
                 return try await triagePage(context, id: id, form: form, errors: error.messages, status: .unprocessableContent)
             } catch let error as DomainError {
