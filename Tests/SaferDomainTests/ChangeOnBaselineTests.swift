@@ -53,7 +53,7 @@ struct ChangeOnBaselineTests {
         #expect(!baseline.isComplete)
         #expect(baseline.displayText == "600 (Oct–Mar)")
         #expect(comparison.outcome == .incomplete)
-        #expect(comparison.displayText() == "incomplete: base has Oct–Mar only")
+        #expect(comparison.displayText() == "no Apr 2017–Sep 2017 figures to compare with")
         #expect(RAGRule.standard.status(for: comparison) == nil)
     }
 

@@ -43,8 +43,9 @@ public struct Comparison: Sendable, Hashable, Codable {
     /// Whether both totals cover all their months.
     public var isComplete: Bool { current.isComplete && base.isComplete }
 
-    /// The change for a table cell: `+4.6%`; or, when there is none, why, e.g.
-    /// `incomplete: base has Oct–Dec only` or `n/a: base is 0`.
+    /// The change for a table cell: `+4.6%`; or, when there is none, why, in words a councillor
+    /// reads without a glossary: `no Oct 2017 figures to compare with`, `Dec 2018 not reported
+    /// yet`, or `n/a: base is 0`.
     public func displayText(minus: DisplayFormat.MinusSign = .hyphenMinus) -> String {
         switch outcome {
         case .change(let ratio):
@@ -53,9 +54,14 @@ public struct Comparison: Sendable, Hashable, Codable {
             return "n/a: base is 0"
         case .incomplete:
             var parts: [String] = []
-            if !base.isComplete { parts.append("base has \(base.coverage.label) only") }
-            if !current.isComplete { parts.append("current has \(current.coverage.label) only") }
-            return "incomplete: " + parts.joined(separator: "; ")
+            if !base.isComplete {
+                let missing = base.coverage.isEmpty ? base.coverage.period.label : Coverage.label(for: base.coverage.missing, withYears: true)
+                parts.append("no \(missing) figures to compare with")
+            }
+            if !current.isComplete {
+                parts.append("\(Coverage.label(for: current.coverage.missing, withYears: true)) not reported yet")
+            }
+            return parts.joined(separator: "; ")
         }
     }
 }
