@@ -58,7 +58,13 @@ struct RenderersTests {
         #expect(svg.contains("<title id=\"chart-title\">Theft &lt;from&gt; vehicle</title>"))
         #expect(svg.contains("Baseline 393"))
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2, "the line breaks at the incomplete month")
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 4)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 5, "four totals and one hollow mark for the gap")
+        #expect(svg.contains("Oct 2018: no complete 12-month total"))
+        #expect(svg.contains("stroke-dasharray=\"4 4\""), "a dashed line bridges the gap")
+        #expect(svg.contains("1 month has no complete total"))
+        // One total and a gap: the point is drawn and the gap said, never an empty chart.
+        let sparse = TrendChartSVG.render(title: "Sparse", points: [.init(month: Month("2018-08")!, value: nil), .init(month: Month("2018-09")!, value: 12)], baseline: nil)
+        #expect(sparse.components(separatedBy: "<circle").count - 1 == 2)
     }
 }
 

@@ -39,17 +39,30 @@ public enum TrendChartSVG {
             svg += "<line x1=\"\(left)\" y1=\"\(f(y(baseline)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y(baseline)))\" stroke=\"#505a5f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             svg += "<text x=\"\(f(left + plotW))\" y=\"\(f(y(baseline) - 6))\" font-size=\"12\" text-anchor=\"end\" fill=\"#505a5f\">Baseline \(DisplayFormat.number(baseline))</text>"
         }
-        // The line breaks where a 12-month total is incomplete, rather than dropping to zero.
+        // The line breaks where a 12-month total is incomplete, rather than dropping to zero; a
+        // dashed line bridges the gap and a hollow mark on the axis shows each missing month.
         var segment: [String] = []
+        var lastKnown: (x: Double, y: Double)?
+        var inGap = false
         func flush() {
             if segment.count > 1 { svg += "<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"3\"/>" }
             segment = []
         }
         for (index, point) in points.enumerated() {
             if let value = point.value {
-                segment.append("\(f(x(index))),\(f(y(value)))")
-                svg += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"4\" fill=\"#1d70b8\"><title>\(escape(point.month.label)): \(DisplayFormat.number(value))</title></circle>"
-            } else { flush() }
+                let here = (x: x(index), y: y(value))
+                if inGap, let lastKnown {
+                    svg += "<line x1=\"\(f(lastKnown.x))\" y1=\"\(f(lastKnown.y))\" x2=\"\(f(here.x))\" y2=\"\(f(here.y))\" stroke=\"#1d70b8\" stroke-width=\"2\" stroke-dasharray=\"4 4\"/>"
+                }
+                inGap = false
+                lastKnown = here
+                segment.append("\(f(here.x)),\(f(here.y))")
+                svg += "<circle cx=\"\(f(here.x))\" cy=\"\(f(here.y))\" r=\"4\" fill=\"#1d70b8\"><title>\(escape(point.month.label)): \(DisplayFormat.number(value))</title></circle>"
+            } else {
+                flush()
+                inGap = true
+                svg += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(top + plotH))\" r=\"4\" fill=\"#ffffff\" stroke=\"#505a5f\" stroke-width=\"2\"><title>\(escape(point.month.label)): no complete 12-month total</title></circle>"
+            }
         }
         flush()
         return svg + "</svg>"
@@ -58,7 +71,10 @@ public enum TrendChartSVG {
     public static func description(points: [Point], baseline: Double?) -> String {
         let known = points.filter { $0.value != nil }
         guard let first = known.first, let last = known.last else { return "No complete 12-month totals in this period." }
-        var text = "12-month totals from \(first.month.label) (\(DisplayFormat.number(first.value!))) to \(last.month.label) (\(DisplayFormat.number(last.value!)))."
+        // `known` holds only points with values.
+        var text = "12-month totals from \(first.month.label) (\(DisplayFormat.number(first.value ?? 0))) to \(last.month.label) (\(DisplayFormat.number(last.value ?? 0)))."
+        let gaps = points.count - known.count
+        if gaps > 0 { text += " \(gaps) month\(gaps == 1 ? " has" : "s have") no complete total: the dashed line bridges them and hollow marks show them." }
         if let baseline { text += " Baseline \(DisplayFormat.number(baseline))." }
         return text
     }
