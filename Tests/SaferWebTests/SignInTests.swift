@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import NIOCore
 import Testing
 import SaferDomain
@@ -97,6 +98,8 @@ struct SignInTests {
             let refused = try await Self.signIn(client, email: TestData.email(.officer), password: TestData.password)
             #expect(refused.status == .tooManyRequests, "even the right password waits its turn from this client")
             #expect(refused.headers[.retryAfter] == "31")
+            let throttle = try await harness.services.storage.loginAttempts.states(keys: LoginThrottle.keys(email: TestData.email(.officer), client: "unknown"))
+            #expect(throttle.values.map(\.attempts).sorted() == [7, 7], "refused attempts are not counted, and not written")
             #expect(refused.text.contains("Too many sign-in attempts from here. Wait 31 seconds"))
         }
     }
@@ -188,5 +191,28 @@ struct ConcurrencyLimitTests {
         #expect(try await second.value == 2)
         #expect(await limit.load == (0, 0))
         #expect(try await limit.run { 4 } == 4)
+    }
+
+    @Test func aFirstJobGoesAheadOfThoseWaiting() async throws {
+        let limit = ConcurrencyLimit(width: 1, queue: 4)
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let order = NIOLockedValueBox<[String]>([])
+        let running = Task { try await limit.run { for await _ in gate { break } } }
+        while await limit.load.running < 1 { await Task.yield() }
+        var queued: [Task<Void, any Error>] = []
+        for name in ["attacker 1", "attacker 2"] {
+            queued.append(Task { try await limit.run { order.withLockedValue { $0.append(name) } } })
+            while await limit.load.waiting < queued.count { await Task.yield() }
+        }
+        queued.append(Task { try await limit.run(first: true) { order.withLockedValue { $0.append("owner") } } })
+        while await limit.load.waiting < 3 { await Task.yield() }
+        open.yield()
+        try await running.value
+        for task in queued { try await task.value }
+        #expect(order.withLockedValue { $0 } == ["owner", "attacker 1", "attacker 2"])
+    }
+
+    @Test func refusalsAreLoggedAtPowersOfTen() {
+        #expect((1...1000).filter(AuthController.isPowerOfTen) == [1, 10, 100, 1000])
     }
 }

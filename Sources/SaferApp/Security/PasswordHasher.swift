@@ -30,8 +30,9 @@ public struct PasswordHasher: Sendable {
         return try await limit.run { try await Self.threads.runIfActive { Bcrypt.hash(password, cost: cost) } }
     }
 
-    /// Whether a password matches a stored hash.
-    public func verify(_ password: String, hash: String) async throws -> Bool {
-        try await limit.run { try await Self.threads.runIfActive { Bcrypt.verify(password, hash: hash) } }
+    /// Whether a password matches a stored hash; `first` puts the check ahead of others waiting
+    /// (a client with no recent failures, so an attack from many addresses cannot lock its owner out).
+    public func verify(_ password: String, hash: String, first: Bool = false) async throws -> Bool {
+        try await limit.run(first: first) { try await Self.threads.runIfActive { Bcrypt.verify(password, hash: hash) } }
     }
 }

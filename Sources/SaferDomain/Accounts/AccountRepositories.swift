@@ -60,6 +60,8 @@ public protocol LoginAttemptRepository: Sendable {
     func update<Result: Sendable>(keys: [String], now: Date,
                                   _ change: @escaping @Sendable ([String: LoginThrottleState]) -> (states: [String: LoginThrottleState], result: Result))
         async throws -> Result
+    /// The states of `keys` as last stored, without a lock (nothing is written).
+    func states(keys: [String]) async throws -> [String: LoginThrottleState]
 }
 
 /// The append-only record of every change.

@@ -65,14 +65,27 @@ public struct LoginThrottle: Sendable {
         return state
     }
 
+    /// The refusal an attempt would get now, or nil when it would be checked: read without a
+    /// lock, so that refusing a flood costs no write.
+    public func refusal(keys: [String], states: [String: LoginThrottleState], now: Date) -> Decision? {
+        let slot = keys.map { current(states[$0], now: now).nextAt }.max().map { max($0, now) } ?? now
+        let wait = slot.timeIntervalSince(now)
+        return wait > maximumDelay ? .refuse(retryAfter: wait.rounded(.up)) : nil
+    }
+
+    /// Whether the client has made no attempt within the window: its check goes first.
+    public func isQuiet(client key: String, states: [String: LoginThrottleState], now: Date) -> Bool {
+        current(states[key], now: now).attempts == 0
+    }
+
     /// Counts an attempt under `keys`, given their stored states; returns the states to store and
     /// the decision. Run it in one transaction with the states locked.
     public func attempt(keys: [String], states: [String: LoginThrottleState], now: Date)
         -> (states: [String: LoginThrottleState], decision: Decision) {
+        if let refusal = refusal(keys: keys, states: states, now: now) { return ([:], refusal) }
         let current = Dictionary(uniqueKeysWithValues: keys.map { ($0, self.current(states[$0], now: now)) })
         let slot = current.values.map(\.nextAt).max().map { max($0, now) } ?? now
         let wait = slot.timeIntervalSince(now)
-        if wait > maximumDelay { return (states, .refuse(retryAfter: wait.rounded(.up))) }
         var updated = current
         for key in keys {
             guard var state = updated[key] else { continue }

@@ -30,10 +30,7 @@ public struct SQLLoginAttemptRepository: LoginAttemptRepository {
             try await insert.ignoringConflicts().run()
             let rows = try await sql.select().columns("key", "attempts", "window_start", "next_at").from("login_throttle")
                 .where("key", .in, keys).for(.update).all(decoding: Row.self)
-            let states = Dictionary(rows.map {
-                ($0.key, LoginThrottleState(attempts: $0.attempts, windowStart: Date(storedMillis: $0.windowStart), nextAt: Date(storedMillis: $0.nextAt)))
-            }, uniquingKeysWith: { first, _ in first })
-            let (updated, result) = change(states)
+            let (updated, result) = change(Self.states(rows))
             for (key, state) in updated where keys.contains(key) {
                 try await sql.update("login_throttle")
                     .set("attempts", to: SQLBind(state.attempts)).set("window_start", to: SQLBind(state.windowStart.storedMillis))
@@ -44,5 +41,17 @@ public struct SQLLoginAttemptRepository: LoginAttemptRepository {
             try await sql.delete(from: "login_throttle").where("updated_at", .lessThan, now.addingTimeInterval(-86_400).storedMillis).run()
             return result
         }
+    }
+
+    public func states(keys: [String]) async throws -> [String: LoginThrottleState] {
+        guard !keys.isEmpty else { return [:] }
+        return Self.states(try await database.sql.select().columns("key", "attempts", "window_start", "next_at").from("login_throttle")
+            .where("key", .in, keys).all(decoding: Row.self))
+    }
+
+    private static func states(_ rows: [Row]) -> [String: LoginThrottleState] {
+        Dictionary(rows.map {
+            ($0.key, LoginThrottleState(attempts: $0.attempts, windowStart: Date(storedMillis: $0.windowStart), nextAt: Date(storedMillis: $0.nextAt)))
+        }, uniquingKeysWith: { first, _ in first })
     }
 }

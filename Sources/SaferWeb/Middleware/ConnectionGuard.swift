@@ -10,6 +10,10 @@ import SaferDomain
 /// Open connections per client address, shared by every connection of one server.
 final class ConnectionCounter: Sendable {
     private let counts = NIOLockedValueBox([String: Int]())
+    private let refusedCount = NIOLockedValueBox(0)
+
+    /// Counts a refused connection; returns the count since start.
+    func refused() -> Int { refusedCount.withLockedValue { $0 += 1; return $0 } }
 
     /// Counts a new connection; false (and not counted) when the address already holds `limit`.
     func open(_ address: String, limit: Int) -> Bool {
@@ -93,7 +97,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         let peer = context.channel.remoteAddress?.ipAddress ?? "unknown"
         if !trusted.trusts(peer) {
             guard counter.open(peer, limit: limits.perAddress) else {
-                logger.notice("Connection from \(peer) refused: it already holds \(limits.perAddress) (SAFER_MAX_CONNECTIONS_PER_ADDRESS)")
+                let count = counter.refused()
+                if AuthController.isPowerOfTen(count) {   // a flood is logged, not every connection in it
+                    logger.notice("Connections refused as too many from one address: \(count) since start; the latest from \(peer), which holds \(limits.perAddress) (SAFER_MAX_CONNECTIONS_PER_ADDRESS)")
+                }
                 context.close(promise: nil)
                 return
             }
