@@ -14,7 +14,7 @@ struct Safer: AsyncParsableCommand {
         discussion: """
         Every option that takes a value can also be set in the environment (SAFER_DATABASE, SAFER_HOST, SAFER_PORT, \
         SAFER_SESSION_SECRET, SAFER_SESSION_HOURS, SAFER_SECURE_COOKIES, SAFER_BCRYPT_COST); a flag wins over the environment.
-        Exit codes: 0 success, 1 failure (including bad data in a file being imported), 2 bad usage or bad configuration.
+        Exit codes: 0 success, 1 failure or bad data, 2 bad usage or configuration.
         """,
         subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, DemoCommand.self, IndicatorCommand.self, ImportCommand.self, ReportCommand.self, MeetingCommand.self, PackCommand.self]
     )

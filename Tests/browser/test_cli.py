@@ -37,7 +37,7 @@ def test_help_describes_every_command(safer):
     assert result.returncode == 0
     for command in ("serve", "migrate", "user", "token", "demo", "indicator", "import", "report"):
         assert command in result.stdout
-    assert "Exit codes: 0 success, 1 failure (including bad data in a file being imported), 2 bad usage" in result.stdout
+    assert "Exit codes: 0 success, 1 failure or bad data, 2 bad usage" in result.stdout
 
 
 def test_bad_configuration_names_every_bad_key_and_exits_2(safer):
