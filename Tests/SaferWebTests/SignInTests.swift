@@ -213,6 +213,6 @@ struct ConcurrencyLimitTests {
     }
 
     @Test func refusalsAreLoggedAtPowersOfTen() {
-        #expect((1...1000).filter(AuthController.isPowerOfTen) == [1, 10, 100, 1000])
+        #expect((1...1000).filter(\.isPowerOfTen) == [1, 10, 100, 1000])
     }
 }

@@ -164,6 +164,7 @@ struct SQLitePoolDatabase: SQLDatabase {
     /// Whether the statement only reads: it starts with SELECT (or WITH … SELECT, without a
     /// write in it). PRAGMA and everything else go to the writer.
     static func isRead(_ query: any SQLExpression, in database: any SQLDatabase) -> Bool {
+        if query is SQLSelect { return true }   // the select builder's: no need to write it out twice
         var serializer = SQLSerializer(database: database)
         query.serialize(to: &serializer)
         let text = serializer.sql.drop { $0.isWhitespace || $0 == "(" }.prefix(6).uppercased()

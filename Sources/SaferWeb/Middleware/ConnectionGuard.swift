@@ -98,7 +98,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         if !trusted.trusts(peer) {
             guard counter.open(peer, limit: limits.perAddress) else {
                 let count = counter.refused()
-                if AuthController.isPowerOfTen(count) {   // a flood is logged, not every connection in it
+                if count.isPowerOfTen {   // a flood is logged, not every connection in it
                     logger.notice("Connections refused as too many from one address: \(count) since start; the latest from \(peer), which holds \(limits.perAddress) (SAFER_MAX_CONNECTIONS_PER_ADDRESS)")
                 }
                 context.close(promise: nil)

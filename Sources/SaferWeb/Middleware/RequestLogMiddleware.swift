@@ -38,3 +38,12 @@ struct RequestLogMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-Id")!   // a valid field name
 }
+
+extension Int {
+    /// 1, 10, 100 …: the counts at which a flood of refusals is logged, rather than every one.
+    var isPowerOfTen: Bool {
+        var n = self
+        while n >= 10 && n % 10 == 0 { n /= 10 }
+        return n == 1
+    }
+}

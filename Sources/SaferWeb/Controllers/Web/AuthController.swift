@@ -44,13 +44,6 @@ struct AuthController {
         }
     }
 
-    /// 1, 10, 100, …
-    static func isPowerOfTen(_ count: Int) -> Bool {
-        var n = count
-        while n >= 10 && n % 10 == 0 { n /= 10 }
-        return n == 1
-    }
-
     /// Only local paths may follow a sign-in, never another site.
     static func safeNext(_ next: String) -> String {
         next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
@@ -63,29 +56,28 @@ struct AuthController {
         // A flood is refused from a read alone (no write, no lock); the rest are counted in a transaction.
         let before = try await services.storage.loginAttempts.states(keys: keys)
         let quiet = throttle.isQuiet(client: keys[1], states: before, now: now)
-        var decision = throttle.refusal(keys: keys, states: before, now: now)
-        if decision == nil {
+        let decision: LoginThrottle.Decision
+        if let refusal = throttle.refusal(keys: keys, states: before, now: now) {
+            decision = refusal
+        } else {
             decision = try await services.storage.loginAttempts.update(keys: keys, now: now) { states in
-                let (updated, decision) = throttle.attempt(keys: keys, states: states, now: now)
-                return (updated, decision)
+                throttle.attempt(keys: keys, states: states, now: now)
             }
         }
         let page = LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil), email: email,
                              next: Self.safeNext(form.text("next")), error: nil)
         switch decision {
-        case .refuse(let retryAfter)?:
+        case .refuse(let retryAfter):
             let count = refusals.withLockedValue { $0 += 1; return $0 }
-            if Self.isPowerOfTen(count) {   // an attack is logged, not every guess in it
+            if count.isPowerOfTen {   // an attack is logged, not every guess in it
                 context.logger.notice("Sign-in attempts refused as too many: \(count) since start; the latest for \(User.normalisedEmail(email)) from \(context.remoteAddress)")
             }
             var response = views.response("login", page.with(error: "Too many sign-in attempts from here. Wait \(Int(retryAfter)) seconds, then try again."),
                                           status: .tooManyRequests)
             response.headers[.retryAfter] = String(Int(retryAfter))
             return response
-        case .check(let wait)?:
+        case .check(let wait):
             if wait > 0 { await services.sleep(wait) }   // no database connection is held while waiting
-        case nil:
-            break
         }
 
         let user = try await services.storage.users.find(email: email)
