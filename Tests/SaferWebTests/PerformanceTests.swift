@@ -128,3 +128,38 @@ struct PerformanceTests {
         }
     }
 }
+
+/// Issue 13.3: one early figure for a new month must not blank the reports' default period.
+@Suite("Performance reports open on the latest complete period")
+struct DefaultPeriodTests {
+    @Test(arguments: TestEngine.available)
+    func oneJanuaryFigureLeavesTheReportsOnTheLastCompleteQuarter(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            _ = try await harness.services.storage.figures.set([MonthlyFigure(indicatorKey: "violence-with-injury", areaKey: "north-warwickshire",
+                                                                              month: Month("2019-01")!, value: .count(40))], by: .system)
+            let councillor = try await harness.session(.councillor)
+            let quarterly = try await client.execute(uri: "/performance/quarterly", method: .get, headers: councillor.headers).text
+            #expect(quarterly.contains("Green 3, Amber 8, Red 3"), "the seed's statuses, not Green 0, Amber 0, Red 0")
+            #expect(quarterly.contains("Showing the 12 months ending Dec 2018: the end of the latest quarter for which most indicators have all three months"))
+            let beats = try await client.execute(uri: "/performance/beats", method: .get, headers: councillor.headers).text
+            #expect(beats.contains("Q3 2018/19 against Q3 2017/18") && beats.contains("Showing Q3 2018/19"))
+            let borough = try await client.execute(uri: "/performance", method: .get, headers: councillor.headers).text
+            #expect(borough.contains("Borough performance 2018/19") && borough.contains("Showing 2018/19"))
+            // The related reports come before the 40-row table, not only below it.
+            let table = try #require(borough.range(of: "<table"))
+            #expect(try #require(borough.range(of: "href=\"/performance/quarterly\"")).lowerBound < table.lowerBound)
+
+            // A period asked for with nothing to show says so and links to the complete one.
+            let empty = try await client.execute(uri: "/performance/quarterly?through=2019-02", method: .get, headers: councillor.headers).text
+            #expect(empty.contains("No indicator has figures for all of the 12 months ending Feb 2019 yet"))
+            #expect(empty.contains(#"<a href="/performance/quarterly?through=2018-12">Show the 12 months ending Dec 2018, the latest complete period</a>"#))
+            let emptyYear = try await client.execute(uri: "/performance?fy=2020/21", method: .get, headers: councillor.headers).text
+            #expect(emptyYear.contains("No figures yet for 2020/21.") && emptyYear.contains(#"href="/performance?fy=2018/19""#))
+            let emptyQuarter = try await client.execute(uri: "/performance/beats?quarter=2020/21-Q1", method: .get, headers: councillor.headers).text
+            #expect(emptyQuarter.contains("No figures yet for Q1 2020/21.") && emptyQuarter.contains(#"href="/performance/beats?quarter=2018/19-Q3""#))
+            // A period asked for that has figures needs no note.
+            let asked = try await client.execute(uri: "/performance/quarterly?through=2018-12", method: .get, headers: councillor.headers).text
+            #expect(!asked.contains("period-note"))
+        }
+    }
+}

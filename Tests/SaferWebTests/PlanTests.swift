@@ -35,6 +35,20 @@ struct PlanTests {
         try #require(try await harness.services.storage.plans.items(planID: plan.id).first { $0.number == number }, "item \(number)")
     }
 
+    /// Issue 13.3: the demo has a 2019/20 plan rolled forward with no statuses; the list opens
+    /// on 2018/19, whose plans have them, and says why.
+    @Test func thePlansListOpensOnTheLatestYearWithStatuses() async throws {
+        try await Self.withDemo { harness, client in
+            let councillor = try await harness.session(.councillor)
+            let page = try await client.execute(uri: "/plans", method: .get, headers: councillor.headers).text
+            #expect(page.contains("<h1>Plans 2018/19</h1>"))
+            #expect(page.contains("Showing 2018/19: the latest year whose plans have statuses. Choose 2019/20 below for its plans."))
+            #expect(page.contains("Total 44 (100%) (Q3 2018/19)"), "the corporate plan's Q3 summary")
+            let asked = try await client.execute(uri: "/plans?fy=2019/20", method: .get, headers: councillor.headers).text
+            #expect(asked.contains("<h1>Plans 2019/20</h1>") && !asked.contains("period-note"))
+        }
+    }
+
     static func json<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(buffer: response.body))
     }

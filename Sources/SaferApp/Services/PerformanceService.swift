@@ -85,7 +85,12 @@ public struct PerformanceService: Sendable {
 
     /// A quarter's beat comparison.
     public func beats(quarter: Quarter) async throws -> BeatComparisonReport {
-        let beats = try await areas.list(kind: .beat)
+        try BeatComparisonReport.build(quarter: quarter, beats: try await areas.list(kind: .beat), figures: try await beatFigures())
+    }
+
+    /// Each beat-comparison category's figures per beat: entered figures, with imported
+    /// police.uk counts in the months nobody entered.
+    func beatFigures() async throws -> [BeatCategory: [String: IndicatorFigures]] {
         var figures: [BeatCategory: [String: IndicatorFigures]] = [:]
         let counted = try await policeBeatCounts()
         for category in BeatCategory.allCases {
@@ -93,7 +98,23 @@ public struct PerformanceService: Sendable {
             for (beat, series) in counted[category] ?? [:] { byBeat[beat, default: IndicatorFigures()].fillUnreportedMonths(from: series) }
             figures[category] = byBeat
         }
-        return try BeatComparisonReport.build(quarter: quarter, beats: beats, figures: figures)
+        return figures
+    }
+
+    /// The quarter the district's reports open on when none is asked for: the latest complete
+    /// one (`Completeness`), else the quarter of the latest figure; nil with no figures at all.
+    public func defaultQuarter() async throws -> Quarter? {
+        Completeness.openingQuarter(in: try await inputs().figures.values.map(\.months))
+    }
+
+    /// The quarter the beat comparison opens on, by the same rule over the beats' figures.
+    public func defaultBeatQuarter() async throws -> Quarter? {
+        Completeness.openingQuarter(in: try await beatFigures().values.flatMap { $0.values.map(\.months) })
+    }
+
+    /// Whether any beat has a figure in the quarter.
+    public func beatsHaveFigures(in quarter: Quarter) async throws -> Bool {
+        try await beatFigures().values.contains { $0.values.contains { series in quarter.months.contains { series.months[$0].isNumber } } }
     }
 
     /// An indicator's 12-month rolling totals for up to two years to `through` (from its first

@@ -75,11 +75,15 @@ public struct PlanService: Sendable {
         Array(Set(try await planRepository.list(financialYear: nil).map(\.financialYear))).sorted()
     }
 
-    /// The year to show when none is asked for: the current financial year if it has plans,
-    /// else the latest year with plans before it, else the earliest.
+    /// The year to show when none is asked for: the latest year, up to the current one, whose
+    /// plans have a status (a plan rolled forward with none yet would open on an empty page);
+    /// without statuses, the current year if it has plans, else the latest before it, else the earliest.
     public func defaultYear() async throws -> FinancialYear {
         let current = Month(containing: clock.now()).financialYear
         let years = try await years()
+        for year in years.reversed() where year <= current {
+            if try await contents(year: year).contains(where: { $0.latestQuarterWithStatus != nil }) { return year }
+        }
         return years.contains(current) ? current : years.last { $0 < current } ?? years.first ?? current
     }
 

@@ -22,6 +22,9 @@ public struct BoroughPerformance: Sendable {
     public let area: Area
     public let rows: [Row]
 
+    /// Whether any month of the year has a number (an empty year says "no figures yet").
+    public var hasFigures: Bool { rows.contains { $0.months.values.contains(where: \.isNumber) } }
+
     /// Builds the table for a year, counting months through `through` as reported so far.
     public static func build(year: FinancialYear, through: Month, inputs: PerformanceInputs) -> BoroughPerformance {
         let end = min(max(through, year.firstMonth), year.lastMonth)

@@ -51,6 +51,7 @@ extension PlansController {
         let chrome: PageChrome
         let year: String
         let years: [Option]
+        let yearNote: String?
         let plans: [PlanRow]
         let hasPlans: Bool
         let summaryHref: String
@@ -61,8 +62,10 @@ extension PlansController {
 
     func listPage(_ request: Request, _ context: SignedInContext, form: FormData?, errors: [String],
                   status: HTTPResponse.Status = .ok) async throws -> Response {
-        let year = try await requestedYear(request.query.get("fy"))
+        let asked = request.query.get("fy").flatMap { $0.isEmpty ? nil : $0 }
+        let year = try await requestedYear(asked)
         let years = Set(try await plans.years() + [year]).sorted()
+        let later = years.filter { $0 > year }.map(\.description)
         var rows: [PlanRow] = []
         for contents in try await plans.contents(year: year) {
             let quarter = contents.latestQuarterWithStatus
@@ -76,6 +79,7 @@ extension PlansController {
         let page = ListPage(
             chrome: PageChrome(title: "Plans \(year)", context: context, current: "/plans"), year: year.description,
             years: years.map { Option(value: $0.description, label: $0.description, selected: $0 == year) },
+            yearNote: asked != nil || !rows.contains(where: \.hasPeriod) ? nil : "Showing \(year): the latest year whose plans have statuses." + (later.isEmpty ? "" : " Choose \(later.joined(separator: " or ")) below for its plans."),
             plans: rows, hasPlans: !rows.isEmpty, summaryHref: "/plans/summary?fy=\(year)",
             canCreate: RoleSet.staff.allows(context.identity.user.role),
             newPlan: NewPlanForm(kinds: Plan.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) },
