@@ -163,3 +163,31 @@ struct DefaultPeriodTests {
         }
     }
 }
+
+/// Issue 13.7: a councillor's home page leads with this quarter's summary and links to each report.
+@Suite("The home page")
+struct HomePageTests {
+    @Test func aCouncillorsHomePageLeadsWithTheQuartersStatuses() async throws {
+        try await PerformanceTests.withDemo { harness, client, _ in
+            let councillor = try await harness.session(.councillor)
+            let home = try await client.execute(uri: "/", method: .get, headers: councillor.headers).text
+            #expect(home.contains("Q3 2018/19: crime and anti-social behaviour"))
+            #expect(home.contains(#"<span class="rag rag-green">Green</span> 3"#) && home.contains(#"<span class="rag rag-amber">Amber</span> 8"#)
+                    && home.contains(#"<span class="rag rag-red">Red</span> 3"#), "the seed's statuses, each with its word")
+            #expect(home.contains(#"<a href="/performance/indicators/violence-with-injury">Violence with injury (+7.0%)</a>"#))
+            #expect(home.contains(#"href="/performance/quarterly?through=2018-12""#) && home.contains(#"href="/performance/beats""#))
+            #expect(home.contains("meeting: 12 March 2019</a>"), "the demo meeting, next or latest by the clock")
+            let summary = try #require(home.range(of: "quarter-summary")), cards = try #require(home.range(of: #"class="cards""#))
+            #expect(summary.lowerBound < cards.lowerBound, "the summary comes first")
+        }
+    }
+
+    @Test func anEmptyDatabasesHomePageNamesNoCouncilAndHasNoSummary() async throws {
+        try await WebHarness.run { harness, client in
+            let home = try await client.execute(uri: "/", method: .get, headers: try await harness.session(.councillor).headers)
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Community safety evidence, from data.") && !home.text.contains("quarter-summary"),
+                    "no council named before one is set up, and no summary before figures")
+        }
+    }
+}

@@ -10,8 +10,23 @@ struct HomeController {
 
     struct HomePage {
         let chrome: PageChrome
+        let council: String?
+        let quarter: QuarterSummary?
+        let meeting: Link?
         let areas: [Area]
     }
+
+    /// This quarter at a glance: what a councillor opens Safer for.
+    struct QuarterSummary {
+        let heading: String
+        let period: String
+        let counts: [Count]
+        let red: [Link]
+        let hasRed: Bool
+        let links: [Link]
+    }
+    struct Count { let status: String; let css: String; let count: Int }
+    struct Link { let label: String; let href: String }
 
     struct Area {
         let label: String
@@ -38,7 +53,39 @@ struct HomeController {
             let areas = PageChrome.areas.filter { $0.roles.allows(role) }.map {
                 Area(label: $0.label, href: $0.href, summary: Self.summaries[$0.href]?.summary ?? "Users, organisations and the audit log.")
             }
-            return views.response("home", HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), areas: areas))
+            let performance = PerformanceService(services: services)
+            let district = try? await performance.district()
+            let page = HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), council: district?.name,
+                                quarter: district == nil ? nil : try await quarterSummary(performance),
+                                meeting: try await meeting(role), areas: areas)
+            return views.response("home", page)
         }
+    }
+
+    /// The quarter the performance reports open on, with its statuses and the red indicators;
+    /// nil before any figures are held.
+    private func quarterSummary(_ performance: PerformanceService) async throws -> QuarterSummary? {
+        guard let quarter = try await performance.defaultQuarter() else { return nil }
+        let report = try await performance.baseline(through: quarter.lastMonth)
+        let counts = report.statusCounts
+        let red = report.rows.filter { $0.status == .red }
+        return QuarterSummary(
+            heading: "\(quarter.label): crime and anti-social behaviour",
+            period: "The 12 months ending \(quarter.lastMonth.label) against the baseline \(quarter.financialYear.previous), the latest complete quarter.",
+            counts: [RAGStatus.green, .amber, .red].map { Count(status: $0.displayName, css: "rag-\($0.rawValue)", count: counts[$0] ?? 0) },
+            red: red.map { Link(label: $0.indicator.name + " (" + $0.change.displayText() + ")", href: "/performance/indicators/\($0.indicator.key)") },
+            hasRed: !red.isEmpty,
+            links: [Link(label: "Quarterly performance report", href: "/performance/quarterly?through=\(quarter.lastMonth)"),
+                    Link(label: "Police beat comparison \(quarter.label)", href: "/performance/beats"),
+                    Link(label: "Borough performance \(quarter.financialYear)", href: "/performance?fy=\(quarter.financialYear)"),
+                    Link(label: "Plans and their statuses", href: "/plans")])
+    }
+
+    /// The next meeting the role may read, else the latest one.
+    private func meeting(_ role: Role) async throws -> Link? {
+        let today = CalendarDay(containing: services.clock.now())
+        let meetings = try await PackService(services: services).meetingList(readableBy: role).map(\.meeting).sorted { $0.date < $1.date }
+        if let next = meetings.first(where: { $0.date >= today }) { return Link(label: "Next meeting: \(next.date.label)", href: "/meetings/\(next.id)") }
+        return meetings.last.map { Link(label: "Latest meeting: \($0.date.label)", href: "/meetings/\($0.id)") }
     }
 }
