@@ -186,3 +186,29 @@ def test_fly_tipping_from_the_command_line(safer, tmp_path):
     assert len(clusters["clusters"]) == 6 and all(c["members"] for c in clusters["clusters"]) and clusters["noise"]
     gi = safer("report", "gi", "--cell", "500", "--from", "2018-07-01", "--to", "2019-02-28", "--format", "csv").stdout.splitlines()
     assert gi[0] == "column,row,easting,northing,latitude,longitude,count,z,p,significance"
+
+
+def test_backup_restore_and_purge_from_the_command_line(safer, tmp_path):
+    """Issue 12.9 as an operator runs it: back up the demo, restore it into a new file with the
+    same rows, refuse to restore over data, and purge with a dry run first."""
+    assert safer("demo", "load").returncode == 0
+    backup = tmp_path / "nightly.backup"
+    made = safer("backup", "--output", str(backup))
+    assert made.returncode == 0, made.stderr
+    assert backup.stat().st_size > 100_000
+    again = safer("backup", "--output", str(backup))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+    restored = tmp_path / "restored.sqlite"
+    result = safer("restore", str(backup), "--database", str(restored), with_db=False)
+    assert result.returncode == 0, result.stderr
+    assert "fly_tips: 1198 rows" in result.stdout and "Restored" in result.stdout
+    over = safer("restore", str(backup), "--database", str(restored), with_db=False)
+    assert over.returncode == 2 and "restore into a new, empty database" in over.stderr
+
+    dry = safer("purge", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "nothing was removed (--dry-run)" in dry.stdout and "case ENF-" in dry.stdout
+    done = safer("purge")
+    assert done.returncode == 0 and "the audit log records it" in done.stdout
+    assert "Would remove contact details of 0 public reports and 0 suspects" in safer("purge", "--dry-run").stdout

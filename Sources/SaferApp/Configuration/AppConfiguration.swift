@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     /// Timeouts and the per-address connection cap that keep slow or greedy clients from
     /// using up the server.
     public var connections = ConnectionLimits()
+    /// How long personal data is kept (`safer purge`).
+    public var retention = RetentionPolicy()
 
     public init() {}
 
@@ -50,6 +52,8 @@ public struct AppConfiguration: Sendable {
         ("SAFER_BODY_TIMEOUT", "seconds a client has to send a request's body once its headers are in (1-3600; default 300)"),
         ("SAFER_IDLE_TIMEOUT", "seconds a kept-alive connection may sit idle between requests (1-3600; default 60)"),
         ("SAFER_MAX_CONNECTIONS_PER_ADDRESS", "open connections allowed from one address, trusted proxies excepted (1-100000; default 64)"),
+        ("SAFER_CONTACT_RETENTION_MONTHS", "months a public reporter's contact details are kept after the report arrives (1-120; default 12)"),
+        ("SAFER_SUSPECT_RETENTION_YEARS", "years suspects' details are kept after their case closes (1-50; default 6)"),
     ]
 
     /// Builds the configuration from flags (which win) and the environment, collecting every
@@ -113,6 +117,8 @@ public struct AppConfiguration: Sendable {
         number("SAFER_BODY_TIMEOUT", in: 1...3600) { configuration.connections.bodyTimeout = .seconds($0) }
         number("SAFER_IDLE_TIMEOUT", in: 1...3600) { configuration.connections.idleTimeout = .seconds($0) }
         number("SAFER_MAX_CONNECTIONS_PER_ADDRESS", in: 1...100_000) { configuration.connections.perAddress = $0 }
+        number("SAFER_CONTACT_RETENTION_MONTHS", in: 1...120) { configuration.retention.contactMonths = $0 }
+        number("SAFER_SUSPECT_RETENTION_YEARS", in: 1...50) { configuration.retention.suspectYears = $0 }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return configuration
     }

@@ -23,6 +23,7 @@ public struct Storage: Sendable {
     public let funding: any FundingRepository
     public let settings: any SettingsRepository
     public let meetings: any MeetingRepository
+    public let retention: any RetentionRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -45,5 +46,6 @@ public struct Storage: Sendable {
         self.funding = SQLFundingRepository(database: database, clock: clock, ids: ids)
         self.settings = SQLSettingsRepository(database: database, clock: clock, ids: ids)
         self.meetings = SQLMeetingRepository(database: database, clock: clock, ids: ids)
+        self.retention = SQLRetentionRepository(database: database, clock: clock, ids: ids)
     }
 }
