@@ -303,12 +303,15 @@ struct FlyTippingTests {
             #expect(abs(tip.position.latitude - 52.5787) < 1e-6 && abs(tip.position.longitude - -1.5462) < 1e-6)
             #expect(tip.notes.contains("Position taken from the photo's GPS data."))
             #expect(try await harness.services.storage.flyTips.photos(owner: .flyTip, ownerID: tip.id).first?.data == photo)
-            // A photo without GPS and no fix: the crew is told what to do, nothing is stored.
+            // A photo without GPS and no fix: kept for an officer to place ("position needed"), with its photo; nothing is lost.
             let plain = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../SaferDomainTests/Photos/Fixtures/no-exif.jpg"))
-            let refused = try await client.execute(uri: "/capture", method: .post, headers: headers,
-                                                   body: Self.multipart(fields.map { $0.0 == "clientId" ? ($0.0, "phone-exif-2") : $0 }, file: ("photo", plain)))
-            #expect(refused.status == .unprocessableContent && refused.text.contains("the photo has no GPS data"))
+            let held = try await client.execute(uri: "/capture", method: .post, headers: headers,
+                                                body: Self.multipart(fields.map { $0.0 == "clientId" ? ($0.0, "phone-exif-2") : $0 }, file: ("photo", plain)))
+            #expect(held.status == .created && held.text.contains(#""positionNeeded":true"#), "\(held.text)")
+            let report = try #require(try await harness.services.storage.publicReports.list(status: .pending).first)
+            #expect(report.position == nil && report.description.hasPrefix("Position needed"))
+            #expect(try await harness.services.storage.flyTips.photos(owner: .publicReport, ownerID: report.id).first?.data == plain)
             // Not a photo at all.
             let text = try await client.execute(uri: "/capture", method: .post, headers: headers,
                                                 body: Self.multipart(fields.map { $0.0 == "clientId" ? ($0.0, "phone-exif-3") : $0 }, file: ("photo", Data("hello".utf8))))
@@ -318,6 +321,62 @@ struct FlyTippingTests {
                 .contentType: "multipart/form-data; boundary=SaferTestBoundary"], body: Self.multipart(fields, file: nil))
             #expect(signedOut.status == .unauthorized)
             #expect(try await harness.services.storage.flyTips.count(FlyTipFilter()) == 1)
+        }
+    }
+
+    /// Issue 13.4: a crew with no fix and no photo saves anyway; the report waits, marked
+    /// "position needed", until an officer places it with a grid reference.
+    @Test(arguments: TestEngine.available)
+    func aReportWithNoPositionWaitsForAnOfficerToPlaceIt(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let crew = try await harness.session(.field)
+            let fields = [("_csrf", crew.csrf), ("clientId", "phone-no-fix-1"), ("location", "Packington Lane, Little Packington"), ("landType", "highway"),
+                          ("size", "car-boot-or-less"), ("wasteTypes", "black-bags-household"), ("notes", "By the field gate"), ("reportedAt", "2019-03-11T09:00:00.000Z")]
+            let headers: HTTPFields = [.cookie: crew.cookie, .contentType: "multipart/form-data; boundary=SaferTestBoundary", .accept: "application/json"]
+            let first = try await client.execute(uri: "/capture", method: .post, headers: headers, body: Self.multipart(fields, file: nil))
+            #expect(first.status == .created && first.text.contains(#""positionNeeded":true"#) && !first.text.contains(#""href""#), "\(first.text)")
+            // The answer was lost and the phone sends it again: still one report.
+            let again = try await client.execute(uri: "/capture", method: .post, headers: headers, body: Self.multipart(fields, file: nil))
+            #expect(again.status == .ok && again.text.contains(#""created":false"#))
+            let pending = try await harness.services.storage.publicReports.list(status: .pending)
+            let report = try #require(pending.first)
+            #expect(pending.count == 1 && report.position == nil && report.description.contains("By the field gate"))
+
+            let officer = try await harness.session(.officer)
+            let queue = try await client.execute(uri: "/fly-tipping/public-reports", method: .get, headers: officer.headers).text
+            #expect(queue.contains("Waiting for triage: position needed"))
+            let triage = try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)", method: .get, headers: officer.headers).text
+            #expect(triage.contains("This report has no position") && triage.contains(#"name="gridReference""#))
+            // A bad grid reference is named and nothing changes.
+            var accept = [("_csrf", officer.csrf), ("location", report.place), ("gridReference", "SP 28A6 9637"), ("landType", "highway"),
+                          ("wasteTypes", "black-bags-household"), ("size", "car-boot-or-less")]
+            let bad = try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)/accept", method: .post, headers: officer.formHeaders(), body: formBody(accept))
+            #expect(bad.status == .unprocessableContent && bad.text.contains("is not a grid reference") && bad.text.contains(#"value="SP 28A6 9637""#))
+            #expect(try await harness.services.storage.publicReports.find(id: report.id)?.status == .pending)
+            accept[2] = ("gridReference", "SP 2856 9637")
+            let placed = try await client.execute(uri: "/fly-tipping/public-reports/\(report.id)/accept", method: .post, headers: officer.formHeaders(), body: formBody(accept))
+            #expect(placed.status == .seeOther)
+            let tip = try #require(try await harness.services.storage.flyTips.list(FlyTipFilter()).first)
+            #expect(tip.gridPoint.easting == 428_565 && tip.gridPoint.northing == 296_375, "the centre of the 10 m square")
+        }
+    }
+
+    /// Issue 13.4: Safer's own gazetteer finds where fly-tips on a road were placed.
+    @Test func thePlaceSearchFindsTheLocationsOfIncidents() async throws {
+        try await WebHarness.run { harness, client in
+            _ = try await DemoLoader(services: harness.services).load()
+            let crew = try await harness.session(.field)
+            let found = try await client.execute(uri: "/fly-tipping/places?q=packington+lane", method: .get, headers: crew.headers)
+            #expect(found.status == .ok)
+            struct Place: Decodable { let name: String; let easting: Double; let northing: Double; let incidents: Int; let gridReference: String }
+            let places = try JSONDecoder().decode([Place].self, from: Data(buffer: found.body))
+            #expect(!places.isEmpty && places.allSatisfy { $0.name.lowercased().contains("packington") && $0.name.lowercased().contains("lane") })
+            #expect(places.allSatisfy { $0.gridReference.hasPrefix("SP ") && $0.incidents >= 1 }, "North Warwickshire is in SP")
+            #expect(zip(places, places.dropFirst()).allSatisfy { $0.incidents >= $1.incidents }, "most incidents first")
+            let none = try await client.execute(uri: "/fly-tipping/places?q=%25", method: .get, headers: crew.headers).text
+            #expect(none == "[]", "a wildcard is text, not a pattern")
+            let partner = try await harness.session(.partner)
+            #expect(try await client.execute(uri: "/fly-tipping/places?q=lane", method: .get, headers: partner.headers).status == .forbidden)
         }
     }
 

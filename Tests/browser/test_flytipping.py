@@ -29,6 +29,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
 
 from safer_browser import describe_page, drain_network_log, last_document_status, path_of, wait, wait_for_page_load
 
@@ -466,3 +467,76 @@ def test_capture_page_works_at_phone_width_and_by_keyboard(driver, base_url, mak
     assert driver.find_element(By.ID, chosen).is_selected(), "Space did not choose the focused size"
     assert label.text.startswith("✓") or "✓" in driver.execute_script(
         "return getComputedStyle(arguments[0], '::before').content;", label), "the chosen size is not marked"
+
+
+def test_a_crew_with_no_fix_saves_and_an_officer_places_it_from_the_gazetteer(driver, base_url, make_user, login):
+    """Issue 13.4: no fix and no photo still saves, as "position needed"; the officer finds
+    the place in Safer's own gazetteer (the locations of earlier incidents) and accepts it."""
+    crew = make_user("field")
+    location = f"Packington Lane, Little Packington (no fix {secrets.token_hex(4)})"
+    _phone(driver)
+    login(driver, crew.email, crew.password)
+    # No fix: the position is unavailable, as with no GPS signal.
+    driver.execute_cdp_cmd("Emulation.setGeolocationOverride", {})
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["geolocation"], "origin": base_url})
+    driver.get(base_url + "/capture")
+    wait(driver).until(lambda d: "position needed" in d.find_element(By.ID, "fix").text or
+                       d.find_element(By.ID, "fix").text.startswith("Position:"), describe_page(driver))
+    driver.find_element(By.ID, "location").send_keys(location)
+    _choose(driver, "size-car-boot-or-less")
+    _choose(driver, "waste-black-bags-household")
+    driver.find_element(By.XPATH, '//form[@id="capture"]//button[normalize-space()="Save report"]').click()
+    uploaded = driver.find_element(By.ID, "uploaded")
+    wait(driver, 30).until(lambda d: location in uploaded.text, f"not uploaded: {describe_page(driver)}")
+    assert "position needed" in uploaded.text, uploaded.text
+    assert not driver.find_element(By.ID, "capture-errors").is_displayed()
+
+    officer = make_user("officer")
+    driver.delete_all_cookies()
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    login(driver, officer.email, officer.password)
+    driver.get(base_url + "/fly-tipping/public-reports")
+    wait_for_page_load(driver)
+    row = driver.find_element(By.XPATH, f'//tr[td[contains(., "{location}")]]')
+    assert "position needed" in row.text, row.text
+    row.find_element(By.TAG_NAME, "a").click()
+    wait_for_page_load(driver)
+    assert "This report has no position" in driver.page_source
+    search = driver.find_element(By.ID, "place-search")
+    assert search.is_displayed(), "the place search appears when the script runs"
+    search.send_keys("Packington")
+    wait(driver).until(lambda d: d.execute_script("return document.querySelectorAll('#place-results option').length") > 0,
+                       "no place suggestions for 'Packington'")
+    name = driver.execute_script("return document.querySelector('#place-results option').value")
+    assert "Packington" in name
+    # Picking a suggestion sets the field to the option's value, as a datalist choice does.
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", search, name)
+    wait(driver).until(lambda d: d.find_element(By.ID, "easting").get_attribute("value") != "")
+    easting = float(driver.find_element(By.ID, "easting").get_attribute("value"))
+    northing = float(driver.find_element(By.ID, "northing").get_attribute("value"))
+    assert COUNCIL_AREA["easting"][0] <= easting <= COUNCIL_AREA["easting"][1], easting
+    assert COUNCIL_AREA["northing"][0] <= northing <= COUNCIL_AREA["northing"][1], northing
+    assert f"Position set to {name}" in driver.find_element(By.ID, "place-status").text
+    driver.find_element(By.XPATH, '//button[normalize-space()="Accept as incident"]').click()
+    wait_for_page_load(driver)
+    assert "/fly-tipping/incidents/" in path_of(driver), describe_page(driver)
+    facts = _facts(driver)
+    assert any(str(round(easting)) in value for value in facts.values()), facts
+
+
+def test_an_officer_types_a_grid_reference(driver, base_url, make_user, login):
+    officer = make_user("officer")
+    login(driver, officer.email, officer.password)
+    driver.get(base_url + "/fly-tipping/incidents/new")
+    wait_for_page_load(driver)
+    location = f"Grid reference test {secrets.token_hex(4)}, Atherstone"
+    driver.find_element(By.ID, "location").send_keys(location)
+    driver.find_element(By.ID, "gridReference").send_keys("SP 2856 9637")
+    Select(driver.find_element(By.ID, "landType")).select_by_index(1)
+    Select(driver.find_element(By.ID, "size")).select_by_index(1)
+    driver.find_element(By.CSS_SELECTOR, 'label[for="waste-black-bags-household"]').click()
+    driver.find_element(By.XPATH, '//button[normalize-space()="Record incident"]').click()
+    wait_for_page_load(driver)
+    assert "/fly-tipping/incidents/" in path_of(driver), describe_page(driver)
+    text = " ".join(_facts(driver).values())
+    assert "428565" in text.replace(",", "") and "296375" in text.replace(",", ""), text

@@ -51,6 +51,35 @@ public struct FlyTipService: Sendable {
 
     // MARK: - Incidents
 
+    /// What a crew's upload became: an incident, or a report awaiting a position.
+    public enum Captured: Sendable {
+        case recorded(Recorded)
+        case awaitingPosition(PublicReport, created: Bool)
+    }
+
+    /// A crew's upload: an incident when it has a position (given, or in the photo's GPS data);
+    /// otherwise a report in the triage queue marked "position needed", so nothing a crew saves
+    /// is lost. The phone's client id names the report, so a retried upload finds it again.
+    public func capture(_ input: FlyTipInput, photo: Data?, by actor: Actor) async throws -> Captured {
+        let photoPosition = photo.flatMap { ExifGPS.position(inJPEG: [UInt8]($0)) }
+        guard !input.givesPosition, photoPosition == nil, let clientID = input.clientID else {
+            return .recorded(try await record(input, photo: photo, by: actor))
+        }
+        let id = "crew-" + SHA256.hash(data: Data(clientID.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        if let existing = try await publicReports.find(id: id) { return .awaitingPosition(existing, created: false) }
+        let now = clock.now()
+        let report = try input.reportAwaitingPosition(id: id, reference: ReferenceCode.make(prefix: "TIP", from: id), recordedBy: actor.label, now: now)
+        let stored = try photo.flatMap { $0.isEmpty ? nil : try Photo.checked(id: ids.next(), owner: .publicReport, ownerID: id, data: $0, addedAt: now) }
+        do {
+            try await publicReports.add(report, photo: stored, clientKey: "crew", by: actor)
+        } catch {
+            // The same upload arriving twice at once: the other one stored it.
+            if let existing = try await publicReports.find(id: id) { return .awaitingPosition(existing, created: false) }
+            throw error
+        }
+        return .awaitingPosition(report, created: true)
+    }
+
     /// Records an incident from a form, the API or a phone's queue. Without a position, the
     /// photo's EXIF GPS position is used when it has one.
     public func record(_ input: FlyTipInput, photo: Data?, by actor: Actor, defaultSource: FlyTipSource = .crew) async throws -> Recorded {
@@ -62,8 +91,7 @@ public struct FlyTipService: Sendable {
         if let photo, !photo.isEmpty {
             photos.append(try Photo.checked(id: ids.next(), owner: .flyTip, ownerID: id, data: photo, addedAt: now))
         }
-        if input.latitude == nil, input.longitude == nil, input.easting == nil, input.northing == nil,
-           let photo = photos.first, photo.kind == .jpeg, let position = ExifGPS.position(inJPEG: [UInt8](photo.data)) {
+        if !input.givesPosition, let photo = photos.first, photo.kind == .jpeg, let position = ExifGPS.position(inJPEG: [UInt8](photo.data)) {
             input.latitude = position.latitude
             input.longitude = position.longitude
             notes.append("Position taken from the photo's GPS data.")
@@ -167,6 +195,14 @@ public struct FlyTipService: Sendable {
     public func range(from: String?, to: String?) async throws -> DayRange {
         let from = from ?? "", to = to ?? ""
         return from.isEmpty && to.isEmpty ? try await defaultRange() : try DayRange.parse(from: from, to: to)
+    }
+
+    /// The places in Safer's own gazetteer (locations named on incidents) whose names contain
+    /// every word of `text`, most incidents first.
+    public func places(matching text: String) async throws -> [GazetteerPlace] {
+        let words = text.trimmingCharacters(in: .whitespaces)
+        guard words.count >= 2, words.count <= 100 else { return [] }
+        return GazetteerPlace.search(try await flyTips.places(), for: words)
     }
 
     /// The period a dashboard shows when none is asked for: the financial year of the latest

@@ -8,6 +8,8 @@ public struct FlyTipInput: Sendable, Hashable {
     public var longitude: Double?
     public var easting: Double?
     public var northing: Double?
+    /// An OS grid reference such as "SP 2856 9637": another way to give the easting and northing.
+    public var gridReference: String?
     public var location: String
     public var landType: String
     public var wasteTypes: [String]
@@ -23,10 +25,11 @@ public struct FlyTipInput: Sendable, Hashable {
     public var notes: String
 
     public init(clientID: String? = nil, latitude: Double? = nil, longitude: Double? = nil, easting: Double? = nil, northing: Double? = nil,
-                location: String, landType: String, wasteTypes: [String], size: String, hazards: [String] = [],
+                gridReference: String? = nil, location: String, landType: String, wasteTypes: [String], size: String, hazards: [String] = [],
                 source: String? = nil, status: String? = nil, reportedAt: Date? = nil, inspectedAt: Date? = nil,
                 clearedAt: Date? = nil, duplicateOf: String? = nil, cost: String? = nil, notes: String = "") {
         self.clientID = clientID
+        self.gridReference = gridReference
         self.latitude = latitude
         self.longitude = longitude
         self.easting = easting
@@ -49,6 +52,15 @@ public struct FlyTipInput: Sendable, Hashable {
     /// Both coordinate pairs, from whichever was given. When both are given they must agree
     /// to within 50 metres, or one of them is wrong.
     public func resolvedPosition() throws -> (WGS84Point, NationalGridPoint) {
+        if let reference = gridReference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
+            guard easting == nil, northing == nil else {
+                throw ValidationError("Give a grid reference or an easting and northing, not both.", field: "gridReference")
+            }
+            let point = try GridReference.parse(reference)
+            var input = self
+            (input.gridReference, input.easting, input.northing) = (nil, point.easting, point.northing)
+            return try input.resolvedPosition()
+        }
         let hasLatLong = latitude != nil || longitude != nil
         let hasGrid = easting != nil || northing != nil
         var problems = ValidationProblems()
@@ -59,7 +71,7 @@ public struct FlyTipInput: Sendable, Hashable {
             problems.add("Give both easting and northing, or neither.", field: easting == nil ? "easting" : "northing")
         }
         if !hasLatLong, !hasGrid {
-            problems.add("A position is needed: latitude and longitude, or easting and northing.", field: "latitude")
+            problems.add("A position is needed: a grid reference, an easting and northing, or a latitude and longitude.", field: "latitude")
         }
         for (name, value) in [("latitude", latitude), ("longitude", longitude), ("easting", easting), ("northing", northing)] {
             if let value, !value.isFinite { problems.add("The \(name) is not a number.", field: name) }
@@ -89,9 +101,41 @@ public struct FlyTipInput: Sendable, Hashable {
             return (position, computed)
         }
         // The checks above throw when either of a pair is missing or neither pair is given.
-        guard let easting, let northing else { throw ValidationError("A position is needed: latitude and longitude, or easting and northing.", field: "latitude") }
+        guard let easting, let northing else { throw ValidationError("A position is needed: a grid reference, an easting and northing, or a latitude and longitude.", field: "latitude") }
         let point = NationalGridPoint(easting: easting, northing: northing)
         return (NationalGrid.wgs84(from: point), point)
+    }
+
+    /// Whether any way of giving a position is filled in.
+    public var givesPosition: Bool {
+        latitude != nil || longitude != nil || easting != nil || northing != nil
+            || !(gridReference ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// A crew's report that has no position (no fix, no GPS in the photo), kept as a report
+    /// awaiting triage and marked "position needed" for an officer to place. It is checked like
+    /// an incident apart from its position, so the officer only has to place it.
+    public func reportAwaitingPosition(id: String, reference: String, recordedBy: String, now: Date) throws -> PublicReport {
+        var problems = ValidationProblems()
+        func attempt<T>(_ field: String, _ body: () throws -> T) -> T? {
+            do { return try body() } catch let error as ValidationError {
+                error.messages.forEach { problems.add($0, field: field) }
+            } catch { problems.add("\(error)", field: field) }
+            return nil
+        }
+        if let problem = FlyTip.locationProblem(location) { problems.add(problem, field: "location") }
+        let landType = attempt("landType") { try LandType.parse(self.landType) }
+        let size = attempt("size") { try FlyTipSize.parse(self.size) }
+        let wasteTypes = wasteTypes.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.compactMap { text in attempt("wasteTypes") { try WasteType.parse(text) } }
+        if wasteTypes.isEmpty, problems.isEmpty { problems.add("At least one waste type is needed.", field: "wasteTypes") }
+        for (field, message) in FlyTip.futureProblems(reportedAt: reportedAt, inspectedAt: nil, clearedAt: nil, now: now) { problems.add(message, field: field) }
+        try problems.throwIfAny()
+        guard let landType, let size else { throw ValidationError("The report could not be read.") }
+        let note = notes.trimmingCharacters(in: .whitespacesAndNewlines)
+        return PublicReport(id: id, reference: reference, receivedAt: reportedAt ?? now, position: nil, gridPoint: nil,
+                            place: location.trimmingCharacters(in: .whitespacesAndNewlines), wasteTypes: wasteTypes, size: size, landType: landType,
+                            description: "Position needed: recorded by \(recordedBy) with no position from the phone or the photo." + (note.isEmpty ? "" : " " + note),
+                            contact: nil)
     }
 
     /// The incident this input describes, checked against every rule.

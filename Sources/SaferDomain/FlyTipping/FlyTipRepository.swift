@@ -76,4 +76,32 @@ public protocol FlyTipRepository: Sendable {
     func photos(owner: Photo.Owner, ownerID: String) async throws -> [Photo]
     /// One photo.
     func photo(id: String) async throws -> Photo?
+    /// Every location named on an incident, with the mean position of its incidents: Safer's
+    /// own gazetteer, for placing an incident that has no position.
+    func places() async throws -> [GazetteerPlace]
+}
+
+/// A named location from the incidents: "Packington Lane, Coleshill", placed at the mean of
+/// the positions recorded there.
+public struct GazetteerPlace: Sendable, Hashable, Codable {
+    public let name: String
+    public let easting: Double
+    public let northing: Double
+    public let incidents: Int
+
+    public init(name: String, easting: Double, northing: Double, incidents: Int) {
+        self.name = name
+        self.easting = easting
+        self.northing = northing
+        self.incidents = incidents
+    }
+
+    /// The places whose name contains every word typed (any case), most incidents first; at most `limit`.
+    public static func search(_ places: [GazetteerPlace], for text: String, limit: Int = 10) -> [GazetteerPlace] {
+        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        guard !words.isEmpty else { return [] }
+        return places.filter { place in let name = place.name.lowercased(); return words.allSatisfy(name.contains) }
+            .sorted { ($1.incidents, $0.name) < ($0.incidents, $1.name) }
+            .prefix(limit).map { $0 }
+    }
 }

@@ -132,6 +132,18 @@ public struct SQLFlyTipRepository: FlyTipRepository {
             .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.flyTip)
     }
 
+    struct PlaceRow: Decodable { let name: String, easting: Double, northing: Double, incidents: Int64 }
+
+    public func places() async throws -> [GazetteerPlace] {
+        try await database.sql.select().column(SQLAlias(SQLColumn("location"), as: SQLIdentifier("name")))
+            .column(SQLAlias(SQLFunction("AVG", args: SQLColumn("easting")), as: SQLIdentifier("easting")))
+            .column(SQLAlias(SQLFunction("AVG", args: SQLColumn("northing")), as: SQLIdentifier("northing")))
+            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("incidents")))
+            .from("fly_tips").groupBy("location")
+            .all(decoding: PlaceRow.self)
+            .map { GazetteerPlace(name: $0.name, easting: $0.easting, northing: $0.northing, incidents: Int($0.incidents)) }
+    }
+
     public func list(_ filter: FlyTipFilter) async throws -> [FlyTip] {
         let query = database.sql.select().column("*").from("fly_tips")
         Self.apply(filter, to: query)

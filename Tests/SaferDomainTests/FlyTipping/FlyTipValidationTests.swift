@@ -43,7 +43,7 @@ struct FlyTipValidationTests {
     }
 
     @Test func aPositionIsNeededAndHalfAPairIsNamed() {
-        #expect(problems(input(latitude: nil, longitude: nil)) == ["A position is needed: latitude and longitude, or easting and northing."])
+        #expect(problems(input(latitude: nil, longitude: nil)) == ["A position is needed: a grid reference, an easting and northing, or a latitude and longitude."])
         #expect(problems(input(latitude: 52.5, longitude: nil)) == ["Give both latitude and longitude, or neither."])
     }
 

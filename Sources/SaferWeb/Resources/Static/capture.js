@@ -109,8 +109,12 @@
               held = "";
               return response.json().then(function (body) {
                 var li = document.createElement("li");
-                var a = document.createElement("a"); a.href = "/fly-tipping/incidents/" + body.id; text(a, body.reference);
-                li.appendChild(a);
+                if (body.href) {
+                  var a = document.createElement("a"); a.href = body.href; text(a, body.reference);
+                  li.appendChild(a);
+                } else {
+                  li.appendChild(document.createTextNode(body.reference));
+                }
                 li.appendChild(document.createTextNode(" " + item.fields.location + (body.warnings.length ? " – " + body.warnings.join(" ") : "")));
                 uploadedList.insertBefore(li, uploadedList.firstChild);
                 return remove(item.clientId);
@@ -144,11 +148,11 @@
       fixBox.className = "fix" + (p.coords.accuracy > 50 ? " fix-poor" : " fix-good");
     }, function () {
       position = null;
-      text(fixBox, "No position from the phone: the photo's GPS position will be used if it has one.");
+      text(fixBox, "No position from the phone: the photo's GPS position will be used if it has one; without either, the report is saved as \"position needed\" for an officer to place.");
       fixBox.className = "fix fix-none";
     }, { enableHighAccuracy: true, maximumAge: 30000, timeout: 20000 });
   } else {
-    text(fixBox, "This phone cannot give a position: the photo's GPS position will be used if it has one.");
+    text(fixBox, "This phone cannot give a position: the photo's GPS position will be used if it has one; without either, the report is saved as \"position needed\" for an officer to place.");
   }
 
   form.addEventListener("submit", function (event) {
@@ -161,7 +165,7 @@
     if (!location) { problems.push("Type the road and locality."); }
     if (!size) { problems.push("Choose the size."); }
     if (!waste.length) { problems.push("Tick at least one kind of waste."); }
-    if (!position && !photo) { problems.push("There is no position yet: wait for one, or take a photo with location turned on."); }
+    // No fix and no photo: the report is still kept, and an officer places it ("position needed").
     showErrors(problems);
     if (problems.length) { return; }
     var item = {

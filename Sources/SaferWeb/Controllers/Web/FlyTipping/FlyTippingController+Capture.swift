@@ -15,10 +15,11 @@ extension FlyTippingController {
         let hasRecent: Bool
     }
 
-    /// What an upload answers, for the page's script.
+    /// What an upload answers, for the page's script: an incident, or a report kept for an
+    /// officer to place (`positionNeeded`, no position, and no page a crew may open).
     struct Uploaded: Encodable {
-        let id: String, reference: String, created: Bool, warnings: [String]
-        let latitude: Double, longitude: Double, easting: Double, northing: Double
+        let id: String, reference: String, href: String?, created: Bool, positionNeeded: Bool, warnings: [String]
+        let latitude: Double?, longitude: Double?, easting: Double?, northing: Double?
     }
     struct UploadProblem: Encodable { let messages: [String] }
 
@@ -39,12 +40,22 @@ extension FlyTippingController {
                 var input = try Self.input(from: form)
                 if input.clientID == nil { throw ValidationError("The upload has no client id: reload the capture page and try again.", field: "clientId") }
                 input.source = "crew"
-                let recorded = try await flyTips.record(input, photo: form.files["photo"]?.data, by: context.identity.actor(channel: .web))
-                let tip = recorded.flyTip
-                return try json(Uploaded(id: tip.id, reference: tip.reference, created: recorded.created, warnings: recorded.warnings,
-                                         latitude: tip.position.latitude, longitude: tip.position.longitude,
-                                         easting: tip.gridPoint.easting, northing: tip.gridPoint.northing),
-                                status: recorded.created ? .created : .ok)
+                switch try await flyTips.capture(input, photo: form.files["photo"]?.data, by: context.identity.actor(channel: .web)) {
+                case .recorded(let recorded):
+                    let tip = recorded.flyTip
+                    return try json(Uploaded(id: tip.id, reference: tip.reference, href: "/fly-tipping/incidents/\(tip.id)", created: recorded.created,
+                                             positionNeeded: false, warnings: recorded.warnings,
+                                             latitude: tip.position.latitude, longitude: tip.position.longitude,
+                                             easting: tip.gridPoint.easting, northing: tip.gridPoint.northing),
+                                    status: recorded.created ? .created : .ok)
+                case .awaitingPosition(let report, let created):
+                    return try json(Uploaded(id: report.id, reference: report.reference,
+                                             href: RoleSet.staff.allows(context.identity.user.role) ? "/fly-tipping/public-reports/\(report.id)" : nil,
+                                             created: created, positionNeeded: true,
+                                             warnings: ["Saved without a position: an officer will place it (position needed)."],
+                                             latitude: nil, longitude: nil, easting: nil, northing: nil),
+                                    status: created ? .created : .ok)
+                }
             } catch let error as ValidationError {
                 return try json(UploadProblem(messages: error.messages), status: .unprocessableContent)
             }

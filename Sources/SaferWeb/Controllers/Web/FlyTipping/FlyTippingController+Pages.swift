@@ -55,10 +55,24 @@ extension FlyTippingController {
 
     struct FieldError { let field: String; let message: String }
 
+    /// The position picker's fields (`position-picker.mustache`): as typed, else as given.
+    struct PositionFields {
+        let gridReference: String, easting: String, northing: String, latitude: String, longitude: String
+
+        init(_ form: FormData?, latitude: Double? = nil, longitude: Double? = nil) {
+            gridReference = form?.text("gridReference") ?? ""
+            easting = form?.text("easting") ?? ""
+            northing = form?.text("northing") ?? ""
+            self.latitude = form?.text("latitude") ?? latitude.map { String(format: "%.6f", $0) } ?? ""
+            self.longitude = form?.text("longitude") ?? longitude.map { String(format: "%.6f", $0) } ?? ""
+        }
+    }
+
     struct NewPage {
         let chrome: PageChrome
         let errors: ErrorSummary?
-        let location: String, latitude: String, longitude: String, easting: String, northing: String
+        let location: String
+        let position: PositionFields
         let reportedAt: String, cost: String, notes: String
         let landTypes: [SelectOption]
         let wasteTypes: [SelectOption]
@@ -197,8 +211,7 @@ extension FlyTippingController {
         let role = context.identity.user.role
         let page = NewPage(
             chrome: PageChrome(title: "Record a fly-tip", context: context, current: "/fly-tipping"),
-            errors: ErrorSummary(messages), location: form?.text("location") ?? "", latitude: form?.text("latitude") ?? "",
-            longitude: form?.text("longitude") ?? "", easting: form?.text("easting") ?? "", northing: form?.text("northing") ?? "",
+            errors: ErrorSummary(messages), location: form?.text("location") ?? "", position: PositionFields(form),
             reportedAt: form?.text("reportedAt") ?? Self.inputValue(services.clock.now()), cost: form?.text("cost") ?? "",
             notes: form?.text("notes") ?? "",
             landTypes: LandType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: form?.text("landType") == $0.rawValue) },
@@ -217,6 +230,7 @@ extension FlyTippingController {
         var facts = [Fact(label: "Location", value: tip.location),
                      Fact(label: "Latitude, longitude", value: String(format: "%.6f, %.6f", tip.position.latitude, tip.position.longitude)),
                      Fact(label: "Easting, northing", value: String(format: "%.0f, %.0f", tip.gridPoint.easting, tip.gridPoint.northing)),
+                     Fact(label: "Grid reference", value: GridReference.text(tip.gridPoint) ?? "Outside the National Grid"),
                      Fact(label: "Land type", value: tip.landType.label),
                      Fact(label: "Waste", value: tip.wasteTypes.map(\.label).joined(separator: ", ")),
                      Fact(label: "Size", value: tip.size.label),

@@ -53,7 +53,9 @@ extension FlyTippingController {
         let hasCandidates: Bool
         let incidentHref: String
         let hasIncident: Bool
-        let location: String, latitude: String, longitude: String
+        let location: String
+        let position: PositionFields
+        let positionNeeded: Bool
         let landTypes: [SelectOption]
         let wasteTypes: [SelectOption]
         let sizes: [SelectOption]
@@ -97,7 +99,8 @@ extension FlyTippingController {
                     + [SelectOption(value: "all", label: "All", selected: status == nil)],
                 reports: reports.map { QueueRow(href: "/fly-tipping/public-reports/\($0.id)", reference: $0.reference,
                                                 received: Self.display($0.receivedAt), place: Self.place(of: $0),
-                                                what: $0.wasteTypes.map(\.label).joined(separator: ", "), size: $0.size.label, status: $0.status.label) },
+                                                what: $0.wasteTypes.map(\.label).joined(separator: ", "), size: $0.size.label,
+                                                status: $0.status == .pending && $0.position == nil ? "\($0.status.label): position needed" : $0.status.label) },
                 hasReports: !reports.isEmpty)
             return views.response("public-reports", page)
         }
@@ -214,8 +217,8 @@ extension FlyTippingController {
             hasCandidates: !candidates.isEmpty,
             incidentHref: report.incidentID.map { "/fly-tipping/incidents/\($0)" } ?? "", hasIncident: report.incidentID != nil,
             location: form?.text("location") ?? report.place,
-            latitude: form?.text("latitude") ?? report.position.map { String(format: "%.6f", $0.latitude) } ?? "",
-            longitude: form?.text("longitude") ?? report.position.map { String(format: "%.6f", $0.longitude) } ?? "",
+            position: PositionFields(form, latitude: report.position?.latitude, longitude: report.position?.longitude),
+            positionNeeded: report.position == nil,
             landTypes: LandType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: (form?.text("landType") ?? report.landType.rawValue) == $0.rawValue) },
             wasteTypes: WasteType.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: chosenWaste.contains($0.rawValue)) },
             sizes: FlyTipSize.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: (form?.text("size") ?? report.size.rawValue) == $0.rawValue) },

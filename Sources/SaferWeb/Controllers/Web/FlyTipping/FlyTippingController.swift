@@ -19,6 +19,15 @@ struct FlyTippingController {
 
     /// Field crews, officers and administrators: who records incidents and moves them on.
     static let recorders = RoleSet(.admin, .officer, .field)
+
+    /// A gazetteer place as the place search sends it.
+    struct Place: Encodable {
+        let name: String, easting: Double, northing: Double, incidents: Int, gridReference: String
+        init(_ place: GazetteerPlace) {
+            (name, easting, northing, incidents) = (place.name, place.easting, place.northing, place.incidents)
+            gridReference = GridReference.text(NationalGridPoint(easting: place.easting, northing: place.northing)) ?? ""
+        }
+    }
     /// Who may see personal data: reporters' contacts and suspects.
     static let personalData = RoleSet(.officer)
 
@@ -41,6 +50,10 @@ struct FlyTippingController {
             } catch let error as ValidationError {
                 return try await newPage(context, form: form, errors: error.fields, messages: error.messages, status: .unprocessableContent)
             }
+        }
+        // The position picker's place search (place-picker.js): JSON for the page's script.
+        routes.page("/fly-tipping/places", Self.recorders) { request, _ in
+            try json(try await flyTips.places(matching: request.query.get("q") ?? "").map(Place.init))
         }
         routes.page("/fly-tipping/incidents/:id", .signedInAny) { request, context in
             try await incidentPage(request, context, id: try context.parameters.require("id"), errors: [])
@@ -104,6 +117,7 @@ struct FlyTippingController {
         let input = FlyTipInput(clientID: form.text("clientId").isEmpty ? nil : form.text("clientId"),
                                 latitude: number("latitude", "latitude"), longitude: number("longitude", "longitude"),
                                 easting: number("easting", "easting"), northing: number("northing", "northing"),
+                                gridReference: form.text("gridReference"),
                                 location: form.text("location"), landType: form.text("landType"),
                                 wasteTypes: form.all("wasteTypes"), size: form.text("size"), hazards: form.all("hazards"),
                                 source: form.text("source").isEmpty ? nil : form.text("source"),
