@@ -24,6 +24,11 @@ struct AdminPagesTests {
             #expect(user.role == .partner)
             let audit = try await client.execute(uri: "/admin/audit?entity=user&actor=admin@test", method: .get, headers: admin.headers)
             #expect(audit.text.contains("sam@hartshill.example"))
+            // Issue 13.8: records and the ids in changes are shown by name, with links; the record type is a list.
+            #expect(audit.text.contains(#"user: <a href="/admin/users/\#(user.id)">Sam Parish (sam@hartshill.example)</a>"#))
+            #expect(audit.text.contains("<ins>Warwickshire Police</ins>") && !audit.text.contains("<ins>org-police</ins>"))
+            #expect(audit.text.contains(#"<select id="entity" name="entity">"#) && audit.text.contains(#"<option value="user" selected>user</option>"#))
+            #expect(audit.text.contains(#"<option value="organisation">organisation</option>"#), "every kind of record in the log is listed")
             let entries = try await harness.services.storage.auditLog.list(AuditFilter(entity: "user", entityID: user.id))
             #expect(entries.first?.actor == Actor(userID: harness.users[.admin]!.id, label: "admin@test.example", channel: .web))
         }

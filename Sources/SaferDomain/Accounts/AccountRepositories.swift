@@ -72,4 +72,6 @@ public protocol AuditLogRepository: Sendable {
     func list(_ filter: AuditFilter) async throws -> [AuditEntry]
     /// How many entries match a filter.
     func count(_ filter: AuditFilter) async throws -> Int
+    /// The kinds of record the log holds entries for, alphabetically.
+    func entities() async throws -> [String]
 }

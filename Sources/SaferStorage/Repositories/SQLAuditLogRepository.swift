@@ -39,6 +39,11 @@ public struct SQLAuditLogRepository: AuditLogRepository {
         return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
+    public func entities() async throws -> [String] {
+        try await database.sql.select().distinct().column("entity").from("audit_log").orderBy("entity")
+            .all(decodingColumn: "entity", as: String.self)
+    }
+
     private func apply(_ filter: AuditFilter, to query: SQLSelectBuilder) {
         if let entity = filter.entity { query.where("entity", .equal, entity) }
         if let entityID = filter.entityID { query.where("entity_id", .equal, entityID) }

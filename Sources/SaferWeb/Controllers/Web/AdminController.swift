@@ -43,12 +43,33 @@ struct AdminController {
         let errors: ErrorSummary?
     }
 
-    struct AuditRow { let at: String; let actor: String; let channel: String; let action: String; let entity: String; let entityID: String; let changes: [FieldChange] }
+    struct AuditRow {
+        let at: String, actor: String, channel: String, action: String, entity: String, entityID: String
+        /// The record's name ("FT-7K3M9Q, Oldbury Road"), or its id when it has none (or is deleted).
+        let record: String
+        let href: String?
+        let changes: [FieldChange]
+    }
+
+    /// Where a kind of audited record is shown, if it has a page.
+    static func auditHref(_ entity: String, _ id: String) -> String? {
+        switch entity {
+        case User.auditEntity: "/admin/users/\(id)"
+        case Organisation.auditEntity: "/admin/organisations"
+        case FlyTip.auditEntity: "/fly-tipping/incidents/\(id)"
+        case PublicReport.auditEntity: "/fly-tipping/public-reports/\(id)"
+        case EnforcementCase.auditEntity: "/fly-tipping/enforcement/\(id)"
+        case Plan.auditEntity: "/plans/\(id)"
+        case PlanItem.auditEntity: "/plans/items/\(id)"
+        case Meeting.auditEntity: "/meetings/\(id)"
+        default: nil
+        }
+    }
 
     struct AuditPage {
         let chrome: PageChrome
         let entries: [AuditRow]
-        let entity: String
+        let entities: [Option]
         let actor: String
         let actions: [Option]
         let total: Int
@@ -190,8 +211,20 @@ struct AdminController {
         let filter = AuditFilter(entity: query.get("entity").flatMap { $0.isEmpty ? nil : $0 },
                                  actorLabel: query.get("actor"), action: action, from: from, to: to,
                                  limit: pageSize, offset: offset)
-        let entries = try await services.storage.auditLog.list(filter)
-        let total = try await services.storage.auditLog.count(filter)
+        let audit = AuditService(services: services)
+        let (entries, total) = try await audit.list(filter)
+        let names = try await audit.names(for: entries)
+        /// A changed value with the names of the records it names ("North Warwickshire Borough Council" for an organisation's id).
+        func named(_ change: FieldChange) -> FieldChange {
+            guard let entity = AuditService.referenceFields[change.field] else { return change }
+            func name(_ value: String?) -> String? {
+                value.map { $0.split(separator: ";").map { id in
+                    let id = id.trimmingCharacters(in: .whitespaces)
+                    return names[AuditService.Record(entity: entity, id: id)] ?? id
+                }.joined(separator: "; ") }
+            }
+            return FieldChange(field: change.field, before: name(change.before), after: name(change.after))
+        }
         let stamp = DateFormatter.auditStamp
         func link(_ newOffset: Int) -> String {
             var items = [URLQueryItem(name: "offset", value: String(newOffset))]
@@ -201,9 +234,17 @@ struct AdminController {
         }
         let page = AuditPage(
             chrome: PageChrome(title: "Audit log", context: context, current: "/admin"),
-            entries: entries.map { AuditRow(at: stamp.string(from: $0.at), actor: $0.actor.label, channel: $0.actor.channel.rawValue,
-                                            action: $0.action.rawValue, entity: $0.entity, entityID: $0.entityID, changes: $0.changes) },
-            entity: query.get("entity") ?? "", actor: query.get("actor") ?? "",
+            entries: entries.map { entry in
+                let name = names[AuditService.Record(entity: entry.entity, id: entry.entityID)]
+                return AuditRow(at: stamp.string(from: entry.at), actor: entry.actor.label, channel: entry.actor.channel.rawValue,
+                                action: entry.action.rawValue, entity: entry.entity, entityID: entry.entityID, record: name ?? entry.entityID,
+                                href: name == nil ? nil : Self.auditHref(entry.entity, entry.entityID),
+                                changes: entry.changes.map(named))
+            },
+            entities: [Option(value: "", label: "Any", selected: (query.get("entity") ?? "").isEmpty)]
+                + Set(try await audit.entities() + [query.get("entity") ?? ""].filter { !$0.isEmpty }).sorted()
+                    .map { Option(value: $0, label: $0, selected: $0 == query.get("entity")) },
+            actor: query.get("actor") ?? "",
             actions: [Option(value: "", label: "Any", selected: action == nil)]
                 + AuditEntry.Action.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == action) },
             total: total, from: query.get("from") ?? "", to: query.get("to") ?? "",
