@@ -19,13 +19,15 @@ struct ImportCommand: AsyncParsableCommand {
     struct PoliceUK: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "police-uk",
-            abstract: "Import police.uk street-level crime files (YYYY-MM-<force>-street.csv).",
+            abstract: "Import police.uk street-level crime files (CSVs, police.uk's zip downloads, or folders of them).",
             discussion: """
             Keeps the rows whose LSOA name starts with the area prefix (default "North Warwickshire"), or every row \
             with --all. Each month found in the files replaces that month's earlier import; the whole import is one \
             transaction, so a failure or interruption changes nothing. Bad rows are listed on standard error with \
             file and line, and the rest is imported. A file whose header is not police.uk's is rejected, and then \
-            nothing is imported (exit 1).
+            nothing is imported (exit 1). A zip from police.uk's download page (folders YYYY-MM/ holding \
+            YYYY-MM-<force>-street.csv) is read as it is, and so is a folder; outcomes and stop-and-search files are \
+            skipped with a message.
             """)
 
         @OptionGroup var database: DatabaseOption
@@ -33,7 +35,7 @@ struct ImportCommand: AsyncParsableCommand {
         var area: String?
         @Flag(help: "Keep every row, whatever its area.")
         var all = false
-        @Argument(help: ArgumentHelp("police.uk street-level CSV files.", valueName: "file"))
+        @Argument(help: ArgumentHelp("police.uk street-level CSV files, zip archives or folders.", valueName: "file"))
         var files: [String] = []
 
         func validate() throws {
@@ -59,9 +61,9 @@ struct ImportCommand: AsyncParsableCommand {
             let files = files
             try await withServices(try database.configuration()) { services in
                 let bar = ProgressReporter(toTerminal: isatty(STDERR_FILENO) == 1)
-                let summary: PoliceUKImportSummary
+                let summary: PoliceUKImportSummary, notes: [String]
                 do {
-                    summary = try await PoliceUKImportService(services: services).importFiles(files, area: filter, by: .cli(), progress: { bar.update($0) })
+                    (summary, notes) = try await PoliceUKImportService(services: services).importFiles(files, area: filter, by: .cli(), progress: { bar.update($0) })
                     bar.finish()
                 } catch {
                     bar.finish()
@@ -75,6 +77,7 @@ struct ImportCommand: AsyncParsableCommand {
                     printError("\(PoliceUKBadRow.grouped(summary.rowsOutsideAreaWithoutLSOA)) rows have no LSOA, so they cannot be placed in the area and were left out (use --all to keep them).")
                 }
                 for warning in summary.allWarnings { printError("Warning: \(warning).") }
+                for note in notes { printError(note) }
                 say(summary.oneLine)
             }
         }

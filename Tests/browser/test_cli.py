@@ -212,3 +212,55 @@ def test_backup_restore_and_purge_from_the_command_line(safer, tmp_path):
     done = safer("purge")
     assert done.returncode == 0 and "the audit log records it" in done.stdout
     assert "Would remove contact details of 0 public reports and 0 suspects" in safer("purge", "--dry-run").stdout
+
+
+SHARED_POLICE = Path(__file__).resolve().parents[3] / "shared" / "data" / "police-uk" / "north-warwickshire"
+
+
+def _shared_police() -> Path:
+    """The real police.uk extracts beside the repository; CI always has them."""
+    if not SHARED_POLICE.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED_POLICE} is missing, and CI must run this test", pytrace=False)
+        pytest.skip("../shared/data/police-uk is absent")
+    return SHARED_POLICE
+
+
+def test_police_uk_zip_and_folder_as_downloaded(safer, tmp_path):
+    """Issue 16.3 / 13.8: the zip police.uk's download page makes (YYYY-MM/ folders, outcomes
+    beside the street files) imports the street files and says what it skipped; a folder too;
+    the counts equal those of the plain CSVs."""
+    import zipfile
+    folder = _shared_police()
+    archive = tmp_path / "police-uk-download.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for month in ("2018-08", "2018-09"):
+            z.write(folder / f"{month}-street.csv", f"{month}/{month}-warwickshire-street.csv")
+            z.writestr(f"{month}/{month}-warwickshire-outcomes.csv", "Crime ID,Month\n")
+    zipped = safer("import", "police-uk", "--all", str(archive))
+    assert zipped.returncode == 0, zipped.stderr
+    assert "Skipped 2 outcomes files in police-uk-download.zip" in zipped.stderr
+    assert "for 2 months (2018-08 to 2018-09)" in zipped.stdout
+
+    plain = tmp_path / "plain.sqlite"
+    csvs = [str(folder / f"{month}-street.csv") for month in ("2018-08", "2018-09")]
+    direct = safer("import", "police-uk", "--all", *csvs, "--database", str(plain), with_db=False)
+    assert direct.returncode == 0, direct.stderr
+    assert zipped.stdout.splitlines()[-1] == direct.stdout.splitlines()[-1], "the same rows either way"
+
+    holder = tmp_path / "downloads"
+    holder.mkdir()
+    (holder / "police-uk-download.zip").write_bytes(archive.read_bytes())
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    again = safer("import", "police-uk", "--all", str(holder), "--database", str(tmp_path / "folder.sqlite"), with_db=False,
+                  env={"TMPDIR": str(scratch)})
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[-1] == direct.stdout.splitlines()[-1]
+    assert list(scratch.iterdir()) == [], "the extracted files are removed afterwards"
+
+    empty = tmp_path / "nothing.zip"
+    with zipfile.ZipFile(empty, "w") as z:
+        z.writestr("2018-08/2018-08-warwickshire-outcomes.csv", "Crime ID,Month\n")
+    refused = safer("import", "police-uk", "--all", str(empty))
+    assert refused.returncode != 0 and "holds no street-level files" in refused.stderr, refused.stderr

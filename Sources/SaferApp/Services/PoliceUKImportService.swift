@@ -23,18 +23,21 @@ public struct PoliceUKImportService: Sendable {
         self.init(database: services.storage.database, auditLog: services.storage.auditLog, clock: services.clock, ids: services.ids)
     }
 
-    /// Imports the files (each month replacing its earlier import, in one transaction), then
-    /// writes one audit entry per month: the rows kept, and the rows it replaced.
+    /// Imports the files (CSVs, police.uk's zip archives, or folders of either: `PoliceUKDownloads`),
+    /// each month replacing its earlier import in one transaction, then writes one audit entry
+    /// per month: the rows kept, and the rows it replaced. What was skipped is in `notes`.
     public func importFiles(_ paths: [String], area: PoliceUKAreaFilter, by actor: Actor,
-                            progress: PoliceUKImporter.ProgressHandler? = nil) async throws -> PoliceUKImportSummary {
+                            progress: PoliceUKImporter.ProgressHandler? = nil) async throws -> (summary: PoliceUKImportSummary, notes: [String]) {
+        let downloads = try PoliceUKDownloads.expand(paths)
+        defer { downloads.remove() }
         let summary = try await PoliceUKImporter(database: database, clock: clock)
-            .importFiles(paths, options: .init(area: area), progress: progress)
+            .importFiles(downloads.csvPaths, options: .init(area: area), progress: progress)
         for month in summary.months {
             try await auditLog.append(AuditEntry(
                 id: ids.next(), at: clock.now(), actor: actor, action: .update, entity: "police-uk-month",
                 entityID: month.month.description,
                 changes: [FieldChange(field: "rows", before: month.wasImportedBefore ? String(month.rowsReplaced) : nil, after: String(month.rowsKept))]))
         }
-        return summary
+        return (summary, downloads.notes)
     }
 }

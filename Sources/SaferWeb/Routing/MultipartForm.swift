@@ -21,10 +21,10 @@ enum MultipartForm {
     }
 
     /// Splits a body into fields and files.
-    static func parse(_ body: Data, boundary: String) throws -> (fields: [(String, String)], files: [String: UploadedFile]) {
+    static func parse(_ body: Data, boundary: String) throws -> (fields: [(String, String)], files: [(String, UploadedFile)]) {
         let delimiter = Data("--\(boundary)".utf8)
         var fields: [(String, String)] = []
-        var files: [String: UploadedFile] = [:]
+        var files: [(String, UploadedFile)] = []
         var position = body.startIndex
         guard let first = body.range(of: delimiter, in: position..<body.endIndex) else { throw MultipartError() }
         position = first.upperBound
@@ -49,7 +49,7 @@ enum MultipartForm {
             }
             if let name {
                 if let filename {
-                    if !filename.isEmpty { files[name] = UploadedFile(filename: filename, contentType: type, data: Data(content)) }
+                    if !filename.isEmpty { files.append((name, UploadedFile(filename: filename, contentType: type, data: Data(content)))) }
                 } else {
                     fields.append((name, String(decoding: content, as: UTF8.self)))
                 }

@@ -110,13 +110,18 @@ struct CSRFError: Error {}
 /// A parsed `application/x-www-form-urlencoded` body. Repeated names keep every value.
 public struct FormData: Sendable {
     public private(set) var pairs: [(String, String)] = []
-    /// Files sent with a multipart form, by field name.
-    public private(set) var files: [String: UploadedFile] = [:]
+    /// Files sent with a multipart form, by field name (the first of several with one name).
+    public var files: [String: UploadedFile] { Dictionary(fileList, uniquingKeysWith: { first, _ in first }) }
+    /// Every file sent, in order, with its field name (an `<input type="file" multiple>` sends several).
+    public private(set) var fileList: [(String, UploadedFile)] = []
 
-    init(pairs: [(String, String)], files: [String: UploadedFile]) {
+    init(pairs: [(String, String)], files: [(String, UploadedFile)]) {
         self.pairs = pairs
-        self.files = files
+        self.fileList = files
     }
+
+    /// Every file sent under one field name.
+    public func files(named name: String) -> [UploadedFile] { fileList.filter { $0.0 == name }.map(\.1) }
 
     public init(urlEncoded text: String) {
         for part in text.split(separator: "&", omittingEmptySubsequences: true) {

@@ -322,24 +322,38 @@ struct DataController {
     }
 
     private func importPolice(_ context: SignedInContext, _ form: FormData) async throws -> Response {
-        guard let file = form.files["file"] else {
-            return try await policePage(context, errors: ["Choose a police.uk street-level CSV file."], result: [], status: .unprocessableContent)
+        let files = form.files(named: "file")
+        guard !files.isEmpty else {
+            return try await policePage(context, errors: ["Choose one or more police.uk files: street-level CSVs, or the zip from police.uk's download page."],
+                                        result: [], status: .unprocessableContent)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("safer-upload-\(SecureRandom.hex(byteCount: 8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Keep the person's file name (for messages and the import record), without any path.
-        let name = (file.filename as NSString).lastPathComponent.replacingOccurrences(of: "/", with: "_")
-        let path = directory.appendingPathComponent(name.isEmpty ? "upload.csv" : name).path
-        try file.data.write(to: URL(fileURLWithPath: path))
+        var paths: [String] = []
+        for (number, file) in files.enumerated() {
+            // Keep the person's file name (for messages and the import record), without any path;
+            // each in its own folder, so two files of one name do not collide.
+            let name = (file.filename as NSString).lastPathComponent.replacingOccurrences(of: "/", with: "_")
+            let folder = directory.appendingPathComponent(String(number))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = folder.appendingPathComponent(name.isEmpty ? "upload.csv" : name).path
+            try file.data.write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
         let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
+        /// A message with the server's folders taken out: the person sees their own file names.
+        func plain(_ text: String) -> String {
+            text.replacingOccurrences(of: directory.path + "/", with: "").replacingOccurrences(of: #"(^|[\s(])\d+/"#, with: "$1", options: .regularExpression)
+        }
         do {
-            let summary = try await PoliceUKImportService(services: services).importFiles([path], area: area, by: context.identity.actor(channel: .web))
-            return try await policePage(context, errors: [], result: [summary.oneLine] + summary.allWarnings.map { "Warning: \($0)." } + summary.badRows.prefix(50).map(\.description))
+            let (summary, notes) = try await PoliceUKImportService(services: services).importFiles(paths, area: area, by: context.identity.actor(channel: .web))
+            return try await policePage(context, errors: [], result: ([summary.oneLine] + notes + summary.allWarnings.map { "Warning: \($0)." }
+                                                                      + summary.badRows.prefix(50).map(\.description)).map(plain))
         } catch let error as PoliceUKImportError {
-            // Name the file as the person chose it, never the server's temporary folder.
-            let message = error.description.replacingOccurrences(of: directory.path + "/", with: "")
-            return try await policePage(context, errors: [message], result: [], status: .unprocessableContent)
+            return try await policePage(context, errors: [plain(error.description)], result: [], status: .unprocessableContent)
+        } catch let error as ValidationError {
+            return try await policePage(context, errors: error.messages.map(plain), result: [], status: .unprocessableContent)
         }
     }
 
