@@ -34,6 +34,39 @@ struct AdminPagesTests {
         }
     }
 
+    /// Issue 13.8: themes and indicators are added on pages, not only on the command line.
+    @Test(arguments: TestEngine.available)
+    func anAdminAddsAThemeAndAnIndicatorInIt(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let admin = try await harness.session(.admin)
+            let theme = try await client.execute(uri: "/admin/themes", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("themeName", "Rural crime"), ("themeKey", "rural-crime")]))
+            #expect(theme.status == .seeOther)
+            let badKey = try await client.execute(uri: "/admin/indicators", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", "Farm machinery theft"), ("key", "Farm Machinery!"), ("theme", "rural-crime"),
+                ("polarity", "fewer-is-better"), ("threshold", "1e400"), ("crimeTypes", "")]))
+            #expect(badKey.status == .unprocessableContent)
+            #expect(badKey.text.contains("is not a key") && badKey.text.contains("The threshold must be a percentage") && badKey.text.contains(#"value="Farm machinery theft""#), "every problem named; the typed name kept")
+            #expect(try await harness.services.storage.indicators.find(key: "farm-machinery-theft") == nil)
+            let added = try await client.execute(uri: "/admin/indicators", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", "Farm machinery theft"), ("key", "farm-machinery-theft"), ("theme", "rural-crime"),
+                ("polarity", "fewer-is-better"), ("threshold", "10"), ("crimeTypes", "Other theft")]))
+            #expect(added.status == .seeOther)
+            let indicator = try #require(try await harness.services.storage.indicators.find(key: "farm-machinery-theft"))
+            #expect(indicator.themeKey == "rural-crime" && indicator.thresholdPercent == 10 && indicator.source == .policeUK && indicator.crimeTypes == ["Other theft"])
+            let page = try await client.execute(uri: "/admin/indicators?added=farm-machinery-theft", method: .get, headers: admin.headers).text
+            #expect(page.contains("<td>Rural crime</td>") && page.contains("Added farm-machinery-theft: give it figures on the figures page."))
+            let again = try await client.execute(uri: "/admin/indicators", method: .post, headers: admin.formHeaders(), body: formBody([
+                ("_csrf", admin.csrf), ("name", "Another"), ("key", "farm-machinery-theft"), ("polarity", "fewer-is-better")]))
+            #expect(again.status == .conflict && again.text.contains("already exists"))
+            let audited = try await harness.services.storage.auditLog.list(AuditFilter(entityID: "farm-machinery-theft"))
+            #expect(audited.count == 1 && audited[0].actor.channel == .web)
+            let officer = try await harness.session(.officer)
+            #expect(try await client.execute(uri: "/admin/themes", method: .post, headers: officer.formHeaders(), body: formBody([
+                ("_csrf", officer.csrf), ("themeName", "X"), ("themeKey", "x")])).status == .forbidden)
+        }
+    }
+
     @Test func errorPagesKeepTheSignedInNavigation() async throws {
         try await WebHarness.run { harness, client in
             let partner = try await harness.session(.partner)

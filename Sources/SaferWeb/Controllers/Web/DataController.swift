@@ -49,8 +49,18 @@ struct DataController {
         let result: [String]
         let hasResult: Bool
     }
-    struct IndicatorRow { let key: String; let name: String; let polarity: String; let threshold: String; let source: String }
-    struct IndicatorsPage { let chrome: PageChrome; let indicators: [IndicatorRow] }
+    struct IndicatorRow { let key: String; let name: String; let theme: String; let polarity: String; let threshold: String; let source: String }
+    struct ThemeRow { let key: String; let name: String; let position: Int; let indicators: Int }
+    struct IndicatorsPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let indicators: [IndicatorRow]
+        let themes: [ThemeRow]
+        let themeOptions: [Option]
+        let polarities: [Option]
+        /// The add forms' values as typed, by field name (`new.key`, `theme.name`, …).
+        let form: [String: String]
+    }
     struct IndicatorEditPage {
         let chrome: PageChrome
         let key: String
@@ -126,13 +136,44 @@ struct DataController {
         routes.form("/performance/police-uk", .staff, maxBody: Self.maxPoliceUpload) { _, context, form in
             try await importPolice(context, form)
         }
-        routes.page("/admin/indicators", .admin) { _, context in
-            let rows = try await services.storage.indicators.list().map {
-                IndicatorRow(key: $0.key, name: $0.name, polarity: $0.polarity == .fewerIsBetter ? "Fewer is better" : "More is better",
-                             threshold: "±" + DisplayFormat.number($0.thresholdPercent, decimals: 1) + "%",
-                             source: $0.source == .policeUK ? "police.uk: " + $0.crimeTypes.joined(separator: "; ") : "Partner")
+        routes.page("/admin/indicators", .admin) { request, context in
+            try await indicatorsPage(context, form: nil, errors: [],
+                                     notice: request.query.get("added").map { "Added \($0.quoted()): give it figures on the figures page." }
+                                        ?? request.query.get("theme").map { "Theme \($0.quoted()) saved." })
+        }
+        routes.form("/admin/indicators", .admin) { _, context, form in
+            do {
+                let types = form.text("crimeTypes").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                // Anything but a number from 0 to 100 is named by `Indicator.validate`, with every other problem.
+                let threshold = form.text("threshold").isEmpty ? 5 : Double(form.text("threshold")) ?? .nan
+                let indicators = services.storage.indicators
+                let indicator = Indicator(key: form.text("key"), name: form.text("name").trimmingCharacters(in: .whitespaces),
+                                          themeKey: form.text("theme").isEmpty ? nil : form.text("theme"),
+                                          polarity: try Polarity(parsing: form.text("polarity")), thresholdPercent: threshold,
+                                          source: types.isEmpty ? .partner : .policeUK, crimeTypes: types,
+                                          position: (try await indicators.list().map(\.position).max() ?? 0) + 1)
+                try await indicators.create(indicator, by: context.identity.actor(channel: .web))
+                return redirect("/admin/indicators?added=\(indicator.key)")
+            } catch let error as ValidationError {
+                return try await indicatorsPage(context, form: form, errors: error.messages, status: .unprocessableContent)
+            } catch DomainError.conflict(let message) {
+                return try await indicatorsPage(context, form: form, errors: [message], status: .conflict)
             }
-            return views.response("admin-indicators", IndicatorsPage(chrome: PageChrome(title: "Indicators", context: context, current: "/admin"), indicators: rows))
+        }
+        routes.form("/admin/themes", .admin) { _, context, form in
+            do {
+                let key = form.text("themeKey")
+                try Indicator.validateKey(key)
+                let name = form.text("themeName").trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { throw ValidationError("Enter the theme's name, e.g. Violent crime.", field: "themeName") }
+                let themes = try await services.storage.indicators.themes()
+                let position = themes.first { $0.key == key }?.position ?? (themes.map(\.position).max() ?? 0) + 1
+                try await services.storage.indicators.save(Theme(key: key, name: name, position: position), by: context.identity.actor(channel: .web))
+                return redirect("/admin/indicators?theme=\(key)")
+            } catch let error as ValidationError {
+                return try await indicatorsPage(context, form: form, errors: error.messages.map { $0.replacingOccurrences(of: "is not a key", with: "is not a theme key") },
+                                                status: .unprocessableContent)
+            }
         }
         routes.page("/admin/indicators/:key", .admin) { _, context in
             try await indicatorPage(context, errors: [])
@@ -358,6 +399,31 @@ struct DataController {
     }
 
     // MARK: - Administration
+
+    private func indicatorsPage(_ context: SignedInContext, form: FormData?, errors: [String], notice: String? = nil,
+                                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let indicators = try await services.storage.indicators.list()
+        let themes = try await services.storage.indicators.themes().sorted { ($0.position, $0.key) < ($1.position, $1.key) }
+        let themeNames = Dictionary(themes.map { ($0.key, $0.name) }) { first, _ in first }
+        let rows = indicators.map {
+            IndicatorRow(key: $0.key, name: $0.name, theme: $0.themeKey.flatMap { themeNames[$0] } ?? "",
+                         polarity: $0.polarity == .fewerIsBetter ? "Fewer is better" : "More is better",
+                         threshold: "±" + DisplayFormat.number($0.thresholdPercent, decimals: 1) + "%",
+                         source: $0.source == .policeUK ? "police.uk: " + $0.crimeTypes.joined(separator: "; ") : "Partner")
+        }
+        let typed = ["key", "name", "threshold", "crimeTypes", "themeKey", "themeName"].reduce(into: [String: String]()) { $0[$1] = form?.text($1) ?? "" }
+        let page = IndicatorsPage(
+            chrome: PageChrome(title: "Indicators", context: context, current: "/admin", notice: notice), errors: ErrorSummary(errors),
+            indicators: rows,
+            themes: themes.map { theme in ThemeRow(key: theme.key, name: theme.name, position: theme.position,
+                                                   indicators: indicators.filter { $0.themeKey == theme.key }.count) },
+            themeOptions: [Option(value: "", label: "None", selected: (form?.text("theme") ?? "").isEmpty)]
+                + themes.map { Option(value: $0.key, label: $0.name, selected: form?.text("theme") == $0.key) },
+            polarities: [Option(value: "fewer-is-better", label: "Fewer is better", selected: form?.text("polarity") != "more-is-better"),
+                         Option(value: "more-is-better", label: "More is better (e.g. reported hate crime)", selected: form?.text("polarity") == "more-is-better")],
+            form: typed)
+        return views.response("admin-indicators", page, status: status)
+    }
 
     private func indicatorPage(_ context: SignedInContext, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let key = try context.parameters.require("key")
