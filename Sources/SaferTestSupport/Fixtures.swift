@@ -36,11 +36,12 @@ public final class RecordedSleeps: @unchecked Sendable {
 
 /// Services over a test database, with a fixed clock, sequential ids, cheap bcrypt and no real waits.
 public func makeTestServices(_ database: SaferDatabase, clock: TestClock = TestClock(), sleeps: RecordedSleeps = RecordedSleeps(),
-                             logger: Logger = Logger(label: "safer")) -> AppServices {
+                             logger: Logger = Logger(label: "safer"), configure: (inout AppConfiguration) -> Void = { _ in }) -> AppServices {
     var configuration = AppConfiguration()
     configuration.database = database.url
     configuration.bcryptCost = 4
     configuration.sessionSecret = String(repeating: "s", count: 40)
+    configure(&configuration)
     let ids = SequentialIDs()
     return AppServices(configuration: configuration, storage: Storage(database: database, clock: clock, ids: ids),
                        clock: clock, ids: ids, sleep: { sleeps.record($0) }, logger: logger)

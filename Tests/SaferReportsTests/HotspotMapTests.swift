@@ -37,6 +37,19 @@ struct HotspotMapTests {
         #expect(svg.filter { $0 == "\n" }.count > 10)
     }
 
+    /// Issue 13.10: roads' names where the data has them, so the map reads without tiles.
+    @Test func theSVGNamesTheRoadsOfTheLargestClustersAndTheBeats() {
+        let beat = HotspotMap.Area(name: "Hartshill & Ansley", outline: [.init(easting: 430_000, northing: 294_000), .init(easting: 433_000, northing: 294_000),
+                                                                   .init(easting: 433_000, northing: 297_000), .init(easting: 430_000, northing: 297_000)])
+        let clusters = (0..<15).map { HotspotMap.Cluster(id: $0, centroid: .init(easting: 430_000 + Double($0) * 100, northing: 295_000), count: $0 + 1,
+                                                          radius: 50, road: "Road \($0), Hartshill") }
+        let map = HotspotMap(title: "t", incidents: Self.map.incidents, clusters: clusters, cells: [], cameras: [], areas: [], beats: [beat])
+        let svg = map.svg()
+        #expect(svg.contains(#"class="beat-name""#) && svg.contains(">Hartshill &amp; Ansley</text>"))
+        let labelled = clusters.filter { svg.contains(">\($0.road.split(separator: ",")[0])</text>") }.map(\.id)
+        #expect(labelled == Array(3..<15), "the 12 largest clusters are named, by road without the locality")
+    }
+
     @Test func theGeoJSONHasOneLayerPropertyPerKindInLongitudeLatitudeOrder() throws {
         let object = try JSONSerialization.jsonObject(with: try Self.map.geoJSON()) as? [String: Any]
         let features = object?["features"] as? [[String: Any]] ?? []

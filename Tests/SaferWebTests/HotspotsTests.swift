@@ -140,4 +140,22 @@ struct CrimeHotspotTests {
             #expect(shown.text.contains("ranks fly-tips by the place"), "the fly-tip ranking gives way to a note for crimes")
         }
     }
+
+    /// Issue 13.10: without Leaflet the page says what the interactive map needs, and the
+    /// printable map names the clusters' roads.
+    @Test func withoutLeafletTheMapPageSaysWhatToInstall() async throws {
+        try await WebHarness.run(configure: { $0.maps.leafletDirectory = "/nonexistent"; $0.maps.leafletURL = nil }) { harness, client in
+            _ = try await DemoLoader(services: harness.services).load()
+            let page = try await client.execute(uri: "/hotspots/map?from=2018-07-01&to=2019-02-28", method: .get,
+                                                headers: try await harness.session(.councillor).headers).text
+            #expect(page.contains("install Debian's <code>libjs-leaflet</code> package") && page.contains("<code>SAFER_LEAFLET_URL</code>"))
+            #expect(!page.contains(#"id="hotspot-map""#))
+            #expect(page.contains(#"class="road-name""#), "the printable map names roads")
+        }
+        try await WebHarness.run { harness, client in
+            guard harness.services.configuration.maps.assets != nil else { return }
+            let page = try await client.execute(uri: "/hotspots/map", method: .get, headers: try await harness.session(.councillor).headers).text
+            #expect(!page.contains("libjs-leaflet</code> package"), "no notice when the interactive map is there")
+        }
+    }
 }

@@ -18,11 +18,11 @@ struct WebHarness {
     let sleeps: RecordedSleeps
 
     /// Runs `body` against a fresh application on the given engine.
-    static func run(_ engine: TestEngine = .sqlite, logger: Logger = Logger(label: "safer"),
+    static func run(_ engine: TestEngine = .sqlite, logger: Logger = Logger(label: "safer"), configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
                     _ body: @escaping @Sendable (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let clock = TestClock(), sleeps = RecordedSleeps()
-            let services = makeTestServices(database, clock: clock, sleeps: sleeps, logger: logger)
+            let services = makeTestServices(database, clock: clock, sleeps: sleeps, logger: logger, configure: configure)
             let users = try await TestData.seedAccounts(services)
             let harness = WebHarness(services: services, users: users, clock: clock, sleeps: sleeps)
             let app = try buildApplication(configuration: services.configuration, services: services)

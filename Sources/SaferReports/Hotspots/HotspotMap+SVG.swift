@@ -36,6 +36,20 @@ extension HotspotMap {
         for incident in incidents {
             out.append("<circle class=\"incident\" cx=\"\(x(incident.point.easting))\" cy=\"\(y(incident.point.northing))\" r=\"3\" fill=\"\(incident.open ? "#f47738" : "#505a5f")\"><title>\(Self.escape(incident.id)) \(Self.escape(incident.label))\(incident.open ? " (open)" : "")</title></circle>")
         }
+        // Names where the data has them: each beat's at the middle of its outline, and the road of
+        // each of the largest clusters beside it (white-haloed, so they read over the dots).
+        for beat in beats where beat.outline.count >= 3 {
+            let middle = NationalGridPoint(easting: beat.outline.map(\.easting).reduce(0, +) / Double(beat.outline.count),
+                                           northing: beat.outline.map(\.northing).reduce(0, +) / Double(beat.outline.count))
+            out.append("<text class=\"beat-name\" x=\"\(x(middle.easting))\" y=\"\(y(middle.northing))\" text-anchor=\"middle\" fill=\"#505a5f\" font-style=\"italic\">\(Self.escape(beat.name))</text>")
+        }
+        for cluster in clusters.sorted(by: { ($1.count, $0.id) < ($0.count, $1.id) }).prefix(Self.roadLabels) where !cluster.road.isEmpty {
+            let road = cluster.road.split(separator: ",").first.map(String.init) ?? cluster.road
+            // Right of the circle, or left of it near the right edge, so the name stays on the map.
+            let centre = (cluster.centroid.easting - extent.minEasting) * scale, gap = max(8, cluster.radius * scale) + 3
+            let onLeft = centre > Double(width) * 0.75
+            out.append("<text class=\"road-name\" x=\"\(Self.f(onLeft ? centre - gap : centre + gap))\" y=\"\(y(cluster.centroid.northing))\" text-anchor=\"\(onLeft ? "end" : "start")\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" fill=\"#0b0c0c\">\(Self.escape(road))</text>")
+        }
         for camera in cameras {
             out.append("<rect class=\"camera\" x=\"\(Self.f((camera.point.easting - extent.minEasting) * scale - 5))\" y=\"\(Self.f((extent.maxNorthing - camera.point.northing) * scale - 5))\" width=\"10\" height=\"10\" fill=\"#00703c\" stroke=\"#fff\"><title>CCTV \(Self.escape(camera.asset)): \(Self.escape(camera.location))</title></rect>")
         }
@@ -60,6 +74,9 @@ extension HotspotMap {
     }
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// How many of the largest clusters have their road named on the printable map.
+    static let roadLabels = 12
 
     /// 1, 2 or 5 times a power of ten, at most the given length.
     static func niceLength(_ metres: Double) -> Double {
