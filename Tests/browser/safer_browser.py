@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cache
+from importlib import resources
 from urllib.parse import urlparse
 
 from selenium import webdriver
@@ -150,3 +152,53 @@ def login(driver: WebDriver, base_url: str, email: str, password: str) -> None:
         wait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.signed-in")))
     except Exception:
         raise AssertionError(f"sign-in as {email} failed: {describe_page(driver)}") from None
+
+
+# ------------------------------------------------------------------ axe-core
+
+# What the council's pages must meet: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@cache
+def axe_source() -> str:
+    """axe-core as shipped inside the axe-playwright-python wheel (no CDN; the file only)."""
+    return (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_run(driver: WebDriver, tags: list[str] | None = None) -> dict:
+    """Runs axe-core on the current page: {"version": ..., "violations": [{id, impact, help,
+    nodes: [{target, html, summary}]}]}. Fails if axe could not run or is older than 4.x (too
+    old for the WCAG 2.2 rules)."""
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        driver.execute_script(axe_source())
+    result = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+          .then(r => done({version: axe.version, violations: r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary}))}))}))
+          .catch(e => done({error: String(e)}));
+        """,
+        tags or AXE_TAGS,
+    )
+    assert "error" not in result, f"axe-core failed on {driver.current_url}: {result['error']}"
+    assert int(result["version"].split(".")[0]) >= 4, f"axe-core {result['version']} is too old for WCAG 2.2 rules"
+    return result
+
+
+def axe_violations(driver: WebDriver, tags: list[str] | None = None) -> list[dict]:
+    """The WCAG A and AA violations axe-core finds on the current page."""
+    return axe_run(driver, tags)["violations"]
+
+
+def describe_violations(violations: list[dict], nodes: int = 5) -> str:
+    """One line per rule (id, impact, what it asks) and the first few elements' selectors."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {' '.join(map(str, n['target']))}: {n['html']}" for n in v["nodes"][:nodes])
+        if len(v["nodes"]) > nodes:
+            lines.append(f"    … and {len(v['nodes']) - nodes} more")
+    return "\n".join(lines)

@@ -19,7 +19,6 @@ import sqlite3
 import subprocess
 import zipfile
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import docx
@@ -27,6 +26,8 @@ import openpyxl
 import pytest
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+
+import safer_browser
 
 MEETING = "2019-03-12"
 COMMITTEE = "Safer Communities Sub-Committee"
@@ -38,8 +39,6 @@ REPORT_TITLES = {
     9: "Progress Report on Achievement of Corporate Plan Targets April - December 2018",
 }
 RAG_WORDS = ("Red", "Amber", "Green")
-# WCAG 2.0, 2.1 and 2.2, levels A and AA.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 WROTE = re.compile(r"Wrote (?P<path>.+) \((?P<size>\d+) bytes, SHA-256 (?P<sha>[0-9a-f]{64})\)")
 
 
@@ -494,33 +493,13 @@ def test_html_structure_in_chromium(driver, built):
     assert "4 March 2019" in text  # the cut-off
 
 
-def axe_source() -> str:
-    """axe-core as shipped inside the axe-playwright-python wheel (no CDN; the file only)."""
-    return (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
-
-
 def test_html_has_no_axe_violations_wcag_22_aa(driver, built):
     driver.get(built["html"].resolve().as_uri())
-    driver.execute_script(axe_source())
     driver.set_script_timeout(180)
-    result = driver.execute_async_script(
-        """
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-          .then(r => done({version: axe.version, violations: r.violations.map(v => ({
-              id: v.id, impact: v.impact, help: v.help,
-              nodes: v.nodes.slice(0, 5).map(n => ({target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary}))}))}))
-          .catch(e => done({error: String(e)}));
-        """,
-        AXE_TAGS,
-    )
-    assert "error" not in result, result.get("error")
-    assert int(result["version"].split(".")[0]) >= 4, f"axe-core {result['version']} is too old for WCAG 2.2 rules"
+    result = safer_browser.axe_run(driver)
     violations = result["violations"]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}\n" + "\n".join(f"    {n['target']}: {n['html']}" for n in v["nodes"])
-        for v in violations)
-    assert not violations, f"axe-core {result['version']} found {len(violations)} violations:\n{report}"
+    assert not violations, (f"axe-core {result['version']} found {len(violations)} violations:\n"
+                            f"{safer_browser.describe_violations(violations)}")
 
 
 # ------------------------------------------------------------------ PDF and zip

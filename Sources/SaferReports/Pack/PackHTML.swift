@@ -172,7 +172,8 @@ public enum PackHTML {
     }
 
     static func table(_ table: ReportTable, period: String, _ html: inout HTMLBuilder) {
-        html.raw("<div class=\"table-wrap\">\n<table>\n<caption>\(HTMLBuilder.escape(table.title))")
+        // On a narrow screen the table scrolls inside its wrapper, which keyboard users reach by Tab.
+        html.raw("<div class=\"table-wrap\" role=\"region\" aria-label=\"\(HTMLBuilder.escape(table.title))\" tabindex=\"0\">\n<table>\n<caption>\(HTMLBuilder.escape(table.title))")
         if let subtitle = table.subtitle { html.raw("<span class=\"subtitle\">\(HTMLBuilder.escape(subtitle))</span>") }
         html.raw("<span class=\"period\">Period: \(HTMLBuilder.escape(period))</span></caption>\n<thead><tr>")
         for column in table.columns { html.raw("<th scope=\"col\" class=\"\(column.kind.rawValue)\">\(HTMLBuilder.escape(column.header))</th>") }
@@ -231,7 +232,7 @@ public enum PackHTML {
         .draft-banner{border-left:6px solid #d4351c;padding:.5rem 1rem;background:#fef7f7}
         .incomplete{border-left:6px solid #f47738;padding:.25rem .75rem}
         .agenda-items{list-style:none;padding-left:0}.agenda-items li{break-inside:avoid}.page-ref{white-space:nowrap}
-        .table-wrap{overflow-x:auto}
+        .table-wrap{overflow-x:auto}.table-wrap:focus{outline:3px solid #fd0}
         table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
         caption{text-align:left;font-weight:bold;padding-bottom:.25rem}
         caption span{display:block;font-weight:normal}
