@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import SaferDomain
+import SaferStorage
 import SaferTestSupport
 @testable import SaferApp
 @testable import SaferWeb
@@ -188,6 +189,42 @@ struct HomePageTests {
             #expect(home.status == .ok)
             #expect(home.text.contains("Community safety evidence, from data.") && !home.text.contains("quarter-summary"),
                     "no council named before one is set up, and no summary before figures")
+        }
+    }
+}
+
+/// Issue 12.8: report inputs are cached by data version, and a write on any node (any
+/// connection to the same database) is seen by the next report.
+@Suite("Performance inputs cached by data version")
+struct PerformanceCacheTests {
+    @Test(arguments: TestEngine.available)
+    func aWriteFromAnotherNodeIsSeenByTheNextReport(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, token in
+            let performance = PerformanceService(services: harness.services)
+            func december() async throws -> Double? {
+                try await performance.inputs().figures["violence-with-injury"]?.months[Month("2018-12")!].number
+            }
+            let versions = harness.services.storage.dataVersions
+            let stored = try #require(try await december())
+            let before = try await versions.version("performance")
+            let again = try await december()
+            #expect(again == stored, "from the cache")
+            #expect(try await versions.version("performance") == before, "reading bumps nothing")
+            #expect(try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
+            // Another node: its own services (and cache) on the same database.
+            let database = harness.services.storage.database
+            let other = AppServices(configuration: harness.services.configuration, storage: Storage(database: database, clock: TestClock(), ids: UUIDGenerator()))
+            _ = try await other.storage.figures.set([MonthlyFigure(indicatorKey: "violence-with-injury", areaKey: "north-warwickshire",
+                                                                  month: Month("2018-12")!, value: .number(stored + 10))], by: .system)
+            #expect(try await versions.version("performance") > before)
+            let changed = try await december()
+            #expect(changed == stored + 10, "the change is seen at once")
+            // A write to a table the reports do not read leaves the version alone.
+            let now = try await versions.version("performance")
+            try await other.storage.organisations.create(Organisation(id: "org-new", name: "New Parish Council", kind: .parish), by: .system)
+            #expect(try await versions.version("performance") == now)
+            try await other.storage.indicators.save(Theme(key: "new-theme", name: "New theme", position: 99), by: .system)
+            #expect(try await versions.version("performance") > now)
         }
     }
 }

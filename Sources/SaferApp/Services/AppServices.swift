@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SaferDomain
+import SaferReports
 import SaferStorage
 
 /// What controllers are given: repositories, clock, ids and settings. No globals.
@@ -16,6 +17,8 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// The database check behind `/health`, shared by every request.
     public let health: HealthService
+    /// The performance reports' inputs, kept while the data version they were built at stands.
+    public let performanceCache = VersionedCache<String, PerformanceInputs>()
 
     public init(configuration: AppConfiguration, storage: Storage, clock: any SaferClock = SystemClock(),
                 ids: any IDGenerator = UUIDGenerator(), throttle: LoginThrottle = LoginThrottle(),

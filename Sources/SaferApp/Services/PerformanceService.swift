@@ -10,22 +10,35 @@ public struct PerformanceService: Sendable {
     let figures: any FigureRepository
     let indicators: any IndicatorRepository
     let policeCrimes: any PoliceCrimeRepository
+    /// With both, inputs are kept per area until the `performance` data version moves.
+    let cache: (versions: any DataVersionRepository, inputs: VersionedCache<String, PerformanceInputs>)?
 
     /// A service with only what it uses.
-    public init(areas: any AreaRepository, figures: any FigureRepository, indicators: any IndicatorRepository, policeCrimes: any PoliceCrimeRepository) {
+    public init(areas: any AreaRepository, figures: any FigureRepository, indicators: any IndicatorRepository, policeCrimes: any PoliceCrimeRepository,
+                cache: (versions: any DataVersionRepository, inputs: VersionedCache<String, PerformanceInputs>)? = nil) {
         self.areas = areas
         self.figures = figures
         self.indicators = indicators
         self.policeCrimes = policeCrimes
+        self.cache = cache
     }
 
     /// The service wired from the application's services.
     public init(services: AppServices) {
-        self.init(areas: services.storage.areas, figures: services.storage.figures, indicators: services.storage.indicators, policeCrimes: services.storage.policeCrimes)
+        self.init(areas: services.storage.areas, figures: services.storage.figures, indicators: services.storage.indicators, policeCrimes: services.storage.policeCrimes,
+                  cache: (services.storage.dataVersions, services.performanceCache))
     }
 
-    /// The catalogue and every figure for an area (the district when nil).
+    /// The catalogue and every figure for an area (the district when nil): from the cache
+    /// while no table they are built from has changed since.
     public func inputs(areaKey: String? = nil) async throws -> PerformanceInputs {
+        guard let cache else { return try await uncachedInputs(areaKey: areaKey) }
+        let version = try await cache.versions.version("performance")
+        return try await cache.inputs.value(for: areaKey ?? "", at: version) { try await uncachedInputs(areaKey: areaKey) }
+    }
+
+    /// The inputs read afresh from storage.
+    func uncachedInputs(areaKey: String?) async throws -> PerformanceInputs {
         let area: Area
         if let areaKey {
             guard let found = try await areas.find(key: areaKey) else { throw DomainError.notFound(entity: "area", id: areaKey) }

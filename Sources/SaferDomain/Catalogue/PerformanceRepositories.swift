@@ -44,3 +44,10 @@ public protocol FigureRepository: Sendable {
     /// Everything known for one indicator in every area, keyed by area.
     func figuresByArea(indicatorKey: String) async throws -> [String: IndicatorFigures]
 }
+
+/// Counters bumped by the database on every write to a group of tables (migration 10: the
+/// `performance` group is every table the performance reports read), on whichever node writes.
+public protocol DataVersionRepository: Sendable {
+    /// The group's version now.
+    func version(_ name: String) async throws -> Int64
+}

@@ -13,7 +13,46 @@ public enum Migrations {
         Migration(7, "police-uk-by-month", apply: policeUKByMonth),
         Migration(8, "meetings", apply: meetings),
         Migration(9, "login-throttle", apply: loginThrottle),
+        Migration(10, "data-versions", apply: dataVersions),
     ]
+
+    /// The tables the performance reports read: a write to any of them bumps the
+    /// `performance` data version (in the writing transaction), so a node's cached report
+    /// inputs are used only while nothing they were built from has changed, on any node.
+    /// police.uk rows bump it through `police_imports`, written once per month imported, not
+    /// per row.
+    static let performanceTables = ["themes", "areas", "lsoa_lookup", "indicators", "indicator_crime_types", "figures",
+                                    "supplied_totals", "police_imports"]
+
+    static func dataVersions(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        try await db.create(table: "data_versions")
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("version", type: .bigint, .notNull)
+            .run()
+        try await db.insert(into: "data_versions").columns("name", "version").values(SQLBind("performance"), SQLBind(0)).run()
+        switch engine {
+        case .sqlite:
+            for table in performanceTables {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try await db.raw("""
+                        CREATE TRIGGER \(unsafeRaw: "version_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event) ON \(ident: table)
+                        BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'performance'; END
+                        """).run()
+                }
+            }
+        case .postgres:
+            try await db.raw("""
+                CREATE FUNCTION bump_performance_version() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'performance'; RETURN NULL; END $$
+                """).run()
+            for table in performanceTables {
+                try await db.raw("""
+                    CREATE TRIGGER \(unsafeRaw: "version_\(table)") AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(ident: table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION bump_performance_version()
+                    """).run()
+            }
+        }
+    }
 
     static func accounts(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
         try await db.create(table: "organisations")

@@ -24,6 +24,7 @@ public struct Storage: Sendable {
     public let settings: any SettingsRepository
     public let meetings: any MeetingRepository
     public let retention: any RetentionRepository
+    public let dataVersions: any DataVersionRepository
 
     public init(database: SaferDatabase, clock: any SaferClock, ids: any IDGenerator) {
         self.database = database
@@ -47,5 +48,6 @@ public struct Storage: Sendable {
         self.settings = SQLSettingsRepository(database: database, clock: clock, ids: ids)
         self.meetings = SQLMeetingRepository(database: database, clock: clock, ids: ids)
         self.retention = SQLRetentionRepository(database: database, clock: clock, ids: ids)
+        self.dataVersions = SQLDataVersionRepository(database: database)
     }
 }
