@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public let health: HealthService
     /// The performance reports' inputs, kept while the data version they were built at stands.
     public let performanceCache = VersionedCache<String, PerformanceInputs>()
+    /// Finished performance reports (as the API sends them), by report and period, kept the same way.
+    public let reportCache = VersionedCache<String, any Sendable>()
 
     public init(configuration: AppConfiguration, storage: Storage, clock: any SaferClock = SystemClock(),
                 ids: any IDGenerator = UUIDGenerator(), throttle: LoginThrottle = LoginThrottle(),

@@ -37,6 +37,12 @@ public struct PerformanceService: Sendable {
         return try await cache.inputs.value(for: areaKey ?? "", at: version) { try await uncachedInputs(areaKey: areaKey) }
     }
 
+    /// The `performance` data version now, when this service caches (nil when it does not).
+    public func dataVersion() async throws -> Int64? {
+        guard let cache else { return nil }
+        return try await cache.versions.version("performance")
+    }
+
     /// The inputs read afresh from storage.
     func uncachedInputs(areaKey: String?) async throws -> PerformanceInputs {
         let area: Area

@@ -42,19 +42,32 @@ extension APIController {
     }
 
     func getBoroughReport(_ input: Operations.GetBoroughReport.Input) async throws -> Operations.GetBoroughReport.Output {
-        let report = try await performance.borough(year: try FinancialYear(parsing: input.query.fy),
-                                                   through: try input.query.through.map { try Month(parsing: $0) })
-        return .ok(.init(body: .json(try Self.bridge(report.json))))
+        let year = try FinancialYear(parsing: input.query.fy), through = try input.query.through.map { try Month(parsing: $0) }
+        return .ok(.init(body: .json(try await cachedReport("borough|\(year)|\(through?.description ?? "")") {
+            try Self.bridge(try await performance.borough(year: year, through: through).json)
+        })))
     }
 
     func getBaselineReport(_ input: Operations.GetBaselineReport.Input) async throws -> Operations.GetBaselineReport.Output {
-        let report = try await performance.baseline(through: try Month(parsing: input.query.through))
-        return .ok(.init(body: .json(try Self.bridge(report.json))))
+        let through = try Month(parsing: input.query.through)
+        return .ok(.init(body: .json(try await cachedReport("baseline|\(through)") {
+            try Self.bridge(try await performance.baseline(through: through).json)
+        })))
     }
 
     func getBeatReport(_ input: Operations.GetBeatReport.Input) async throws -> Operations.GetBeatReport.Output {
-        let report = try await performance.beats(quarter: try Quarter(parsing: input.query.quarter))
-        return .ok(.init(body: .json(try Self.bridge(report.json))))
+        let quarter = try Quarter(parsing: input.query.quarter)
+        return .ok(.init(body: .json(try await cachedReport("beats|\(quarter)") {
+            try Self.bridge(try await performance.beats(quarter: quarter).json)
+        })))
+    }
+
+    /// A performance report as the API sends it, built once per data version: while no table
+    /// the reports read has changed (on any node), the same request is answered from memory.
+    func cachedReport<T: Sendable>(_ key: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let version = try await performance.dataVersion() else { return try await build() }
+        if let value = try await services.reportCache.value(for: key, at: version, build: { try await build() }) as? T { return value }
+        return try await build()
     }
 
     /// The reports' JSON (shared with downloads and the CLI) as the document's wire type: the
