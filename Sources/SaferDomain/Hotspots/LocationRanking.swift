@@ -53,10 +53,9 @@ public enum LocationRanking {
         calendar: Calendar,
         normaliser: LocationNameNormaliser = LocationNameNormaliser()
     ) -> [LocationRankingRow] {
-        let origin = calendar.startOfDay(for: Date(timeIntervalSinceReferenceDate: 0))
-        func day(_ date: Date) -> Int {
-            calendar.dateComponents([.day], from: origin, to: calendar.startOfDay(for: date)).day ?? 0
-        }
+        // Plain day arithmetic in the calendar's time zone (the Gregorian days of `CalendarDay`):
+        // asking `Calendar` for components per record took a sixth of the ranking's time.
+        func day(_ date: Date) -> Int { CalendarDay(containing: date, timeZone: calendar.timeZone).dayNumber }
         let first = day(from), last = day(to)
         guard first <= last else { return [] }
         return top(limit, of: records.lazy.map { (name: $0.name, day: day($0.date)) }, in: first...last, normaliser: normaliser)

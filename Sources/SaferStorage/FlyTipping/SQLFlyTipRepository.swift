@@ -20,6 +20,15 @@ public struct SQLFlyTipRepository: FlyTipRepository {
         let location: String, landType: String, wasteTypes: String, size: String, hazards: String
         let source: String, status: String, reportedAt: Int64, inspectedAt: Int64?, clearedAt: Int64?
         let duplicateOf: String?, costPence: Int64?, notes: String, recordedBy: String, recordedAt: Int64
+
+        /// The columns by name, so rows decode without converting every key from snake case on
+        /// every row (measured: a third of the hot-spot ranking's time went on that).
+        enum CodingKeys: String, CodingKey {
+            case id, reference, clientId = "client_id", latitude, longitude, easting, northing, location, landType = "land_type"
+            case wasteTypes = "waste_types", size, hazards, source, status, reportedAt = "reported_at", inspectedAt = "inspected_at"
+            case clearedAt = "cleared_at", duplicateOf = "duplicate_of", costPence = "cost_pence", notes, recordedBy = "recorded_by"
+            case recordedAt = "recorded_at"
+        }
     }
 
     struct PhotoRow: Decodable {
@@ -129,7 +138,7 @@ public struct SQLFlyTipRepository: FlyTipRepository {
 
     static func fetch(_ db: any SQLDatabase, column: String, value: String) async throws -> FlyTip? {
         try await db.select().column("*").from("fly_tips").where(SQLIdentifier(column), .equal, SQLBind(value))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.flyTip)
+            .first(decoding: Row.self).map(Self.flyTip)
     }
 
     struct PlaceRow: Decodable { let name: String, easting: Double, northing: Double, incidents: Int64 }
@@ -149,7 +158,7 @@ public struct SQLFlyTipRepository: FlyTipRepository {
         Self.apply(filter, to: query)
         query.orderBy("reported_at", .descending).orderBy("id")
         if let limit = filter.limit { query.limit(limit).offset(filter.offset) }
-        return try await query.all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(Self.flyTip)
+        return try await query.all(decoding: Row.self).map(Self.flyTip)
     }
 
     public func count(_ filter: FlyTipFilter) async throws -> Int {
