@@ -60,6 +60,17 @@ struct MaintenanceTests {
             "\(error)".contains("not a Safer backup")
         }
         #expect(!FileManager.default.fileExists(atPath: target), "nothing written")
+        let text = directory.appendingPathComponent("notes.txt")
+        try Data("not a database".utf8).write(to: text)
+        await #expect { try await DatabaseBackup.restore(from: text.path, into: .sqlite(path: target)) } throws: { error in
+            "\(error)".contains("is not an SQLite file")
+        }
+        // A backup into a folder that does not exist names the folder.
+        let source = try await SaferDatabase.open(.sqlite(path: other))
+        await #expect { try await DatabaseBackup.backup(source, to: directory.appendingPathComponent("missing/backup").path) } throws: { error in
+            "\(error)".contains("The folder \(directory.appendingPathComponent("missing").path) does not exist")
+        }
+        try await source.shutdown()
     }
 
     static let received = Date(timeIntervalSince1970: 1_549_877_400)   // 2019-02-11 09:30 UTC

@@ -27,6 +27,11 @@ public enum DatabaseBackup {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(path) already exists: give a new file name, so that no backup is overwritten.")
         }
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("The folder \(folder) does not exist: create it, or give a path in a folder that does.")
+        }
         switch database.url {
         case .sqlite:
             try await database.sql.raw("VACUUM INTO \(bind: path)").run()
@@ -54,7 +59,10 @@ public enum DatabaseBackup {
         }
         switch url {
         case .sqlite(let target):
-            let source = try await SaferDatabase.open(.sqlite(path: path))
+            let source: SaferDatabase
+            do { source = try await SaferDatabase.open(.sqlite(path: path)) } catch {
+                throw ValidationError("\(path) is not an SQLite file, so not a Safer backup of an SQLite database.")
+            }
             do {
                 let check = try await source.sql.raw("PRAGMA integrity_check").all(decodingColumn: "integrity_check", as: String.self).first
                 guard check == "ok" else { throw ValidationError("\(path) is damaged: SQLite's integrity check says \(check ?? "nothing").") }

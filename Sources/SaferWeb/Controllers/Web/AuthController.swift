@@ -61,7 +61,8 @@ struct AuthController {
             decision = refusal
         } else {
             decision = try await services.storage.loginAttempts.update(keys: keys, now: now) { states in
-                throttle.attempt(keys: keys, states: states, now: now)
+                let attempt = throttle.attempt(keys: keys, states: states, now: now)
+                return (states: attempt.states, result: attempt.decision)
             }
         }
         let page = LoginPage(chrome: PageChrome(title: "Sign in", context: context, current: nil), email: email,
