@@ -23,6 +23,7 @@ public func buildRouter(services: AppServices) throws -> SecureRoutes {
     // that a 403 or 404 page keeps the signed-in navigation.
     router.add(middleware: ErrorMiddleware(views: views))
     router.add(middleware: AuthenticationMiddleware(services: services))
+    router.add(middleware: CouncilNameMiddleware(services: services))
     router.add(middleware: ErrorMiddleware(views: views))
     let methods = RouteMethods()
     router.add(middleware: MethodMiddleware(routes: methods))

@@ -232,7 +232,7 @@ struct DataEntryTests {
             #expect(response.text.contains("September 2018") || response.text.contains("Sep 2018"))
             let audit = try await harness.services.storage.auditLog.list(AuditFilter(entity: "police-uk-month"))
             #expect(audit.first?.entityID == "2018-09")
-            let notCSV = Self.multipart(officer, fields: [], file: ("file", "notes.csv", "hello,world\n1,2\n"))
+            let notCSV = Self.multipart(officer, fields: [("area", "North Warwickshire")], file: ("file", "notes.csv", "hello,world\n1,2\n"))
             let rejected = try await client.execute(uri: "/performance/police-uk", method: .post, headers: notCSV.0, body: notCSV.1)
             #expect(rejected.status == .unprocessableContent)
             #expect(rejected.text.contains("Crime ID") || rejected.text.contains("missing"))

@@ -178,6 +178,7 @@ struct HomePageTests {
             #expect(home.contains(#"<a href="/performance/indicators/violence-with-injury">Violence with injury (+7.0%)</a>"#))
             #expect(home.contains(#"href="/performance/quarterly?through=2018-12""#) && home.contains(#"href="/performance/beats""#))
             #expect(home.contains("meeting: 12 March 2019</a>"), "the demo meeting, next or latest by the clock")
+            #expect(home.contains(#"<span class="brand-sub">North Warwickshire Community Safety</span>"#), "the council's name from the database")
             let summary = try #require(home.range(of: "quarter-summary")), cards = try #require(home.range(of: #"class="cards""#))
             #expect(summary.lowerBound < cards.lowerBound, "the summary comes first")
         }
@@ -189,6 +190,11 @@ struct HomePageTests {
             #expect(home.status == .ok)
             #expect(home.text.contains("Community safety evidence, from data.") && !home.text.contains("quarter-summary"),
                     "no council named before one is set up, and no summary before figures")
+            for path in ["/", "/performance/police-uk", "/fly-tipping", "/hotspots", "/nowhere"] {
+                let page = try await client.execute(uri: path, method: .get, headers: try await harness.session(.officer).headers).text
+                #expect(!page.contains("North Warwickshire"), "\(path) names no council the database does not hold")
+                #expect(page.contains(#"<span class="brand-sub">Community Safety</span>"#), "\(path)")
+            }
         }
     }
 }

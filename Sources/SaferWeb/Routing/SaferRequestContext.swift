@@ -28,6 +28,8 @@ public struct SaferRequestContext: RequestContext {
     public let peerAddress: String
     /// The form token to put in pages (session's, or a signed anonymous one).
     public var csrfToken: String = ""
+    /// The council's name for the layout (`CouncilNameMiddleware`); nil before one is set up.
+    public var councilName: String?
     public var maxUploadSize: Int { 2 * 1024 * 1024 }
 
     public init(source: ApplicationRequestContextSource) {
@@ -51,6 +53,8 @@ public struct SignedInContext: Sendable {
     public var csrfToken: String { request.csrfToken }
     /// The client's address.
     public var remoteAddress: String { request.remoteAddress }
+    /// The council's name for the layout.
+    public var councilName: String? { request.councilName }
 
     /// The actor recorded in the audit log for a change made through a page.
     public var actor: Actor { identity.actor(channel: .web) }
@@ -60,6 +64,7 @@ public struct SignedInContext: Sendable {
 protocol PageContext {
     var signedInIdentity: Identity? { get }
     var csrfToken: String { get }
+    var councilName: String? { get }
 }
 
 extension SaferRequestContext: PageContext {

@@ -15,6 +15,8 @@ struct PageChrome {
     let userName: String
     let roleLabel: String
     let csrf: String
+    /// The council's name from the database, for the brand line; nil before one is set up.
+    let council: String?
     let nav: [NavItem]
     var notice: String? = nil
 
@@ -31,6 +33,7 @@ struct PageChrome {
     init(title: String, context: some PageContext, current: String?, notice: String? = nil) {
         self.title = title
         self.csrf = context.csrfToken
+        self.council = context.councilName
         self.notice = notice
         if let user = context.signedInIdentity?.user {
             signedIn = true

@@ -48,6 +48,8 @@ struct DataController {
         let errors: ErrorSummary?
         let result: [String]
         let hasResult: Bool
+        /// The LSOA-name prefix the form starts with: the council's name.
+        let area: String
     }
     struct IndicatorRow { let key: String; let name: String; let theme: String; let polarity: String; let threshold: String; let source: String }
     struct ThemeRow { let key: String; let name: String; let position: Int; let indicators: Int }
@@ -358,7 +360,7 @@ struct DataController {
         }
         let page = PoliceImportPage(chrome: PageChrome(title: "Import police.uk data", context: context, current: "/performance"),
                                     imports: Array(imports), hasImports: !imports.isEmpty, errors: ErrorSummary(errors),
-                                    result: result, hasResult: !result.isEmpty)
+                                    result: result, hasResult: !result.isEmpty, area: context.councilName ?? "")
         return views.response("police-import", page, status: status)
     }
 
@@ -382,7 +384,13 @@ struct DataController {
             try file.data.write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(form.text("area").isEmpty ? "North Warwickshire" : form.text("area"))
+        let typed = form.text("area").trimmingCharacters(in: .whitespaces)
+        let typedArea = typed.isEmpty ? context.councilName ?? "" : typed
+        guard form["all"] == "on" || !typedArea.isEmpty else {
+            return try await policePage(context, errors: ["Give the start of the LSOA names to keep (the district's name, as police.uk writes it), or tick \"Keep every row\"."],
+                                        result: [], status: .unprocessableContent)
+        }
+        let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(typedArea)
         /// A message with the server's folders taken out: the person sees their own file names.
         func plain(_ text: String) -> String {
             text.replacingOccurrences(of: directory.path + "/", with: "").replacingOccurrences(of: #"(^|[\s(])\d+/"#, with: "$1", options: .regularExpression)
