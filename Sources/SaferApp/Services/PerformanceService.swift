@@ -126,14 +126,17 @@ public struct PerformanceService: Sendable {
         Completeness.openingQuarter(in: try await inputs().figures.values.map(\.months))
     }
 
-    /// The quarter the beat comparison opens on, by the same rule over the beats' figures.
-    public func defaultBeatQuarter() async throws -> Quarter? {
-        Completeness.openingQuarter(in: try await beatFigures().values.flatMap { $0.values.map(\.months) })
-    }
-
-    /// Whether any beat has a figure in the quarter.
-    public func beatsHaveFigures(in quarter: Quarter) async throws -> Bool {
-        try await beatFigures().values.contains { $0.values.contains { series in quarter.months.contains { series.months[$0].isNumber } } }
+    /// The beat comparison as its page shows it: the quarter asked for, else the one it opens on
+    /// (the `Completeness` rule over the beats' figures); that opening quarter; and whether any
+    /// beat has a figure in the quarter shown. The beats' figures are read once.
+    public func beatsPage(asked: Quarter?, fallback: Quarter) async throws
+        -> (report: BeatComparisonReport, quarter: Quarter, opening: Quarter?, hasFigures: Bool) {
+        let figures = try await beatFigures()
+        let opening = Completeness.openingQuarter(in: figures.values.flatMap { $0.values.map(\.months) })
+        let quarter = asked ?? opening ?? fallback
+        let report = try BeatComparisonReport.build(quarter: quarter, beats: try await areas.list(kind: .beat), figures: figures)
+        let hasFigures = figures.values.contains { $0.values.contains { series in quarter.months.contains { series.months[$0].isNumber } } }
+        return (report, quarter, opening, hasFigures)
     }
 
     /// An indicator's 12-month rolling totals for up to two years to `through` (from its first

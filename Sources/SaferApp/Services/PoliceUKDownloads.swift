@@ -52,7 +52,7 @@ public struct PoliceUKDownloads: Sendable {
                     do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
                         throw ValidationError("\(name) is not a zip archive that can be read (\(error)).")
                     }
-                    var skipped: [String: Int] = [:]
+                    var skipped: [String: Int] = [:], street = 0
                     let entries = archive.filter { $0.type == .file }.sorted { $0.path < $1.path }
                     for entry in entries {
                         let file = (entry.path as NSString).lastPathComponent
@@ -62,6 +62,7 @@ public struct PoliceUKDownloads: Sendable {
                             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                             _ = try archive.extract(entry, to: target)
                             csvs.append(target.path)
+                            street += 1
                         case .skipped(let what): skipped[what, default: 0] += 1
                         case .other: skipped["other files", default: 0] += 1
                         }
@@ -70,7 +71,7 @@ public struct PoliceUKDownloads: Sendable {
                     for (what, count) in skipped.sorted(by: { $0.key < $1.key }) {
                         notes.append("Skipped \(count) \(what) in \(name): Safer imports street-level crime files only.")
                     }
-                    if !entries.contains(where: { if case .street = kind(of: ($0.path as NSString).lastPathComponent) { true } else { false } }) {
+                    if street == 0 {
                         throw ValidationError("\(name) holds no street-level files (YYYY-MM-<force>-street.csv): choose \"Include crime data\" on police.uk's download page.")
                     }
                 } else {

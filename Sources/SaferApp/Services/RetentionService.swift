@@ -25,18 +25,20 @@ public struct RetentionService: Sendable {
     public var rule: String { policy.rule(today: today) }
 
     /// What a purge today would remove.
-    public func candidates() async throws -> PurgeCandidates {
-        try await retention.candidates(contactsBefore: policy.contactCutoff(today: today).start(), suspectsBefore: policy.suspectCutoff(today: today))
-    }
+    public func candidates() async throws -> PurgeCandidates { try await candidates(on: today) }
 
     /// Removes it, with one audit entry giving the rule and the counts; returns what went.
     @discardableResult
     public func purge(by actor: Actor) async throws -> PurgeCandidates {
-        let day = today, found = try await candidates()
-        let record = PurgeRecord(id: ids.next(), rule: policy.rule(today: day), candidates: found)
-        try await retention.purge(found, record: record, contactsBefore: policy.contactCutoff(today: day).start(),
-                                  suspectsBefore: policy.suspectCutoff(today: day), by: actor)
+        let day = today, found = try await candidates(on: day)
+        try await retention.purge(found, record: PurgeRecord(id: ids.next(), rule: policy.rule(today: day), candidates: found),
+                                  contactsBefore: policy.contactCutoff(today: day).start(), suspectsBefore: policy.suspectCutoff(today: day), by: actor)
         return found
+    }
+
+    /// What is past its period on a day (one day for the listing and the removal alike).
+    private func candidates(on day: CalendarDay) async throws -> PurgeCandidates {
+        try await retention.candidates(contactsBefore: policy.contactCutoff(today: day).start(), suspectsBefore: policy.suspectCutoff(today: day))
     }
 
     private var today: CalendarDay { CalendarDay(containing: clock.now()) }

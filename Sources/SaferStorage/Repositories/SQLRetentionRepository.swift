@@ -16,10 +16,7 @@ public struct SQLRetentionRepository: RetentionRepository {
     struct CaseRow: Decodable { let id: String, reference: String, closed: String, suspects: Int64 }
 
     public func candidates(contactsBefore: Date, suspectsBefore: CalendarDay) async throws -> PurgeCandidates {
-        try await Self.candidates(database.sql, contactsBefore: contactsBefore, suspectsBefore: suspectsBefore)
-    }
-
-    static func candidates(_ db: any SQLDatabase, contactsBefore: Date, suspectsBefore: CalendarDay) async throws -> PurgeCandidates {
+        let db = database.sql
         let reports = try await db.select().columns("id", "reference", "received_at").from("public_reports")
             .where("received_at", .lessThan, SQLBind(contactsBefore.storedMillis))
             .where { $0.where("contact_name", .isNot, SQLLiteral.null).orWhere("contact_email", .isNot, SQLLiteral.null)

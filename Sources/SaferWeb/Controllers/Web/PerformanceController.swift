@@ -105,12 +105,9 @@ struct PerformanceController {
                                trends: report.rows.map { Link(label: "Trend: \($0.indicator.name)", href: "/performance/indicators/\($0.indicator.key)") })
         }
         routes.page("/performance/beats", .signedInAny) { request, context in
-            let opening = try await performance.defaultBeatQuarter()
             let asked = try request.query.get("quarter").map { try Quarter(parsing: $0) }
-            let fallback = try await month(nil, opening: nil).quarter
-            let quarter = asked ?? opening ?? fallback
-            let report = try await performance.beats(quarter: quarter)
-            let note = PeriodNote(asked: asked != nil, empty: try await !performance.beatsHaveFigures(in: quarter), shown: quarter.label,
+            let (report, quarter, opening, hasFigures) = try await performance.beatsPage(asked: asked, fallback: try await month(nil, opening: nil).quarter)
+            let note = PeriodNote(asked: asked != nil, empty: !hasFigures, shown: quarter.label,
                                   opening: opening.map { ($0.label, "/performance/beats?quarter=\($0)") },
                                   why: "the latest quarter for which most beats' figures have all three months")
             return try respond(request, context, report.table, json: report.json, name: "beat-comparison-\(quarter)",
@@ -160,7 +157,8 @@ struct PerformanceController {
 
     private func indicatorPage(_ request: Request, _ context: SignedInContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        let through = try await month(try request.query.get("through").map { try Month(parsing: $0) }, opening: performance.defaultQuarter())
+        let asked = try request.query.get("through").map { try Month(parsing: $0) }
+        let through = try await month(asked, opening: asked == nil ? performance.defaultQuarter() : nil)
         let trend = try await performance.trend(indicatorKey: key, through: through)
         let indicator = trend.indicator, baseline = trend.baseline
         let chart = TrendChartSVG.render(title: trend.title, points: trend.points, baseline: baseline.isComplete ? baseline.value : nil)
