@@ -153,6 +153,41 @@ struct RepositoryContractTests {
     }
 
     @Test(arguments: engines)
+    func keysIdleForADayAreClearedWithoutLosingAnAttemptInParallel(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let attempts = makeTestServices(database).storage.loginAttempts
+            let names = (1...6).map { "client:\($0)" }
+            // Each round comes a day after the last, so every attempt also clears out the keys the
+            // round before left idle, while other attempts are using those same keys again.
+            for round in 0..<4 {
+                let now = Date(timeIntervalSince1970: 1_552_348_800 + Double(round) * 100_000)
+                let picks = (0..<24).map { attempt in (0..<3).map { names[(attempt + $0 * (round + 2)) % names.count] } }
+                let complete = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for keys in picks {
+                        group.addTask {
+                            try await attempts.update(keys: keys, now: now) { states in
+                                let seen = Set(keys).isSubset(of: states.keys)
+                                // As the throttle does: a state from before the day starts again.
+                                let counted = states.mapValues { state in
+                                    now.timeIntervalSince(state.windowStart) < 86_400
+                                        ? LoginThrottleState(attempts: state.attempts + 1, windowStart: state.windowStart, nextAt: now)
+                                        : LoginThrottleState(attempts: 1, windowStart: now, nextAt: now)
+                                }
+                                return (counted, seen)
+                            }
+                        }
+                    }
+                    return try await group.reduce(true) { $0 && $1 }
+                }
+                #expect(complete, "every attempt sees a row for each of its keys (round \(round))")
+                let counts = try await attempts.states(keys: names).mapValues(\.attempts)
+                let expected = Dictionary(picks.flatMap { Set($0) }.map { ($0, 1) }, uniquingKeysWith: +)
+                #expect(counts == expected, "round \(round): no attempt lost, idle keys start again from nothing")
+            }
+        }
+    }
+
+    @Test(arguments: engines)
     func theAuditLogFiltersAndCannotBeChanged(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let services = makeTestServices(database)

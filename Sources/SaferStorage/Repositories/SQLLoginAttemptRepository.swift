@@ -3,8 +3,12 @@ import SQLKit
 import SaferDomain
 
 /// Sign-in throttle states in SQL, shared by every node. Each attempt reads and writes its keys'
-/// rows in one transaction with the rows locked (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's
-/// `BEGIN IMMEDIATE` takes the write lock), so parallel attempts are counted one after another.
+/// rows in one transaction with the rows locked, so parallel attempts are counted one after another.
+/// On PostgreSQL the first statement creates or touches every key's row in one sorted order, which
+/// locks them all and marks them in use before anything else happens: two attempts never wait for
+/// each other's rows in opposite orders (a deadlock), and another attempt's clear-out of idle keys
+/// cannot delete a row between our insert and our read. The clear-out skips rows another attempt
+/// holds. On SQLite `BEGIN IMMEDIATE` takes the one write lock, so attempts simply queue.
 public struct SQLLoginAttemptRepository: LoginAttemptRepository {
     let database: SaferDatabase
 
@@ -24,12 +28,12 @@ public struct SQLLoginAttemptRepository: LoginAttemptRepository {
         let keys = Array(Set(keys)).sorted()   // one lock order for every attempt: no deadlock
         guard !keys.isEmpty else { return change([:]).result }
         return try await database.transaction { sql in
-            // Rows must exist to be locked; a new key starts empty.
+            // Rows must exist to be locked; a new key starts empty, an existing one is touched (and so locked).
             let insert = sql.insert(into: "login_throttle").columns("key", "attempts", "window_start", "next_at", "updated_at")
             for key in keys { insert.values(SQLBind(key), SQLBind(0), SQLBind(now.storedMillis), SQLBind(now.storedMillis), SQLBind(now.storedMillis)) }
-            try await insert.ignoringConflicts().run()
+            try await insert.onConflict(with: "key") { $0.set(excludedValueOf: "updated_at") }.run()
             let rows = try await sql.select().columns("key", "attempts", "window_start", "next_at").from("login_throttle")
-                .where("key", .in, keys).for(.update).all(decoding: Row.self)
+                .where("key", .in, keys).orderBy("key").for(.update).all(decoding: Row.self)
             let (updated, result) = change(Self.states(rows))
             for (key, state) in updated where keys.contains(key) {
                 try await sql.update("login_throttle")
@@ -38,7 +42,16 @@ public struct SQLLoginAttemptRepository: LoginAttemptRepository {
                     .where("key", .equal, key).run()
             }
             // Keys idle for a day no longer count; keep the table small.
-            try await sql.delete(from: "login_throttle").where("updated_at", .lessThan, now.addingTimeInterval(-86_400).storedMillis).run()
+            let idle = now.addingTimeInterval(-86_400).storedMillis
+            switch database.engine {
+            case .postgres:
+                try await sql.raw("""
+                    DELETE FROM login_throttle WHERE key IN
+                    (SELECT key FROM login_throttle WHERE updated_at < \(bind: idle) FOR UPDATE SKIP LOCKED)
+                    """).run()
+            case .sqlite:
+                try await sql.delete(from: "login_throttle").where("updated_at", .lessThan, idle).run()
+            }
             return result
         }
     }
