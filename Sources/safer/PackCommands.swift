@@ -55,12 +55,14 @@ struct PackCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
         @Option(help: ArgumentHelp("The meeting's date or id.", valueName: "YYYY-MM-DD|ID")) var meeting: String
         @Option(help: ArgumentHelp("Why a correction is published (what was wrong).", valueName: "text")) var reason: String = ""
+        @Option(help: ArgumentHelp("Why the papers are published after their deadline (five clear working days before the meeting).", valueName: "text"))
+        var urgency: String = ""
 
         func run() async throws {
             try await withServices(try database.configuration()) { services in
                 let packs = PackService(services: services)
                 let found = try await packs.meeting(meeting)
-                let publication = try await packs.publish(meetingID: found.id, reason: reason, by: .cli())
+                let publication = try await packs.publish(meetingID: found.id, reason: reason, urgency: urgency, by: .cli())
                 say("Published version \(publication.version) of the \(found.date) pack:")
                 for file in publication.files { say("  \(file.name)  \(file.size) bytes  sha256 \(file.sha256)") }
                 if !publication.changes.isEmpty {

@@ -79,8 +79,22 @@ struct PackTests {
             let packs = PackService(services: harness.services)
             let meeting = try await Self.demoMeeting(harness)
             let actor = Actor.system
-            let first = try await packs.publish(meetingID: meeting.id, by: actor)
+            // The test clock stands on the meeting day, past the deadline (Monday 4 March 2019):
+            // publishing needs the reason for urgency, which the pack then prints.
+            do { _ = try await packs.publish(meetingID: meeting.id, by: actor); Issue.record("published late without a reason") } catch let error as ValidationError {
+                #expect(error.description.contains("The papers were due by Monday 4 March 2019"), "\(error.description)")
+            }
+            #expect(try await packs.publications(meetingID: meeting.id).isEmpty)
+            let urgency = "The police figures for February arrived on 11 March."
+            let first = try await packs.publish(meetingID: meeting.id, urgency: urgency, by: actor)
             #expect(first.version == 1 && first.changes.isEmpty)
+            #expect(try await packs.meeting(meeting.id).latePublication?.reason == urgency)
+            let late = "These papers were published on Tuesday 12 March 2019, after Monday 4 March 2019, the last day that left five clear working days before the meeting. Reason for urgency: \(urgency)"
+            let frozenHTML = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .html)
+            #expect(String(decoding: frozenHTML.bytes, as: UTF8.self).contains(late))
+            // Every format prints the front sheet's notices (the browser suite opens the DOCX and PDF).
+            let frozenJSON = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .json)
+            #expect(try JSONDecoder().decode(Pack.self, from: frozenJSON.bytes).frontSheet.notices.last == late)
             #expect(Set(first.files.map { ($0.name as NSString).pathExtension }).isSuperset(of: ["html", "docx", "xlsx", "json", "zip"]))
             let frozen = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .json)
             #expect(frozen.sha256 == first.files.first { $0.name.hasSuffix(".json") }?.sha256)
@@ -107,6 +121,8 @@ struct PackTests {
             #expect(list.status == .ok && String(buffer: list.body).contains("Safer Communities Sub-Committee"))
             let page = try await client.execute(uri: "/meetings/\(meeting.id)", method: .get)
             #expect(page.status == .ok && String(buffer: page.body).contains("A CCTV invoice dated 1 March was missed."))
+            #expect(String(buffer: page.body).contains(late), "the meeting page says the papers were late, and why")
+            #expect(String(buffer: page.body).contains("Monday 4 March 2019"))
             let download = try await client.execute(uri: "/meetings/\(meeting.id)/published/1/html", method: .get)
             #expect(download.status == .ok && download.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
             #expect(Data(buffer: download.body) == html.bytes)
@@ -117,6 +133,9 @@ struct PackTests {
             #expect(docx.status == .ok && Data(buffer: docx.body).prefix(2) == Data("PK".utf8))
             let meetings = try await client.execute(uri: "/api/v1/meetings", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(String(buffer: meetings.body).contains("\"versions\":2") || String(buffer: meetings.body).contains("\"versions\" : 2"))
+            struct Listed: Decodable { struct Item: Decodable { let publishBy: String; let urgency: String? }; let items: [Item] }
+            let listed = try JSONDecoder().decode(Listed.self, from: Data(buffer: meetings.body))
+            #expect(listed.items.first?.publishBy == "2019-03-04" && listed.items.first?.urgency == urgency)
         }
     }
 
@@ -184,9 +203,59 @@ struct PackTests {
             report.appendices = []
             for kind in OfficerReport.Implication.allCases { report.implications[kind] = ["None."] }
             try await packs.save(report, by: .system)
+            // Published on 12 March 2019 for a meeting in December 2026: on time, so no reason is asked and none printed.
             #expect(try await packs.publish(meetingID: "m1", by: .system).version == 1)
+            #expect(try await packs.meeting("m1").latePublication == nil)
+            let html = try await packs.publishedFile(meetingID: "m1", version: nil, format: .html)
+            #expect(!String(decoding: html.bytes, as: UTF8.self).contains("Reason for urgency"))
             let page = try await client.execute(uri: "/meetings/m1", method: .get)
             #expect(page.status == .ok && String(buffer: page.body).contains("Community Safety Committee"))
+        }
+    }
+
+    /// An administrator loads gov.uk's file; a meeting's deadline then counts its holidays. A wrong
+    /// file changes nothing and says what to do; only administrators reach the page.
+    @Test(arguments: TestEngine.available)
+    func anAdministratorLoadsBankHolidaysAndDeadlinesCountThem(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let admin = try await harness.session(.admin)
+            let page = try await client.execute(uri: "/admin/bank-holidays", method: .get, headers: admin.headers)
+            #expect(page.status == .ok && page.text.contains("91 bank holidays, 2017 to 2027") && page.text.contains("Built into Safer"))
+            #expect(try await client.execute(uri: "/admin/bank-holidays", method: .get, headers: try await harness.session(.officer).headers).status == .forbidden)
+
+            // A meeting on Wednesday 27 May 2037: Safer's list stops in 2027, so only weekends count and the page says so.
+            var meeting = try await Self.demoMeeting(harness)
+            meeting.id = "m2037"
+            meeting.date = try CalendarDay(parsing: "2037-05-27")
+            try await packs.save(meeting, by: .system)
+            let before = try await client.execute(uri: "/meetings/m2037", method: .get, headers: admin.headers)
+            #expect(before.text.contains("Tuesday 19 May 2037") && before.text.contains("do not cover 2037"), "\(before.text)")
+
+            // gov.uk's file for 2037: the spring bank holiday on Monday 25 May moves the deadline back a day.
+            let file = """
+                {"england-and-wales": {"division": "england-and-wales", "events": [
+                  {"title": "Spring bank holiday", "date": "2037-05-25", "notes": "", "bunting": true}]}}
+                """
+            let (headers, body) = DataEntryTests.multipart(admin, fields: [("_csrf", admin.csrf)], file: (name: "file", filename: "bank-holidays.json", text: file))
+            let loaded = try await client.execute(uri: "/admin/bank-holidays", method: .post, headers: headers, body: body)
+            #expect(loaded.status == .seeOther)
+            #expect(try await packs.bankHolidays().holidays.count == 92)
+            let after = try await client.execute(uri: "/meetings/m2037", method: .get, headers: admin.headers)
+            #expect(after.text.contains("Monday 18 May 2037") && !after.text.contains("do not cover 2037"), "\(after.text)")
+            #expect(try await packs.deadline(for: try await Self.demoMeeting(harness)).publishByLabel == "Monday 4 March 2019", "earlier years stay")
+            let audited = try await harness.services.storage.auditLog.list(AuditFilter(entity: "bank-holidays"))
+            #expect(audited.count == 1 && audited.first?.changes.contains { $0.field == "years" } == true)
+
+            // A file with a weekend date: refused, with the event named, and nothing changes.
+            let wrong = file.replacingOccurrences(of: "2037-05-25", with: "2037-05-24")
+            let (badHeaders, badBody) = DataEntryTests.multipart(admin, fields: [("_csrf", admin.csrf)], file: (name: "file", filename: "bank-holidays.json", text: wrong))
+            let refused = try await client.execute(uri: "/admin/bank-holidays", method: .post, headers: badHeaders, body: badBody)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("falls on a Sunday, 24 May 2037"), "\(refused.text)")
+            #expect(try await packs.bankHolidays().holidays.count == 92)
+            let (noFileHeaders, noFileBody) = DataEntryTests.multipart(admin, fields: [("_csrf", admin.csrf)], files: [])
+            let missing = try await client.execute(uri: "/admin/bank-holidays", method: .post, headers: noFileHeaders, body: noFileBody)
+            #expect(missing.status == .unprocessableContent && missing.text.contains("Choose gov.uk"))
         }
     }
 }

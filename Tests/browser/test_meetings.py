@@ -86,9 +86,13 @@ def test_an_officer_composes_previews_and_publishes_and_a_visitor_downloads(driv
     assert "4.1 During April to December" in text, "section 4 is the first after Summary, Consultation and Background"
     assert not (found := _axe(driver)), found
 
+    # The page gives the deadline; today is past it, so the form asks for the reason for urgency.
     driver.get(f"{base_url}{meeting_path}")
+    assert "Monday 10 June 2019" in driver.find_element(By.TAG_NAME, "main").text, "five clear working days before Tuesday 18 June"
+    _fill(driver, "p-urgency", "The committee asked for these figures at short notice.")
     _submit(driver, "Publish the pack")
     assert "Version 1, published" in driver.page_source, safer_browser.describe_page(driver)
+    assert "Reason for urgency: The committee asked for these figures at short notice." in driver.page_source
 
     # A visitor without an account finds it and downloads it.
     visitor = requests.Session()

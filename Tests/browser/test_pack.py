@@ -604,7 +604,13 @@ def spent(pack: dict) -> float:
 
 
 def test_publishing_freezes_the_pack_and_a_correction_lists_what_changed(fresh_db, tmp_path):
-    first = safer(fresh_db, "pack", "publish", "--meeting", MEETING)
+    # Today is long past the meeting's deadline (Monday 4 March 2019): a reason for urgency is needed.
+    refused = safer(fresh_db, "pack", "publish", "--meeting", MEETING)
+    assert refused.returncode == 2, f"a late publication without --urgency:\n{refused}"
+    assert "The papers were due by Monday 4 March 2019" in refused.stderr, refused.stderr
+    assert not publications(fresh_db)
+    urgency = "The demonstration publishes a 2019 meeting's papers today."
+    first = safer(fresh_db, "pack", "publish", "--meeting", MEETING, "--urgency", urgency)
     assert first.returncode == 0, f"pack publish failed:\n{first}"
     assert f"Published version 1 of the {MEETING} pack" in first.stdout, first.stdout
     assert "Figures changed" not in first.stdout
@@ -614,6 +620,13 @@ def test_publishing_freezes_the_pack_and_a_correction_lists_what_changed(fresh_d
         assert hashlib.sha256(data).hexdigest() == sha, f"{name}: stored SHA-256 is not the bytes'"
         assert len(data) == size
         assert sha in first.stdout, f"{name}'s SHA-256 is not printed"
+    # The reason is printed on the front sheet of the Word and PDF packs, as read by their readers.
+    (docx_bytes,) = [data for name, (data, _, _) in files.items() if name.endswith(".docx")]
+    word = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
+    assert f"after Monday 4 March 2019, the last day that left five clear working days before the meeting. Reason for urgency: {urgency}" in word
+    (pdf_bytes,) = [data for name, (data, _, _) in files.items() if name.endswith(".pdf")]
+    pdf_text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf_bytes)).pages[:3])
+    assert f"Reason for urgency: {urgency}" in pdf_text, pdf_text[:3000]
     frozen = published_json(fresh_db, 1)
     assert json.loads(frozen)["status"] == "published version 1"
     assert spent(json.loads(frozen)) == pytest.approx(2648.52)

@@ -9,6 +9,7 @@ import SaferStorage
 /// (freezing) it.
 public struct PackService: Sendable {
     let meetings: any MeetingRepository
+    let settings: any SettingsRepository
     let performance: PerformanceService
     let flyTips: FlyTipService
     let hotspots: HotspotService
@@ -19,9 +20,10 @@ public struct PackService: Sendable {
     let ids: any IDGenerator
 
     /// A service with only what it uses.
-    public init(meetings: any MeetingRepository, performance: PerformanceService, flyTips: FlyTipService, hotspots: HotspotService,
+    public init(meetings: any MeetingRepository, settings: any SettingsRepository, performance: PerformanceService, flyTips: FlyTipService, hotspots: HotspotService,
                 plans: PlanService, registers: RegisterService, chromium: ChromiumPrinter, clock: any SaferClock, ids: any IDGenerator) {
         self.meetings = meetings
+        self.settings = settings
         self.performance = performance
         self.flyTips = flyTips
         self.hotspots = hotspots
@@ -34,7 +36,7 @@ public struct PackService: Sendable {
 
     /// The service wired from the application's services.
     public init(services: AppServices) {
-        self.init(meetings: services.storage.meetings, performance: PerformanceService(services: services), flyTips: FlyTipService(services: services),
+        self.init(meetings: services.storage.meetings, settings: services.storage.settings, performance: PerformanceService(services: services), flyTips: FlyTipService(services: services),
                   hotspots: HotspotService(services: services), plans: PlanService(services: services), registers: RegisterService(services: services),
                   chromium: ChromiumPrinter(path: services.configuration.chromiumPath), clock: services.clock, ids: services.ids)
     }
@@ -140,8 +142,9 @@ public struct PackService: Sendable {
     // MARK: - The pack
 
     /// The pack of a meeting from today's data (a draft, or what a correction would publish).
-    public func build(meetingID: String) async throws -> Pack {
-        let meeting = try await meeting(meetingID)
+    public func build(meetingID: String) async throws -> Pack { try await build(try await meeting(meetingID)) }
+
+    func build(_ meeting: Meeting) async throws -> Pack {
         guard let committee = try await meetings.committee(id: meeting.committeeID) else {
             throw ValidationError("The meeting has no committee (\(meeting.committeeID) is not one); choose its committee first.")
         }
@@ -211,8 +214,8 @@ public struct PackService: Sendable {
     /// Publishes the pack: checks every report is complete, renders every format, and stores the
     /// files with their SHA-256 and the data they came from. A second publication is a correction:
     /// it needs a reason and lists the figures that changed.
-    public func publish(meetingID: String, reason: String = "", by actor: Actor) async throws -> Publication {
-        let meeting = try await meeting(meetingID)
+    public func publish(meetingID: String, reason: String = "", urgency: String = "", by actor: Actor) async throws -> Publication {
+        var meeting = try await meeting(meetingID)
         let reports = try await meetings.reports(meetingID: meeting.id)
         var problems = ValidationProblems()
         if reports.isEmpty { problems.add("The meeting has no reports yet; add at least one before publishing.") }
@@ -224,8 +227,19 @@ public struct PackService: Sendable {
         if let previous, reason.isEmpty {
             problems.add("Version \(previous.version) is already published. To correct it, publish a new version and give the reason (what was wrong).")
         }
+        if previous == nil {
+            let deadline = try await deadline(for: meeting), today = CalendarDay(containing: clock.now())
+            if deadline.isLate(publishedOn: today) {
+                let urgency = urgency.trimmingCharacters(in: .whitespacesAndNewlines)
+                if urgency.isEmpty {
+                    problems.add("The papers were due by \(deadline.publishByLabel), five clear working days before the meeting. To publish later, give the reason for urgency: the pack and the minutes print it.", field: "urgency")
+                } else {
+                    meeting.latePublication = LatePublication(publishedOn: today, publishBy: deadline.publishBy, reason: String(urgency.prefix(2_000)))
+                }
+            }
+        }
         try problems.throwIfAny()
-        let pack = try await build(meetingID: meeting.id)
+        let pack = try await build(meeting)
         let version = (previous?.version ?? 0) + 1
         let frozen = pack.withStatus("published version \(version)")
         var changes: [String] = []
@@ -244,6 +258,24 @@ public struct PackService: Sendable {
     }
 
     public func publications(meetingID: String) async throws -> [Publication] { try await meetings.publications(meetingID: meetingID) }
+
+    // MARK: - Deadlines
+
+    /// The bank holidays deadlines count: those an administrator loaded, else Safer's own.
+    public func bankHolidays() async throws -> BankHolidays { try await settings.bankHolidays() ?? .englandAndWales }
+
+    /// Loads gov.uk's `bank-holidays.json`: its years replace those years, earlier ones stay.
+    public func loadBankHolidays(_ data: Data, fileName: String, by actor: Actor) async throws -> BankHolidays {
+        let loaded = try BankHolidays.govUK(data, source: "\(fileName.isEmpty ? "bank-holidays.json" : String(fileName.prefix(120))), loaded \(CalendarDay(containing: clock.now()).label) by \(actor.label)")
+        let updated = try await bankHolidays().updated(with: loaded)
+        try await settings.save(updated, by: actor)
+        return updated
+    }
+
+    /// The day a meeting's papers must be published by.
+    public func deadline(for meeting: Meeting) async throws -> PublicationDeadline {
+        PublicationDeadline(meeting: meeting.date, holidays: try await bankHolidays())
+    }
 
     /// A published file of a meeting: the latest version unless one is asked for.
     public func publishedFile(meetingID: String, version: Int?, format: PackFormat) async throws -> PackFile {

@@ -11,6 +11,10 @@ public protocol SettingsRepository: Sendable {
     func beatBoundaries() async throws -> [BeatBoundary]
     /// Replaces the beats' outlines.
     func replaceBeatBoundaries(_ boundaries: [BeatBoundary], by actor: Actor) async throws
+    /// The bank holidays an administrator loaded, or nil while Safer's own list applies.
+    func bankHolidays() async throws -> BankHolidays?
+    /// Saves the bank holidays.
+    func save(_ holidays: BankHolidays, by actor: Actor) async throws
 }
 
 /// The audit entry for replacing the beats' outlines: which beats, and how many corners.

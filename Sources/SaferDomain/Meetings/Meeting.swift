@@ -59,9 +59,12 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     public var previousMinutes: Minutes?
     /// Whether councillors and partners may read the draft before it is published.
     public var draftShared: Bool
+    /// Set when the papers were published after their deadline, with the reason for urgency.
+    public var latePublication: LatePublication?
 
     public init(id: String, committeeID: String, date: CalendarDay, time: TimeOfDay, venue: String, status: Status = .draft,
-                cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil, draftShared: Bool = false) {
+                cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil, draftShared: Bool = false,
+                latePublication: LatePublication? = nil) {
         self.id = id
         self.committeeID = committeeID
         self.date = date
@@ -73,13 +76,15 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.publicParticipation = publicParticipation
         self.previousMinutes = previousMinutes
         self.draftShared = draftShared
+        self.latePublication = latePublication
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared
+        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared, latePublication
     }
 
-    /// Reads a stored meeting; one saved before drafts could be shared is not shared.
+    /// Reads a stored meeting; one saved before drafts could be shared is not shared, and one
+    /// saved before deadlines were kept was not late.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(String.self, forKey: .id), committeeID: try c.decode(String.self, forKey: .committeeID),
@@ -88,7 +93,8 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
                   cutOff: try c.decode(CalendarDay.self, forKey: .cutOff), signedBy: try c.decode(String.self, forKey: .signedBy),
                   publicParticipation: try c.decode(String.self, forKey: .publicParticipation),
                   previousMinutes: try c.decodeIfPresent(Minutes.self, forKey: .previousMinutes),
-                  draftShared: try c.decodeIfPresent(Bool.self, forKey: .draftShared) ?? false)
+                  draftShared: try c.decodeIfPresent(Bool.self, forKey: .draftShared) ?? false,
+                  latePublication: try c.decodeIfPresent(LatePublication.self, forKey: .latePublication))
     }
 
     /// Who may read the meeting's pack as it stands: everyone once published; before that, staff,

@@ -56,4 +56,10 @@ extension CalendarDay {
         let index = dayNumber % 7
         return names[index < 0 ? index + 7 : index]
     }
+
+    /// Saturday or Sunday.
+    public var isWeekend: Bool {
+        let index = dayNumber % 7   // 0 is a Thursday
+        return [2, 3].contains(index < 0 ? index + 7 : index)
+    }
 }

@@ -125,7 +125,8 @@ public struct PackAssembler {
             to: "The Chairman and Members of the \(committee.name)", members: "Councillors \(list)",
             forInformation: "For the information of \(committee.forInformation)", enquiries: enquiries + ".",
             meets: "The \(committee.name) will meet in \(meeting.venue) on \(meeting.date.weekdayName) \(meeting.date.label) at \(meeting.time.label).",
-            signedBy: meeting.signedBy)
+            signedBy: meeting.signedBy,
+            notices: Pack.FrontSheet.standardNotices + (meeting.latePublication.map { [$0.notice] } ?? []))
     }
 
     func agenda() -> [Pack.AgendaItem] {

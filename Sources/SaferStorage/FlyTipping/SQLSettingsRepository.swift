@@ -14,6 +14,7 @@ public struct SQLSettingsRepository: SettingsRepository {
 
     static let flyTipping = "fly-tipping"
     static let beats = "beat-boundaries"
+    static let holidays = "bank-holidays"
 
     public func flyTipSettings() async throws -> FlyTipSettings? { try await Self.read(database.sql) }
 
@@ -49,6 +50,25 @@ public struct SQLSettingsRepository: SettingsRepository {
             try await db.delete(from: "settings").where("key", .equal, Self.beats).run()
             try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.beats), SQLBind(text)).run()
             try await audit.record(db, by: actor, before: BeatBoundarySet(boundaries: before), after: BeatBoundarySet(boundaries: boundaries))
+        }
+    }
+
+    public func bankHolidays() async throws -> BankHolidays? { try await Self.readHolidays(database.sql) }
+
+    static func readHolidays(_ db: any SQLDatabase) async throws -> BankHolidays? {
+        guard let text = try await db.select().column("value").from("settings").where("key", .equal, holidays)
+            .first(decodingColumn: "value", as: String.self) else { return nil }
+        let stored: BankHolidays = try StoredRow(table: "settings", id: Self.holidays).parsed(text, "value") { try? JSONDecoder().decode(BankHolidays.self, from: Data($0.utf8)) }
+        return stored
+    }
+
+    public func save(_ holidays: BankHolidays, by actor: Actor) async throws {
+        let text = String(decoding: try JSONEncoder().encode(holidays), as: UTF8.self)
+        try await database.transaction { db in
+            let before = try await Self.readHolidays(db)
+            try await db.delete(from: "settings").where("key", .equal, Self.holidays).run()
+            try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.holidays), SQLBind(text)).run()
+            try await audit.record(db, by: actor, before: before ?? .englandAndWales, after: holidays)
         }
     }
 }

@@ -13,7 +13,8 @@ extension APIController {
         var items: [Components.Schemas.MeetingList.ItemsPayloadPayload] = []
         for (meeting, committee) in meetings {
             items.append(.init(id: meeting.id, date: meeting.date.description, committee: committee?.name ?? "", status: Self.wire(meeting.status),
-                               cutOff: meeting.cutOff.description, versions: try await packs.publications(meetingID: meeting.id).count))
+                               cutOff: meeting.cutOff.description, publishBy: try await packs.deadline(for: meeting).publishBy.description,
+                               urgency: meeting.latePublication?.reason, versions: try await packs.publications(meetingID: meeting.id).count))
         }
         return .ok(.init(body: .json(.init(items: items))))
     }

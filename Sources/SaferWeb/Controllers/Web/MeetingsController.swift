@@ -73,7 +73,7 @@ struct MeetingsController {
         routes.form("/meetings/:id/publish", .staff) { _, context, form in
             let id = try context.parameters.require("id")
             do {
-                let publication = try await packs.publish(meetingID: id, reason: form.text("reason"), by: context.identity.actor(channel: .web))
+                let publication = try await packs.publish(meetingID: id, reason: form.text("reason"), urgency: form.text("urgency"), by: context.identity.actor(channel: .web))
                 return redirect("/meetings/\(id)?published=\(publication.version)")
             } catch let error as ValidationError {
                 return try await meetingPage(id, context.request, form: nil, errors: error.messages, status: .unprocessableContent)
@@ -106,6 +106,7 @@ struct MeetingsController {
                 return try await reportPage(report, context, form: form, errors: error.messages, status: .unprocessableContent)
             }
         }
+        registerHolidays(on: routes)
     }
 
     // MARK: - Pages
@@ -148,6 +149,10 @@ struct MeetingsController {
         let chrome: PageChrome
         let errors: ErrorSummary?
         let title: String, when: String, venue: String, status: String, cutOff: String
+        /// "Monday 4 March 2019"; the late publication's notice once published late.
+        let publishBy: String, deadlineNote: String?, lateNotice: String?
+        /// The reason-for-urgency field, offered while an unpublished pack is past its deadline.
+        let asksUrgency: Bool
         let agenda: [Pack.AgendaItem]
         let versions: [VersionRow]
         let isPublished: Bool
@@ -176,13 +181,20 @@ struct MeetingsController {
                                           size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file), sha256: file.sha256)
                        })
         }
+        let deadline = try await packs.deadline(for: meeting)
+        let today = CalendarDay(containing: services.clock.now())
         let agenda = Meeting.StandardItem.allCases.map { Pack.AgendaItem(number: $0.rawValue, title: $0.title, anchor: "") }
             + reports.map { Pack.AgendaItem(number: $0.itemNumber, title: $0.title, reportOf: $0.reportOf, summary: $0.summary, anchor: "") }
         let page = MeetingPage(
             chrome: PageChrome(title: "\(committee.name), \(meeting.date.label)", context: context, current: "/meetings"),
             errors: ErrorSummary(errors), title: "\(committee.name), \(meeting.date.label)",
             when: "\(meeting.date.weekdayName) \(meeting.date.label) at \(meeting.time.label)", venue: meeting.venue, status: meeting.status.label,
-            cutOff: meeting.cutOff.label, agenda: agenda, versions: Array(versions), isPublished: !publications.isEmpty, readsDrafts: readsDrafts,
+            cutOff: meeting.cutOff.label,
+            publishBy: deadline.publishByLabel,
+            deadlineNote: deadline.holidaysKnown ? nil
+                : "Safer's bank holidays do not cover \(deadline.meeting.year); an administrator can load the current list from gov.uk on the bank holidays page.",
+            lateNotice: meeting.latePublication?.notice, asksUrgency: publications.isEmpty && deadline.isLate(publishedOn: today),
+            agenda: agenda, versions: Array(versions), isPublished: !publications.isEmpty, readsDrafts: readsDrafts,
             canEdit: role.map(RoleSet.staff.allows) ?? false, id: meeting.id,
             reports: reports.enumerated().map { index, report in
                 ReportRow(number: report.itemNumber, title: report.title, href: "/meetings/\(meeting.id)/reports/\(report.id)", id: report.id,
