@@ -8,6 +8,7 @@ import SaferTestSupport
 import SaferDomain
 import SaferReports
 import Testing
+import ZIPFoundation
 @testable import SaferWeb
 
 /// The committee pack over the demo's 12 March 2019 meeting, on both databases: its blocks show
@@ -256,6 +257,83 @@ struct PackTests {
             let (noFileHeaders, noFileBody) = DataEntryTests.multipart(admin, fields: [("_csrf", admin.csrf)], files: [])
             let missing = try await client.execute(uri: "/admin/bank-holidays", method: .post, headers: noFileHeaders, body: noFileBody)
             #expect(missing.status == .unprocessableContent && missing.text.contains("Choose gov.uk"))
+        }
+    }
+
+    /// The text of every file a publication holds, zips (DOCX, XLSX, the pack's zip) opened.
+    static func texts(_ file: PackFile) throws -> String {
+        guard file.bytes.prefix(2) == Data("PK".utf8) else { return String(decoding: file.bytes, as: UTF8.self) }
+        let archive = try Archive(data: file.bytes, accessMode: .read)
+        var text = ""
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            text += data.prefix(2) == Data("PK".utf8) ? try texts(PackFile(name: entry.path, mediaType: "", bytes: data, sha256: "")) : String(decoding: data, as: UTF8.self)
+        }
+        return text
+    }
+
+    /// An exempt report and an exempt appendix: the public pack (every format, the page, the API,
+    /// a partner's draft) shows their titles and the Schedule 12A notice and none of their text;
+    /// members and officers read them in full.
+    @Test(arguments: TestEngine.available)
+    func exemptInformationStaysOutOfEveryPublicOutput(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            var meeting = try await Self.demoMeeting(harness)
+            meeting.draftShared = true
+            try await packs.save(meeting, by: .system)
+            let secret = "Mr Example of 1 Sample Street", appendixSecret = "vehicle AB12 CDE"
+            var exempt = try await packs.reports(meetingID: meeting.id)[0]
+            exempt.id = "exempt-report"
+            exempt.position = 4
+            exempt.title = "Enforcement case review"
+            exempt.summary = "The case against \(secret) is ready for court."
+            exempt.recommendations = ["That Members note the case against \(secret)."]
+            exempt.appendices = [.init(title: "Evidence", paragraphs: ["Photographs of \(secret)'s van."])]
+            exempt.exemption = try Exemption(paragraph: 7, publicInterest: "Publishing would prejudice the prosecution.")
+            try await packs.save(exempt, by: .system)
+            var partly = try await packs.reports(meetingID: meeting.id)[1]
+            partly.appendices.append(try #require(try ReportText.appendices("## Vehicles seen\n\nExempt under paragraph 2: It would identify the owner.\n\nThe \(appendixSecret) was seen twice.").first))
+            try await packs.save(partly, by: .system)
+            #expect(try await packs.report(id: partly.id).appendices.last?.exemption?.paragraph == 2)
+
+            let publication = try await packs.publish(meetingID: meeting.id, urgency: "Test of exempt items.", by: .system)
+            let notice = "Not for publication by virtue of paragraph 7 of Part 1 of Schedule 12A to the Local Government Act 1972"
+            var publicText = ""
+            for format in PackFormat.parts + [.zip] where publication.files.contains(where: { !PackFormat.isRestricted($0.name) && $0.name.hasSuffix(".\(format.rawValue)") }) {
+                let text = try Self.texts(try await packs.publishedFile(meetingID: meeting.id, version: 1, format: format))
+                #expect(!text.contains(secret) && !text.contains(appendixSecret), "the public \(format.rawValue) holds exempt text")
+                #expect(!text.contains("Restricted: this pack"), "the public \(format.rawValue) is marked restricted")
+                publicText += text
+            }
+            #expect(publicText.contains(notice) && publicText.contains("Enforcement case review") && publicText.contains("Vehicles seen"))
+            #expect(publicText.contains("paragraph 2 of Part 1 of Schedule 12A"))
+            let members = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .html, restricted: true)
+            let membersText = String(decoding: members.bytes, as: UTF8.self)
+            #expect(membersText.contains(secret) && membersText.contains(appendixSecret) && membersText.contains(notice) && membersText.contains("Restricted: this pack"))
+            #expect(members.name.hasSuffix("-restricted.html"))
+
+            // The page lists the members' files only to members and officers; the route refuses everyone else.
+            let anonymousPage = try await client.execute(uri: "/meetings/\(meeting.id)", method: .get)
+            #expect(!anonymousPage.text.contains("/restricted/") && !anonymousPage.text.contains(secret))
+            let councillor = try await harness.session(.councillor), partner = try await harness.session(.partner)
+            let councillorPage = try await client.execute(uri: "/meetings/\(meeting.id)", method: .get, headers: councillor.headers)
+            #expect(councillorPage.text.contains("/published/1/restricted/html"))
+            let restrictedURI = "/meetings/\(meeting.id)/published/1/restricted/html"
+            let read = try await client.execute(uri: restrictedURI, method: .get, headers: councillor.headers)
+            #expect(read.status == .ok && read.text.contains(secret) && read.headers[.cacheControl] == "private, no-store")
+            #expect(try await client.execute(uri: restrictedURI, method: .get, headers: partner.headers).status == .forbidden)
+            #expect(try await client.execute(uri: restrictedURI, method: .get).status != .ok)
+
+            // Drafts: the partner reads the public version, the councillor the full one; the API serves the public pack.
+            let partnerDraft = try await client.execute(uri: "/meetings/\(meeting.id)/draft", method: .get, headers: partner.headers)
+            #expect(partnerDraft.status == .ok && !partnerDraft.text.contains(secret) && partnerDraft.text.contains(notice))
+            let councillorDraft = try await client.execute(uri: "/meetings/\(meeting.id)/draft", method: .get, headers: councillor.headers)
+            #expect(councillorDraft.text.contains(secret))
+            let token = try await harness.apiToken(.councillor)
+            let api = try await client.execute(uri: "/api/v1/meetings/\(meeting.id)/pack?format=json", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(api.status == .ok && !api.text.contains(secret) && api.text.contains(notice))
         }
     }
 }

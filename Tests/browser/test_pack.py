@@ -666,3 +666,50 @@ def test_publishing_freezes_the_pack_and_a_correction_lists_what_changed(fresh_d
     assert published_json(fresh_db, 1) == frozen, "publishing a correction changed version 1"
     listed = safer(fresh_db, "meeting", "list")
     assert "(2 versions)" in listed.stdout, listed.stdout
+
+
+# ------------------------------------------------------------------ exempt information
+
+
+def _public_text(name: str, data: bytes) -> str:
+    """The words of a published file as its reader sees them."""
+    if name.endswith(".docx"):
+        document = docx.Document(io.BytesIO(data))
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if name.endswith(".xlsx"):
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
+    if name.endswith(".pdf"):
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages)
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "\n".join(_public_text(inner, archive.read(inner)) for inner in archive.namelist())
+    return data.decode("utf-8")
+
+
+def test_exempt_text_is_in_no_public_file_and_in_the_members_pack(fresh_db):
+    secret = "Mr Example of 1 Sample Street"
+    with sqlite3.connect(fresh_db) as db:
+        rows = db.execute("SELECT id, details FROM officer_reports").fetchall()
+        ((report_id, report),) = [(i, json.loads(d)) for i, d in rows if json.loads(d)["title"].startswith("Fly Tipping")]
+        report["summary"] += f" The case against {secret} is ready for court."
+        report["exemption"] = {"paragraph": 7, "publicInterest": "Publishing would prejudice the prosecution."}
+        db.execute("UPDATE officer_reports SET details = ? WHERE id = ?", (json.dumps(report), report_id))
+    published = safer(fresh_db, "pack", "publish", "--meeting", MEETING, "--urgency", "Exempt test.")
+    assert published.returncode == 0, f"pack publish failed:\n{published}"
+    files = published_files(fresh_db, 1)
+    public = {n: d for n, (d, _, _) in files.items() if "-restricted." not in n}
+    members = {n: d for n, (d, _, _) in files.items() if "-restricted." in n}
+    assert {n.rsplit(".", 1)[-1] for n in public} == {"html", "docx", "xlsx", "pdf", "json", "zip"}, sorted(files)
+    assert {n.rsplit(".", 1)[-1] for n in members} == {"html", "docx", "xlsx", "pdf", "json", "zip"}, sorted(files)
+    notice = "Not for publication by virtue of paragraph 7 of Part 1 of Schedule 12A to the Local Government Act 1972"
+    for name, data in public.items():
+        text = _public_text(name, data)
+        assert secret not in text and "ready for court" not in text, f"{name} holds exempt text"
+        if not name.endswith(".xlsx"):
+            assert notice in text, f"{name} does not give the Schedule 12A notice"
+    for name in ("docx", "pdf"):
+        ((member_file, data),) = [(n, d) for n, d in members.items() if n.endswith(f".{name}")]
+        text = _public_text(member_file, data)
+        assert secret in text and notice in text and "Restricted: this pack contains exempt information" in text, f"members' {name}"

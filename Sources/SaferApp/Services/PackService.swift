@@ -77,7 +77,7 @@ public struct PackService: Sendable {
         guard meeting.mayReadDraft(role) else {
             throw DomainError.forbidden("The draft of this pack is not shared with you; read the published pack, or ask the officer to share the draft.")
         }
-        return try await build(meetingID: meeting.id)
+        return try await build(meeting, for: Meeting.mayReadExemptInformation(role) ? .members : .everyone)
     }
 
     /// Moves a report one place up (-1) or down (+1) on the agenda.
@@ -141,10 +141,13 @@ public struct PackService: Sendable {
 
     // MARK: - The pack
 
-    /// The pack of a meeting from today's data (a draft, or what a correction would publish).
-    public func build(meetingID: String) async throws -> Pack { try await build(try await meeting(meetingID)) }
+    /// The pack of a meeting from today's data (a draft, or what a correction would publish): for
+    /// everyone unless asked for the members' pack, which holds exempt information.
+    public func build(meetingID: String, for audience: Pack.Audience = .everyone) async throws -> Pack {
+        try await build(try await meeting(meetingID), for: audience)
+    }
 
-    func build(_ meeting: Meeting) async throws -> Pack {
+    func build(_ meeting: Meeting, for audience: Pack.Audience) async throws -> Pack {
         guard let committee = try await meetings.committee(id: meeting.committeeID) else {
             throw ValidationError("The meeting has no committee (\(meeting.committeeID) is not one); choose its committee first.")
         }
@@ -152,7 +155,7 @@ public struct PackService: Sendable {
         let version = try await meetings.publications(meetingID: meeting.id).last?.version
         return try await PackAssembler(meeting: meeting, committee: committee, reports: reports,
                                        blocks: try await blocks(of: reports, cutOff: meeting.cutOff),
-                                       status: version.map { "published version \($0)" } ?? "draft").pack()
+                                       status: version.map { "published version \($0)" } ?? "draft", audience: audience).pack()
     }
 
     /// Every block of the reports, rendered, keyed by what is written; a failure names the report and the block.
@@ -239,7 +242,7 @@ public struct PackService: Sendable {
             }
         }
         try problems.throwIfAny()
-        let pack = try await build(meeting)
+        let pack = try await build(meeting, for: .everyone)
         let version = (previous?.version ?? 0) + 1
         let frozen = pack.withStatus("published version \(version)")
         var changes: [String] = []
@@ -249,6 +252,12 @@ public struct PackService: Sendable {
         }
         var files = try await parts(frozen)
         files.append(try zip(files, of: frozen))
+        // With exempt items, the members' pack too: its own files, never served to the public.
+        if reports.contains(where: \.hasExemptInformation) {
+            let restricted = try await build(meeting, for: .members).withStatus("published version \(version)")
+            let parts = try await parts(restricted)
+            files += parts + [try zip(parts, of: restricted)]
+        }
         let publication = Publication(id: ids.next(), meetingID: meeting.id, version: version, publishedAt: clock.now(), publishedBy: actor.label,
                                       reason: reason, changes: changes, files: files.map { ($0.name, $0.mediaType, $0.sha256, $0.bytes.count) })
         var published = meeting
@@ -278,12 +287,14 @@ public struct PackService: Sendable {
     }
 
     /// A published file of a meeting: the latest version unless one is asked for.
-    public func publishedFile(meetingID: String, version: Int?, format: PackFormat) async throws -> PackFile {
+    /// The members' pack (`restricted`) exists only when the pack has exempt items; callers check the reader may have it.
+    public func publishedFile(meetingID: String, version: Int?, format: PackFormat, restricted: Bool = false) async throws -> PackFile {
         let publications = try await meetings.publications(meetingID: meetingID)
         guard let publication = version.map({ v in publications.first { $0.version == v } }) ?? publications.last else {
             throw DomainError.notFound(entity: "published pack", id: version.map { "\(meetingID) version \($0)" } ?? meetingID)
         }
-        guard let entry = publication.files.first(where: { $0.name.hasSuffix("." + format.fileExtension) }),
+        let suffix = (restricted ? PackFormat.restrictedSuffix : "") + "." + format.fileExtension
+        guard let entry = publication.files.first(where: { $0.name.hasSuffix(suffix) && (restricted || !PackFormat.isRestricted($0.name)) }),
               let file = try await meetings.file(publicationID: publication.id, name: entry.name) else {
             throw DomainError.notFound(entity: "\(format.rawValue) file of the published pack", id: meetingID)
         }
@@ -323,8 +334,14 @@ public enum PackFormat: String, Sendable, CaseIterable {
     public func fileName(_ pack: Pack) -> String {
         let slug = pack.committee.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
-        return "\(slug.isEmpty ? "committee" : slug)-\(pack.meetingDate).\(fileExtension)"
+        return "\(slug.isEmpty ? "committee" : slug)-\(pack.meetingDate)\(pack.isRestricted ? Self.restrictedSuffix : "").\(fileExtension)"
     }
+
+    /// What the members' pack's file names end with before the extension.
+    public static let restrictedSuffix = "-restricted"
+
+    /// Whether a published file is the members' pack's.
+    public static func isRestricted(_ name: String) -> Bool { (name as NSString).deletingPathExtension.hasSuffix(restrictedSuffix) }
 
     /// Reads a format, saying which there are.
     public init(parsing text: String) throws {

@@ -111,6 +111,16 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// Who may read exempt information: members (councillors) and officers, signed in. Partners
+    /// and the public read the public pack.
+    public static func mayReadExemptInformation(_ role: Role?) -> Bool {
+        guard let role else { return false }
+        switch role {
+        case .admin, .officer, .councillor: return true
+        case .partner, .field: return false
+        }
+    }
+
     /// Reads minutes items written as "## 14 Title" then the minute's paragraphs.
     public static func minuteItems(parsing text: String) throws -> [Minutes.Item] {
         try ReportText.sections(text).map { section in

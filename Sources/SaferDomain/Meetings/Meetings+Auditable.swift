@@ -27,7 +27,8 @@ extension OfficerReport: Auditable {
                       "recommendations": recommendations.joined(separator: " | "), "consultation": consultation.joined(separator: "\n\n"),
                       "background": background.joined(separator: "\n\n"), "body": ReportText.text(body),
                       "backgroundPapers": backgroundPapers, "contactOfficer": contactOfficer, "telephone": telephone,
-                      "appendices": ReportText.text(appendices)]
+                      "appendices": ReportText.text(appendices),
+                      "exemption": exemption.map { "paragraph \($0.paragraph): \($0.publicInterest)" } ?? ""]
         for kind in Implication.allCases { fields["implications." + kind.rawValue] = (implications[kind] ?? []).joined(separator: "\n\n") }
         return fields
     }

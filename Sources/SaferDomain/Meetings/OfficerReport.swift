@@ -20,7 +20,13 @@ public struct OfficerReport: Sendable, Hashable, Codable, Identifiable {
     public struct Appendix: Sendable, Hashable, Codable {
         public var title: String
         public var paragraphs: [String]
-        public init(title: String, paragraphs: [String]) { self.title = title; self.paragraphs = paragraphs }
+        /// Set when the appendix is exempt information; the public sees its title and the notice.
+        public var exemption: Exemption?
+        public init(title: String, paragraphs: [String], exemption: Exemption? = nil) {
+            self.title = title
+            self.paragraphs = paragraphs
+            self.exemption = exemption
+        }
     }
 
     /// The implications every report states, in the order the council prints them.
@@ -60,10 +66,12 @@ public struct OfficerReport: Sendable, Hashable, Codable, Identifiable {
     public var contactOfficer: String
     public var telephone: String
     public var appendices: [Appendix]
+    /// Set when the whole report is exempt information; the public sees its title and the notice.
+    public var exemption: Exemption?
 
     public init(id: String, meetingID: String, position: Int, title: String, reportOf: String, summary: String, recommendations: [String],
                 consultation: [String], background: [String], body: [Section], implications: [Implication: [String]],
-                backgroundPapers: String, contactOfficer: String, telephone: String, appendices: [Appendix]) {
+                backgroundPapers: String, contactOfficer: String, telephone: String, appendices: [Appendix], exemption: Exemption? = nil) {
         self.id = id
         self.meetingID = meetingID
         self.position = position
@@ -79,7 +87,11 @@ public struct OfficerReport: Sendable, Hashable, Codable, Identifiable {
         self.contactOfficer = contactOfficer
         self.telephone = telephone
         self.appendices = appendices
+        self.exemption = exemption
     }
+
+    /// Whether any of the report is withheld from the public.
+    public var hasExemptInformation: Bool { exemption != nil || appendices.contains { $0.exemption != nil } }
 
     /// The agenda item number: the seed's first report is item 6.
     public var itemNumber: Int { Meeting.firstReportItem + position }

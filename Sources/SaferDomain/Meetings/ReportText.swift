@@ -77,13 +77,18 @@ public enum ReportText {
                     throw ValidationError("Appendix \"\(section.heading)\" has a subsection (\"### \(heading)\"); appendices take paragraphs and blocks only.", field: "appendices")
                 }
             }
+            // A first paragraph "Exempt under paragraph 7: …" marks the appendix exempt.
+            if let first = paragraphs.first, let exemption = try Exemption.appendixLine(first, appendix: section.heading) {
+                return OfficerReport.Appendix(title: section.heading, paragraphs: Array(paragraphs.dropFirst()), exemption: exemption)
+            }
             return OfficerReport.Appendix(title: section.heading, paragraphs: paragraphs)
         }
     }
 
     /// Appendices as text, the inverse of `appendices(_:)`.
     public static func text(_ appendices: [OfficerReport.Appendix]) -> String {
-        appendices.map { (["## \($0.title)"] + $0.paragraphs).joined(separator: "\n\n") }.joined(separator: "\n\n")
+        appendices.map { (["## \($0.title)"] + ($0.exemption.map { [$0.appendixLine] } ?? []) + $0.paragraphs).joined(separator: "\n\n") }
+            .joined(separator: "\n\n")
     }
 
     static func lines(_ text: String) -> [String] {

@@ -92,11 +92,15 @@ public struct Pack: Sendable, Hashable, Codable {
         public let content: [Content]
         /// "item-6-appendix-a".
         public let anchor: String
-        public init(letter: String, title: String, content: [Content], anchor: String) {
+        /// For exempt information: "Not for publication by virtue of paragraph 7 of Part 1 of
+        /// Schedule 12A…". The public pack has the notice and no content; the members' pack both.
+        public let exemption: String?
+        public init(letter: String, title: String, content: [Content], anchor: String, exemption: String? = nil) {
             self.letter = letter
             self.title = title
             self.content = content
             self.anchor = anchor
+            self.exemption = exemption
         }
     }
 
@@ -119,9 +123,11 @@ public struct Pack: Sendable, Hashable, Codable {
         /// "The Contact Officer for this report is Robert Beggs (719238)."
         public let contact: String
         public let appendices: [Appendix]
+        /// For an exempt report, the notice (as for an appendix); its content is only in the members' pack.
+        public let exemption: String?
 
         public init(itemNumber: Int, anchor: String, title: String, reportOf: String, recommendations: [Recommendation],
-                    sections: [Section], backgroundPapers: String, contact: String, appendices: [Appendix]) {
+                    sections: [Section], backgroundPapers: String, contact: String, appendices: [Appendix], exemption: String? = nil) {
             self.itemNumber = itemNumber
             self.anchor = anchor
             self.title = title
@@ -131,7 +137,11 @@ public struct Pack: Sendable, Hashable, Codable {
             self.backgroundPapers = backgroundPapers
             self.contact = contact
             self.appendices = appendices
+            self.exemption = exemption
         }
+
+        /// Whether the report's text is withheld here (the public pack of an exempt report).
+        public var isWithheld: Bool { exemption != nil && sections.isEmpty }
     }
 
     public let council: String
@@ -164,6 +174,24 @@ public struct Pack: Sendable, Hashable, Codable {
         self.minutes = minutes
         self.reports = reports
         self.blocks = blocks
+    }
+
+    /// Who a pack is for: everyone, or the members and officers who may read exempt information.
+    public enum Audience: String, Sendable, Hashable {
+        case everyone, members
+    }
+
+    /// A pack built from today's data, not a published version.
+    public var isDraft: Bool { status == "draft" }
+
+    /// The line at the top of a members' pack.
+    public static let restrictedNotice = "Restricted: this pack contains exempt information for members and officers only. Do not share it; the public pack shows the exempt items' titles only."
+
+    /// Whether the pack holds exempt information: the members' version of a pack with exempt items.
+    public var isRestricted: Bool {
+        reports.contains { report in
+            (report.exemption != nil && !report.sections.isEmpty) || report.appendices.contains { $0.exemption != nil && !$0.content.isEmpty }
+        }
     }
 
     /// "Safer Communities Sub-Committee, 12 March 2019".

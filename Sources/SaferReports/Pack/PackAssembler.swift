@@ -10,9 +10,14 @@ public struct PackAssembler {
     let reports: [OfficerReport]
     let rendered: [BlockReference: PackBlock]
     let status: String
+    let audience: Pack.Audience
 
-    /// `blocks` must hold every block the reports use (as `PackService` renders them).
-    public init(meeting: Meeting, committee: Committee, reports: [OfficerReport], blocks: [BlockReference: PackBlock], status: String) {
+    /// `blocks` must hold every block the reports use (as `PackService` renders them). For
+    /// everyone, exempt reports and appendices keep their titles and notices and lose their text
+    /// (and the blocks only they use); for members they keep both.
+    public init(meeting: Meeting, committee: Committee, reports: [OfficerReport], blocks: [BlockReference: PackBlock], status: String,
+                audience: Pack.Audience = .everyone) {
+        self.audience = audience
         self.meeting = meeting
         self.committee = committee
         self.reports = reports.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
@@ -60,6 +65,17 @@ public struct PackAssembler {
         for (position, report) in reports.enumerated() {
             let item = Meeting.firstReportItem + position
             let anchor = "item-\(item)"
+            if let exemption = report.exemption, audience == .everyone {
+                let appendices = report.appendices.enumerated().map { offset, appendix in
+                    let letter = OfficerReport.appendixLetter(offset)
+                    return Pack.Appendix(letter: letter, title: appendix.title, content: [], anchor: "\(anchor)-appendix-\(letter.lowercased())",
+                                         exemption: exemption.notice)
+                }
+                packReports.append(Pack.Report(itemNumber: item, anchor: anchor, title: report.title, reportOf: report.reportOf, recommendations: [],
+                                               sections: [], backgroundPapers: "", contact: contactLine(report), appendices: appendices,
+                                               exemption: exemption.notice))
+                continue
+            }
             var sections = [
                 Pack.Section(number: "1", heading: "Summary", content: try numbered([report.summary], prefix: "1").content),
                 Pack.Section(number: "2", heading: "Consultation", content: try numbered(report.consultation, prefix: "2").content),
@@ -95,12 +111,15 @@ public struct PackAssembler {
             }
             let appendices = try report.appendices.enumerated().map { offset, appendix in
                 let letter = OfficerReport.appendixLetter(offset)
-                return Pack.Appendix(letter: letter, title: appendix.title, content: try appendix.paragraphs.map { try paragraph($0, number: nil) },
-                                     anchor: "\(anchor)-appendix-\(letter.lowercased())")
+                let exemption = appendix.exemption ?? report.exemption
+                let withheld = exemption != nil && audience == .everyone
+                return Pack.Appendix(letter: letter, title: appendix.title,
+                                     content: withheld ? [] : try appendix.paragraphs.map { try paragraph($0, number: nil) },
+                                     anchor: "\(anchor)-appendix-\(letter.lowercased())", exemption: exemption?.notice)
             }
             packReports.append(Pack.Report(itemNumber: item, anchor: anchor, title: report.title, reportOf: report.reportOf,
                                            recommendations: recommendations, sections: sections, backgroundPapers: report.backgroundPapers,
-                                           contact: contactLine(report), appendices: appendices))
+                                           contact: contactLine(report), appendices: appendices, exemption: report.exemption?.notice))
         }
         return Pack(council: committee.council, committee: committee.name, meetingID: meeting.id, meetingDate: meeting.date,
                     meetingDateLabel: "\(meeting.date.weekdayName) \(meeting.date.label)", status: status, cutOff: meeting.cutOff,
@@ -144,7 +163,9 @@ public struct PackAssembler {
         }
         for (position, report) in reports.enumerated() {
             let number = Meeting.firstReportItem + position
-            items.append(Pack.AgendaItem(number: number, title: report.title, reportOf: report.reportOf, summary: report.summary,
+            // An exempt report's summary is part of what is withheld: the agenda gives the notice instead.
+            let summary = report.exemption.map { audience == .everyone ? $0.notice + "." : $0.notice + ". " + report.summary } ?? report.summary
+            items.append(Pack.AgendaItem(number: number, title: report.title, reportOf: report.reportOf, summary: summary,
                                          contact: contactLine(report), anchor: "item-\(number)"))
         }
         return items

@@ -63,6 +63,7 @@ public enum PackDOCX {
             for notice in sheet.notices { add(paragraph(run(notice))) }
             add(paragraph(run(pack.committee), style: "Title"))
             add(paragraph(run(pack.meetingDate.label), style: "Subtitle"))
+            if pack.isRestricted { add(paragraph(run(Pack.restrictedNotice, bold: true))) }
             add(paragraph(run(sheet.meets)))
             add(paragraph(run("AGENDA"), style: "Heading1"))
             let reportAnchors = Set(pack.reports.map(\.anchor))
@@ -110,6 +111,7 @@ public enum PackDOCX {
             add(paragraph(run(pack.meetingDate.label)))
             add(paragraph(run(report.reportOf)))
             add(paragraph(bookmark(report.anchor, run(report.title)), style: "Heading1"))
+            if let exemption = report.exemption { add(paragraph(run(exemption + ".", bold: true))) }
             if report.sections.isEmpty { recommendations(report) }
             for (index, section) in report.sections.enumerated() {
                 add(paragraph(run("\(section.number) \(section.heading)"), style: "Heading2"))
@@ -117,8 +119,10 @@ public enum PackDOCX {
                 if index == 0 { recommendations(report) }
             }
             add(paragraph(run(report.contact)))
-            add(paragraph(run("Background Papers", bold: true), keepNext: true))
-            texts(report.backgroundPapers)
+            if !report.isWithheld {
+                add(paragraph(run("Background Papers", bold: true), keepNext: true))
+                texts(report.backgroundPapers)
+            }
             if !report.appendices.isEmpty {
                 add(paragraph(run("Appendices", bold: true), keepNext: true))
                 for appendix in report.appendices { add(paragraph(run("Appendix \(appendix.letter): \(appendix.title)"))) }
@@ -126,6 +130,7 @@ public enum PackDOCX {
             for appendix in report.appendices {
                 add(paragraph(run("Agenda Item No \(report.itemNumber)", bold: true), pageBreakBefore: true, align: "right"))
                 add(paragraph(bookmark(appendix.anchor, run("Appendix \(appendix.letter): \(appendix.title)")), style: "Heading1"))
+                if let exemption = appendix.exemption { add(paragraph(run(exemption + ".", bold: true))) }
                 content(appendix.content)
             }
         }

@@ -27,7 +27,8 @@ public enum PackHTML {
         html.element("p", sheet.enquiries)
         for notice in sheet.notices { html.element("p", notice) }
         html.raw("<h1><span class=\"committee\">\(HTMLBuilder.escape(pack.committee))</span> <span class=\"date\">\(HTMLBuilder.escape(pack.meetingDate.label))</span></h1>\n")
-        if pack.status != "published" { html.element("p", "Draft: not yet published. Figures are live and may change until the pack is published.", className: "draft-banner") }
+        if pack.isDraft { html.element("p", "Draft: not yet published. Figures are live and may change until the pack is published.", className: "draft-banner") }
+        if pack.isRestricted { html.element("p", Pack.restrictedNotice, className: "exempt") }
         html.element("p", sheet.meets)
         html.element("p", "Data in this pack runs to \(pack.cutOff.label).", className: "cut-off")
         html.raw("</header>\n<section class=\"agenda\" aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">Agenda</h2>\n<ol class=\"agenda-items\">\n")
@@ -75,6 +76,7 @@ public enum PackHTML {
         html.element("p", "\(pack.committee), \(pack.meetingDate.label)", className: "meta")
         html.element("p", report.reportOf, className: "meta")
         html.raw("<h2 id=\"\(report.anchor)-title\"><span class=\"visually-hidden\">Item \(report.itemNumber): </span>\(HTMLBuilder.escape(report.title))</h2>\n")
+        if let exemption = report.exemption { html.element("p", exemption + ".", className: "exempt") }
         for (index, section) in report.sections.enumerated() {
             html.raw("<section aria-labelledby=\"\(report.anchor)-s\(section.number)\">\n")
             html.raw("<h3 id=\"\(report.anchor)-s\(section.number)\"><span class=\"num\">\(section.number)</span> \(HTMLBuilder.escape(section.heading))</h3>\n")
@@ -83,8 +85,10 @@ public enum PackHTML {
             if index == 0 && !report.recommendations.isEmpty { recommendations(report, pack, &html) }
         }
         html.element("p", report.contact, className: "contact")
-        html.raw("<h3>Background papers</h3>\n")
-        html.element("p", report.backgroundPapers)
+        if !report.isWithheld {
+            html.raw("<h3>Background papers</h3>\n")
+            html.element("p", report.backgroundPapers)
+        }
         if !report.appendices.isEmpty {
             html.raw("<h3>Appendices</h3>\n<ul class=\"appendices\">\n")
             for appendix in report.appendices {
@@ -98,6 +102,7 @@ public enum PackHTML {
             html.raw("<section class=\"appendix page\" id=\"\(appendix.anchor)\" aria-labelledby=\"\(appendix.anchor)-title\">\n")
             html.raw("<p class=\"running\">Agenda Item No \(report.itemNumber), Appendix \(appendix.letter)</p>\n")
             html.raw("<h3 id=\"\(appendix.anchor)-title\">Appendix \(appendix.letter): \(HTMLBuilder.escape(appendix.title))</h3>\n")
+            if let exemption = appendix.exemption { html.element("p", exemption + ".", className: "exempt") }
             content(appendix.content, pack, level: 4, &html)
             html.raw("</section>\n")
         }
@@ -230,6 +235,7 @@ public enum PackHTML {
         p.numbered{padding-left:3.5em;text-indent:-3.5em}
         .recommendation{border:2px solid #0b0c0c;padding:0 1rem;margin:1rem 0}
         .draft-banner{border-left:6px solid #d4351c;padding:.5rem 1rem;background:#fef7f7}
+        .exempt{border-left:6px solid #0b0c0c;padding:.5rem 1rem;font-weight:bold}
         .incomplete{border-left:6px solid #f47738;padding:.25rem .75rem}
         .agenda-items{list-style:none;padding-left:0}.agenda-items li{break-inside:avoid}.page-ref{white-space:nowrap}
         .table-wrap{overflow-x:auto}.table-wrap:focus{outline:3px solid #fd0}

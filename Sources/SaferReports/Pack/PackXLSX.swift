@@ -11,6 +11,9 @@ public enum PackXLSX {
         var cover: [[XLSXWriter.Cell]] = [
             [.text(pack.title, bold: true)],
             [.text("Tables of the committee pack (\(pack.status)); data to \(pack.cutOff.label).")],
+        ]
+        if pack.isRestricted { cover.append([.text(Pack.restrictedNotice, bold: true)]) }
+        cover += [
             [.text("Sheet", bold: true), .text("Table", bold: true), .text("Where it appears", bold: true), .text("Period", bold: true)],
         ]
         var sheets: [XLSXWriter.Sheet] = []

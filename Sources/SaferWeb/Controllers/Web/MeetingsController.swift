@@ -14,6 +14,8 @@ struct MeetingsController {
     var packs: PackService { PackService(services: services) }
     /// Who may ask for a draft; the meeting decides whether it is shared with councillors and partners.
     static let draftReaders = RoleSet(.admin, .officer, .councillor, .partner)
+    /// Who may read exempt information: members and officers (`Meeting.mayReadExemptInformation`).
+    static let exemptReaders = RoleSet(.admin, .officer, .councillor)
 
     func register(on routes: SecureRoutes) {
         routes.publicPage("/meetings") { _, context in try await listPage(context, errors: []) }
@@ -64,6 +66,16 @@ struct MeetingsController {
             guard let number = Int(version, in: 1...1_000_000) else { throw DomainError.notFound(entity: "published pack", id: "\(id) version \(version)") }
             let format = try PackFormat(parsing: try context.parameters.require("format"))
             return Self.file(try await packs.publishedFile(meetingID: id, version: number, format: format), inline: format == .html)
+        }
+        routes.page("/meetings/:id/published/:version/restricted/:format", Self.exemptReaders) { _, context in
+            let id = try context.parameters.require("id")
+            _ = try await packs.meeting(id, readableBy: context.identity.user.role)
+            let version = try context.parameters.require("version")
+            guard let number = Int(version, in: 1...1_000_000) else { throw DomainError.notFound(entity: "published pack", id: "\(id) version \(version)") }
+            let format = try PackFormat(parsing: try context.parameters.require("format"))
+            var response = Self.file(try await packs.publishedFile(meetingID: id, version: number, format: format, restricted: true), inline: format == .html)
+            response.headers[.cacheControl] = "private, no-store"
+            return response
         }
         routes.page("/meetings/:id/draft", Self.draftReaders) { request, context in
             let format = try PackFormat(parsing: request.query.get("format") ?? "html")
@@ -172,19 +184,27 @@ struct MeetingsController {
         let committee = try await packs.committee(id: meeting.committeeID)
         let reports = try await packs.reports(meetingID: meeting.id)
         let publications = try await packs.publications(meetingID: meeting.id)
+        let readsExempt = Meeting.mayReadExemptInformation(role)
         let versions = publications.reversed().map { publication in
-            VersionRow(heading: "Version \(publication.version), published \(CalendarDay(containing: publication.publishedAt).label)",
+            // The members' pack (exempt information) is listed only to those who may read it.
+            let files = publication.files.filter { readsExempt || !PackFormat.isRestricted($0.name) }
+            return VersionRow(heading: "Version \(publication.version), published \(CalendarDay(containing: publication.publishedAt).label)",
                        reason: publication.reason, hasReason: !publication.reason.isEmpty, changes: publication.changes, hasChanges: !publication.changes.isEmpty,
-                       files: publication.files.map { file in
-                           let format = (file.name as NSString).pathExtension
-                           return FileRow(href: "/meetings/\(meeting.id)/published/\(publication.version)/\(format)", label: Self.formatLabel(format),
+                       files: files.map { file in
+                           let format = (file.name as NSString).pathExtension, restricted = PackFormat.isRestricted(file.name)
+                           return FileRow(href: "/meetings/\(meeting.id)/published/\(publication.version)/\(restricted ? "restricted/" : "")\(format)",
+                                          label: (restricted ? "Members' pack with exempt information, " : "") + Self.formatLabel(format),
                                           size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file), sha256: file.sha256)
                        })
         }
         let deadline = try await packs.deadline(for: meeting)
         let today = CalendarDay(containing: services.clock.now())
         let agenda = Meeting.StandardItem.allCases.map { Pack.AgendaItem(number: $0.rawValue, title: $0.title, anchor: "") }
-            + reports.map { Pack.AgendaItem(number: $0.itemNumber, title: $0.title, reportOf: $0.reportOf, summary: $0.summary, anchor: "") }
+            + reports.map { report in
+                // An exempt report's summary is withheld from those who may not read exempt information.
+                let summary = report.exemption.map { readsExempt ? "\($0.notice). \(report.summary)" : "\($0.notice)." } ?? report.summary
+                return Pack.AgendaItem(number: report.itemNumber, title: report.title, reportOf: report.reportOf, summary: summary, anchor: "")
+            }
         let page = MeetingPage(
             chrome: PageChrome(title: "\(committee.name), \(meeting.date.label)", context: context, current: "/meetings"),
             errors: ErrorSummary(errors), title: "\(committee.name), \(meeting.date.label)",
@@ -239,6 +259,9 @@ struct MeetingsController {
         let action: String, reportID: String, heading: String
         let title: String, reportOf: String, summary: String, recommendations: String, consultation: String, background: String
         let body: String, backgroundPapers: String, contactOfficer: String, telephone: String, appendices: String
+        /// "Not exempt", then paragraphs 1–7 of Schedule 12A.
+        let exemptOptions: [SelectOption]
+        let publicInterest: String
         let implications: [ImplicationField]
         let blocks: [BlockHelp]
         let plans: [SelectOption]
@@ -258,6 +281,8 @@ struct MeetingsController {
             body: value("body", ReportText.text(report.body)), backgroundPapers: value("backgroundPapers", report.backgroundPapers),
             contactOfficer: value("contactOfficer", report.contactOfficer), telephone: value("telephone", report.telephone),
             appendices: value("appendices", ReportText.text(report.appendices)),
+            exemptOptions: Self.exemptOptions(selected: value("exemptParagraph", report.exemption.map { String($0.paragraph) } ?? "")),
+            publicInterest: value("publicInterest", report.exemption?.publicInterest ?? ""),
             implications: OfficerReport.Implication.allCases.map { kind in
                 ImplicationField(name: "implication-\(kind.rawValue)", label: kind.title,
                                  value: value("implication-\(kind.rawValue)", (report.implications[kind] ?? []).joined(separator: "\n\n")))
@@ -303,7 +328,15 @@ struct MeetingsController {
         for kind in OfficerReport.Implication.allCases { report.implications[kind] = ReportText.paragraphs(form.text("implication-\(kind.rawValue)")) }
         report.body = try ReportText.sections(form.text("body"))
         report.appendices = try ReportText.appendices(form.text("appendices"))
+        report.exemption = try Exemption.parse(paragraph: form.text("exemptParagraph"), publicInterest: form.text("publicInterest"))
         return report
+    }
+
+    static func exemptOptions(selected: String) -> [SelectOption] {
+        [SelectOption(value: "", label: "Not exempt: published in full", selected: selected.isEmpty)]
+            + Exemption.paragraphs.enumerated().map { index, text in
+                SelectOption(value: String(index + 1), label: "Paragraph \(index + 1): \(text)", selected: selected == String(index + 1))
+            }
     }
 
     func change(_ context: SignedInContext, back: String, _ body: () async throws -> String) async throws -> Response {
