@@ -109,6 +109,7 @@ struct PackTests {
             #expect(again.bytes == frozen.bytes)
             let html = try await packs.publishedFile(meetingID: meeting.id, version: 1, format: .html)
             #expect(String(decoding: html.bytes, as: UTF8.self).contains("£2,648.52"))
+            #expect(!String(decoding: html.bytes, as: UTF8.self).contains("Draft: not yet published"), "a published pack is not a draft")
 
             // Publishing twice needs a reason; the correction lists the figures that differ.
             await #expect(throws: ValidationError.self) { try await packs.publish(meetingID: meeting.id, by: actor) }
