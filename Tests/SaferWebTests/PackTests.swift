@@ -337,4 +337,35 @@ struct PackTests {
             #expect(api.status == .ok && !api.text.contains(secret) && api.text.contains(notice))
         }
     }
+
+    /// Calendars and civic-tech tools read the meetings without an account: every meeting in the
+    /// iCalendar feed, published ones as Open Civic Data events with their agenda and minutes.
+    @Test(arguments: TestEngine.available)
+    func calendarsAndCivicToolsReadTheMeetings(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let meeting = try await Self.demoMeeting(harness)
+            #expect(meeting.start == Date(timeIntervalSince1970: 1_552_415_400), "18:30 GMT on 12 March 2019")
+            let calendar = try await client.execute(uri: "/meetings.ics", method: .get)
+            #expect(calendar.status == .ok && calendar.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(calendar.text.contains("DTSTART:20190312T183000Z") && calendar.text.contains("SUMMARY:Safer Communities Sub-Committee"))
+            #expect(calendar.text.contains("Papers to be published by Monday 4 March 2019"), "a draft's papers are not linked")
+            #expect(!calendar.text.contains("URL:"))
+            struct Feed: Decodable { let events: [OpenCivicDataEvent] }
+            let before = try await client.execute(uri: "/meetings.json", method: .get)
+            #expect(try JSONDecoder().decode(Feed.self, from: Data(buffer: before.body)).events.isEmpty, "nothing is published yet")
+
+            _ = try await packs.publish(meetingID: meeting.id, urgency: "Feed test.", by: .system)
+            let after = try await client.execute(uri: "/meetings.json", method: .get)
+            let event = try #require(try JSONDecoder().decode(Feed.self, from: Data(buffer: after.body)).events.first)
+            #expect(event.startDate == "2019-03-12T18:30:00+00:00" && event.status == "confirmed" && event.participants.first?.name == "Safer Communities Sub-Committee")
+            // The test clock stands at midnight on the meeting day: still to come.
+            #expect(event.agenda.map(\.order) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+            #expect(event.agenda[3].notes.contains { $0.hasPrefix("15 North Warwickshire Crime Overview:") && $0.contains("Resolved") })
+            #expect(event.documents.contains { $0.url.hasSuffix("/published/1/pdf") || $0.url.hasSuffix("/published/1/docx") })
+            #expect(event.id.hasPrefix("ocd-event/") && event.id.count == "ocd-event/".count + 36)
+            let published = try await client.execute(uri: "/meetings.ics", method: .get)
+            #expect(published.text.contains("URL:http"), "a published meeting links its papers")
+        }
+    }
 }

@@ -99,7 +99,7 @@ ROUTES: dict[str, frozenset[str]] = {
 # Links to files, not pages: downloads (CSV, JSON, GeoJSON, SVG, photos, the case export, packs
 # in other formats), and the static files.
 NOT_PAGES = re.compile(
-    r"^/(static|vendor|api)/|^/hotspots/(map/geojson|map/svg|ranking|clusters|gi)$|\.(csv|json|svg|docx|xlsx|pdf|zip)$"
+    r"^/(static|vendor|api)/|^/hotspots/(map/geojson|map/svg|ranking|clusters|gi)$|\.(csv|json|svg|docx|xlsx|pdf|zip|ics)$"
     r"|^/fly-tipping/photos/|^/fly-tipping/enforcement/[^/]+/export$|^/meetings/[^/]+/published/[^/]+/(?!html$)[^/]+$"
     r"|^/logout$"
 )

@@ -210,7 +210,7 @@ public struct PackService: Sendable {
         return try encoder.encode(pack)
     }
 
-    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    public static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
 
     // MARK: - Publishing
 

@@ -111,6 +111,15 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// The instant the meeting starts, in UK time.
+    public var start: Date {
+        let local = Double(date.dayNumber * 86_400 + time.hour * 3_600 + time.minute * 60)
+        let zone = TimeZone.unitedKingdom
+        // The offset in force at that local time: guess with the offset at the same UTC instant, then correct once.
+        let guess = local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
+        return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))))
+    }
+
     /// Who may read exempt information: members (councillors) and officers, signed in. Partners
     /// and the public read the public pack.
     public static func mayReadExemptInformation(_ role: Role?) -> Bool {

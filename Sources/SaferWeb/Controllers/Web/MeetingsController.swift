@@ -119,6 +119,7 @@ struct MeetingsController {
             }
         }
         registerHolidays(on: routes)
+        registerFeeds(on: routes)
     }
 
     // MARK: - Pages
