@@ -28,6 +28,24 @@ struct HotspotMapTests {
         #expect(svg == stored, "the map differs from Snapshots/hotspot-map.svg; if the change is intended, delete the file, run again and review")
     }
 
+    /// The map says where its grid is, so a click on it can be turned into an easting and
+    /// northing (place-picker.js): the top-left corner and the metres per drawing unit.
+    @Test func theSVGCarriesItsGridForPlacingAPoint() throws {
+        let svg = Self.map.svg(width: 800)
+        func attribute(_ name: String) throws -> Double {
+            let start = try #require(svg.range(of: "\(name)=\"")).upperBound
+            return try #require(Double(svg[start...].prefix { $0 != "\"" }))
+        }
+        let extent = try #require(Self.map.extent)
+        let minEasting = try attribute("data-min-easting"), maxNorthing = try attribute("data-max-northing")
+        let perUnit = try attribute("data-metres-per-unit")
+        #expect(minEasting == extent.minEasting && maxNorthing == extent.maxNorthing)
+        #expect(abs(perUnit * 800 - extent.width) < 0.01)
+        // The camera's square is drawn where its grid point falls.
+        let x = (431_720 - extent.minEasting) / perUnit - 5
+        #expect(svg.contains("class=\"camera\" x=\"\(String(format: "%.1f", x))\""))
+    }
+
     @Test func theSVGNamesWhatItShowsAndEscapesText() {
         let svg = Self.map.svg()
         #expect(svg.contains("<title id=\"map-title\">Hot spots: fly-tips"))

@@ -524,6 +524,43 @@ def test_a_crew_with_no_fix_saves_and_an_officer_places_it_from_the_gazetteer(dr
     assert any(str(round(easting)) in value for value in facts.values()), facts
 
 
+def test_an_officer_places_an_incident_by_clicking_the_map(driver, base_url, make_user, login):
+    """Issue 13.4: the incident form opens Safer's own map (no tiles, no network beyond Safer);
+    a click there fills the easting and northing of the point clicked, and draws a pin."""
+    officer = make_user("officer")
+    login(driver, officer.email, officer.password)
+    driver.get(base_url + "/fly-tipping/incidents/new")
+    wait_for_page_load(driver)
+    button = driver.find_element(By.ID, "map-pick-open")
+    assert button.is_displayed(), "the map button appears when the script runs"
+    button.click()
+    wait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#map-pick-area svg"), describe_page(driver))
+    svg = driver.find_element(By.CSS_SELECTOR, "#map-pick-area svg")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
+    grid = {name: float(svg.get_attribute(name)) for name in ("data-min-easting", "data-max-northing", "data-metres-per-unit", "data-map-height")}
+    # Click a third of the way across and down the drawn map (not the legend under it): where
+    # that drawing point is on the screen comes from the SVG's own transform.
+    view = [float(v) for v in driver.execute_script("return arguments[0].getAttribute('viewBox')", svg).split()]
+    target = (view[2] / 3, grid["data-map-height"] / 3)
+    screen, centre = driver.execute_script(
+        "var s = arguments[0], p = s.createSVGPoint(); p.x = arguments[1]; p.y = arguments[2];"
+        "var q = p.matrixTransform(s.getScreenCTM()), r = s.getBoundingClientRect();"
+        "return [[q.x, q.y], [r.left + r.width / 2, r.top + r.height / 2]];", svg, target[0], target[1])
+    ActionChains(driver).move_to_element_with_offset(svg, round(screen[0] - centre[0]), round(screen[1] - centre[1])).click().perform()
+    wait(driver).until(lambda d: d.find_element(By.ID, "easting").get_attribute("value") != "",
+                       f"status: {driver.find_element(By.ID, 'map-pick-status').text!r}; screen {screen}, centre {centre}")
+    easting = float(driver.find_element(By.ID, "easting").get_attribute("value"))
+    northing = float(driver.find_element(By.ID, "northing").get_attribute("value"))
+    expected_e = grid["data-min-easting"] + target[0] * grid["data-metres-per-unit"]
+    expected_n = grid["data-max-northing"] - target[1] * grid["data-metres-per-unit"]
+    pixel = grid["data-metres-per-unit"] * view[2] / driver.execute_script("return arguments[0].getBoundingClientRect().width", svg)
+    # Selenium clicks whole pixels from the element's rounded centre: within three pixels.
+    assert abs(easting - expected_e) <= 3 * pixel and abs(northing - expected_n) <= 3 * pixel, (easting, northing, expected_e, expected_n)
+    assert COUNCIL_AREA["easting"][0] <= easting <= COUNCIL_AREA["easting"][1], easting
+    assert f"easting {round(easting)}, northing {round(northing)}" in driver.find_element(By.ID, "map-pick-status").text
+    assert driver.find_elements(By.CSS_SELECTOR, "#map-pick-area svg circle.pick-pin"), "no pin drawn"
+
+
 def test_an_officer_types_a_grid_reference(driver, base_url, make_user, login):
     officer = make_user("officer")
     login(driver, officer.email, officer.password)

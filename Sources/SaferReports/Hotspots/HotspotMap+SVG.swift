@@ -14,7 +14,9 @@ extension HotspotMap {
         func x(_ e: Double) -> String { Self.f((e - extent.minEasting) * scale) }
         func y(_ n: Double) -> String { Self.f((extent.maxNorthing - n) * scale) }
         var out: [String] = []
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"map-title map-desc\" width=\"\(width)\" height=\"\(mapHeight + legendHeight)\" viewBox=\"0 0 \(width) \(mapHeight + legendHeight)\" font-family=\"Arial, sans-serif\" font-size=\"12\">")
+        // The grid behind the drawing, so a page can turn a click into an easting and northing.
+        let grid = "data-min-easting=\"\(Self.f(extent.minEasting))\" data-max-northing=\"\(Self.f(extent.maxNorthing))\" data-metres-per-unit=\"\(String(format: "%.6f", 1 / scale))\" data-map-height=\"\(mapHeight)\""
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"map-title map-desc\" width=\"\(width)\" height=\"\(mapHeight + legendHeight)\" viewBox=\"0 0 \(width) \(mapHeight + legendHeight)\" font-family=\"Arial, sans-serif\" font-size=\"12\" \(grid)>")
         out.append("<title id=\"map-title\">\(Self.escape(title))</title>")
         out.append("<desc id=\"map-desc\">\(incidents.count) incidents (\(incidents.filter(\.open).count) open), \(clusters.count) clusters, \(cells.filter { $0.level > 0 }.count) hot and \(cells.filter { $0.level < 0 }.count) cold Gi* cells, \(cameras.count) camera deployments, \(areas.count) PSPO areas. Easting \(extent.minEasting.wholeNumberText)–\(extent.maxEasting.wholeNumberText), northing \(extent.minNorthing.wholeNumberText)–\(extent.maxNorthing.wholeNumberText).</desc>")
         out.append("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(mapHeight)\" fill=\"#f8f8f5\" stroke=\"#0b0c0c\"/>")
