@@ -161,7 +161,7 @@ struct RepositoryContractTests {
             // round before left idle, while other attempts are using those same keys again.
             for round in 0..<4 {
                 let now = Date(timeIntervalSince1970: 1_552_348_800 + Double(round) * 100_000)
-                let picks = (0..<24).map { attempt in (0..<3).map { names[(attempt + $0 * (round + 2)) % names.count] } }
+                let picks = (0..<16).map { attempt in (0..<3).map { names[(attempt + $0 * (round + 2)) % names.count] } }
                 let complete = try await withThrowingTaskGroup(of: Bool.self) { group in
                     for keys in picks {
                         group.addTask {

@@ -42,6 +42,13 @@ public final class SaferDatabase: Sendable {
     /// uploads hung for good). Readers never take the write lock, so they cannot do that. Other
     /// processes on the same file (the command line while the server runs) wait up to 10 s for
     /// the write lock, then get an error.
+    /// How long a write waits for SQLite's one writer connection before it fails. Writes queue
+    /// there by design, one after another; a burst of them (sign-in attempts under attack, a crew
+    /// syncing a day's reports) on a busy machine can queue for more than the pool's default 10 s,
+    /// which failed them with `connectionRequestTimeout` (measured in CI: 24 parallel sign-in
+    /// updates while the test suite loaded both cores). Readers keep the default.
+    static let writerWait: TimeAmount = .seconds(60)
+
     public static func open(_ url: DatabaseURL, searchPath: [String]? = nil, connectionsPerThread: Int? = nil,
                             logger: Logger = Logger(label: "safer.db")) async throws -> SaferDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
@@ -49,7 +56,7 @@ public final class SaferDatabase: Sendable {
         switch url {
         case .sqlite(let path):
             let source = SQLiteConnectionSource(configuration: .init(storage: .file(path: path)))
-            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group.next())
+            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 1, requestTimeout: writerWait, logger: logger, on: group.next())
             let readers = EventLoopGroupConnectionPool(source: ReadOnlySQLiteSource(base: source), maxConnectionsPerEventLoop: sqliteReaders,
                                                       logger: logger, on: group.next())
             database = SaferDatabase(engine: .sqlite, url: url, sql: SQLitePoolDatabase(pool: pool, readers: readers, logger: logger),
