@@ -350,14 +350,19 @@ struct PackTests {
             #expect(calendar.status == .ok && calendar.headers[.contentType] == "text/calendar; charset=utf-8")
             #expect(calendar.text.contains("DTSTART:20190312T183000Z") && calendar.text.contains("SUMMARY:Safer Communities Sub-Committee"))
             #expect(calendar.text.contains("Papers to be published by Monday 4 March 2019"), "a draft's papers are not linked")
-            #expect(!calendar.text.contains("URL:"))
+            #expect(calendar.text.components(separatedBy: "\r\nURL:").count == 2, "only the held January meeting links its page")
             struct Feed: Decodable { let events: [OpenCivicDataEvent] }
             let before = try await client.execute(uri: "/meetings.json", method: .get)
-            #expect(try JSONDecoder().decode(Feed.self, from: Data(buffer: before.body)).events.isEmpty, "nothing is published yet")
+            let held = try JSONDecoder().decode(Feed.self, from: Data(buffer: before.body)).events
+            #expect(held.map(\.name) == ["Safer Communities Sub-Committee, 31 January 2019"], "the March pack is not published yet")
+            // The January meeting's own minutes give what it resolved.
+            #expect(held.first?.agenda.last?.notes.contains { $0.hasPrefix("Resolved (minute 15): That further consideration") } == true, "\(held)")
 
             _ = try await packs.publish(meetingID: meeting.id, urgency: "Feed test.", by: .system)
             let after = try await client.execute(uri: "/meetings.json", method: .get)
-            let event = try #require(try JSONDecoder().decode(Feed.self, from: Data(buffer: after.body)).events.first)
+            let events = try JSONDecoder().decode(Feed.self, from: Data(buffer: after.body)).events
+            #expect(events.count == 2)
+            let event = try #require(events.first)
             #expect(event.startDate == "2019-03-12T18:30:00+00:00" && event.status == "confirmed" && event.participants.first?.name == "Safer Communities Sub-Committee")
             // The test clock stands at midnight on the meeting day: still to come.
             #expect(event.agenda.map(\.order) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
@@ -365,7 +370,54 @@ struct PackTests {
             #expect(event.documents.contains { $0.url.hasSuffix("/published/1/pdf") || $0.url.hasSuffix("/published/1/docx") })
             #expect(event.id.hasPrefix("ocd-event/") && event.id.count == "ocd-event/".count + 36)
             let published = try await client.execute(uri: "/meetings.ics", method: .get)
-            #expect(published.text.contains("URL:http"), "a published meeting links its papers")
+            #expect(published.text.components(separatedBy: "\r\nURL:").count == 3, "a published meeting links its papers")
+        }
+    }
+
+    /// An officer records the minutes of the March meeting once it is held; the form starts from
+    /// the agenda; the committee's next meeting prints them for approval with the chair's line.
+    @Test(arguments: TestEngine.available)
+    func minutesAreRecordedOnceHeldAndTheNextPackPrintsThem(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let march = try await Self.demoMeeting(harness)
+            // The demo's March pack prints January's recorded minutes (item 4), as the seed does.
+            #expect(try await packs.build(meetingID: march.id).minutes?.heldOn.description == "2019-01-31")
+            let officer = try await harness.session(.officer)
+            let form = try await client.execute(uri: "/meetings/\(march.id)/minutes", method: .get, headers: officer.headers)
+            #expect(form.status == .ok && form.text.contains("## 16 Apologies for Absence") && form.text.contains("Councillor Reilly in the Chair"), "numbered on from January's 15")
+            let fields: [(String, String)] = [("_csrf", officer.csrf), ("chair", "Councillor Reilly in the Chair"), ("present", "Councillors Clews, Jarvis and Symonds"),
+                                              ("apologies", "Councillor Jenns"), ("alsoAttending", ""),
+                                              ("declarations", "Councillor Jarvis, item 6: non-pecuniary interest as a member of Atherstone Town Council"),
+                                              ("items", "## 21 Fly Tipping Progress Report\n\nResolved:\n\na) That the report be noted;\n\nb) That the plan be adopted (For 7, Against 2, Abstained 1).")]
+            // 12 March 2019 on the test clock: the meeting is today, so it may be minuted; a wrong declaration changes nothing.
+            var wrong = fields
+            wrong[5] = ("declarations", "Councillor Jarvis declared an interest")
+            let refused = try await client.execute(uri: "/meetings/\(march.id)/minutes", method: .post, headers: officer.formHeaders(), body: formBody(wrong))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Declaration line 1") && refused.text.contains("Councillors Clews, Jarvis and Symonds"))
+            #expect(try await packs.meeting(march.id).minutes == nil)
+            let saved = try await client.execute(uri: "/meetings/\(march.id)/minutes", method: .post, headers: officer.formHeaders(), body: formBody(fields))
+            #expect(saved.status == .seeOther)
+            let minutes = try #require(try await packs.meeting(march.id).minutes)
+            #expect(minutes.items.first?.resolutions.last?.votes == .init(inFavour: 7, against: 2, abstaining: 1))
+            #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "meeting", entityID: march.id)).contains { entry in
+                entry.changes.contains { $0.field == "minutes" } })
+
+            // The next meeting's pack prints them for approval, with the declarations and the chair's line.
+            var june = march
+            june.id = "june"
+            june.date = try CalendarDay(parsing: "2019-06-18")
+            june.minutes = nil
+            try await packs.save(june, by: .system)
+            let pack = try await packs.build(meetingID: "june")
+            #expect(pack.minutes?.heldOn.description == "2019-03-12" && pack.minutes?.declarations.count == 1)
+            let html = PackHTML.render(pack)
+            #expect(html.contains("Councillor Jarvis, item 6: non-pecuniary interest") && html.contains("Chairman: ………"))
+            #expect(pack.agenda[3].title.contains("held on 12 March 2019"))
+
+            // A meeting not yet held cannot be minuted.
+            let early = try await client.execute(uri: "/meetings/june/minutes", method: .post, headers: officer.formHeaders(), body: formBody(fields))
+            #expect(early.status == .unprocessableContent && early.text.contains("has not been held yet"))
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SaferDomain
 
 /// The Safer Communities Sub-Committee of 12 March 2019 as the seed gives it: front sheet,
-/// agenda, the minutes of 31 January 2019 and the four reports (items 6 to 9), whose figures
+/// agenda, the minutes of 31 January 2019 (recorded on that meeting, held) and the four reports (items 6 to 9), whose figures
 /// come from blocks over the demo data (`meeting-2019-03-12.json`; `NOTES.md` lists what the seed
 /// prints that no data here can produce).
 extension DemoLoader {
@@ -20,7 +20,7 @@ extension DemoLoader {
         let reports: [DemoReport]
     }
 
-    /// Loads the demo meeting unless a meeting on its date exists; returns the meetings stored (0 or 1).
+    /// Loads the demo meetings unless a meeting on the pack's date exists; returns the meetings stored (0 or 2).
     func loadMeeting() async throws -> Int {
         guard let url = Bundle.module.url(forResource: "Resources/Demo/meeting-2019-03-12", withExtension: "json") else { return 0 }
         let demo = try JSONDecoder().decode(DemoMeeting.self, from: Data(contentsOf: url))
@@ -31,9 +31,15 @@ extension DemoLoader {
                                   members: Committee.members(parsing: demo.committee.members.joined(separator: "\n")),
                                   forInformation: demo.committee.forInformation, contact: demo.committee.contact)
         try await services.storage.meetings.save(committee, by: actor)
+        // The meeting of 31 January 2019, held, with its minutes as the seed prints them; the 12 March
+        // pack prints them for approval (item 4), as the seed's does.
+        let january = Meeting(id: services.ids.next(), committeeID: committee.id, date: demo.minutes.heldOn, time: try TimeOfDay(parsing: demo.time),
+                              venue: demo.venue, status: .held, cutOff: demo.minutes.heldOn, signedBy: demo.signedBy,
+                              publicParticipation: demo.publicParticipation, minutes: demo.minutes)
+        try await services.storage.meetings.save(january, by: actor)
         let meeting = Meeting(id: services.ids.next(), committeeID: committee.id, date: date, time: try TimeOfDay(parsing: demo.time),
                               venue: demo.venue, cutOff: try CalendarDay(parsing: demo.cutOff), signedBy: demo.signedBy,
-                              publicParticipation: demo.publicParticipation, previousMinutes: demo.minutes, draftShared: true)
+                              publicParticipation: demo.publicParticipation, draftShared: true)
         try await services.storage.meetings.save(meeting, by: actor)
         // Blocks name plans by id; the demo file names them by title.
         let plans = try await services.storage.plans.list(financialYear: nil).sorted { $0.title.count > $1.title.count }
@@ -51,6 +57,6 @@ extension DemoLoader {
                 telephone: demoReport.telephone, appendices: try ReportText.appendices(withPlanIDs(demoReport.appendices)))
             try await PackService(services: services).save(report, by: actor)
         }
-        return 1
+        return 2
     }
 }

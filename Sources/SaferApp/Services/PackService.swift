@@ -148,6 +148,8 @@ public struct PackService: Sendable {
     }
 
     func build(_ meeting: Meeting, for audience: Pack.Audience) async throws -> Pack {
+        var meeting = meeting
+        if meeting.previousMinutes == nil { meeting.previousMinutes = try await minutesForApproval(before: meeting) }
         guard let committee = try await meetings.committee(id: meeting.committeeID) else {
             throw ValidationError("The meeting has no committee (\(meeting.committeeID) is not one); choose its committee first.")
         }
@@ -267,6 +269,50 @@ public struct PackService: Sendable {
     }
 
     public func publications(meetingID: String) async throws -> [Publication] { try await meetings.publications(meetingID: meetingID) }
+
+    // MARK: - Minutes
+
+    /// Records a held meeting's minutes (attendance, declarations, each item with what was
+    /// resolved); the committee's next meeting prints them for approval.
+    public func recordMinutes(meetingID: String, minutes: Meeting.Minutes, by actor: Actor) async throws -> Meeting {
+        let meeting = try await meeting(meetingID).recording(minutes, today: CalendarDay(containing: clock.now()))
+        try await meetings.save(meeting, by: actor)
+        return meeting
+    }
+
+    /// The minutes a meeting's pack prints for approval: those typed on it, else those recorded
+    /// for the committee's latest meeting before it.
+    public func minutesForApproval(at meeting: Meeting) async throws -> Meeting.Minutes? {
+        if let typed = meeting.previousMinutes { return typed }
+        return try await minutesForApproval(before: meeting)
+    }
+
+    func minutesForApproval(before meeting: Meeting) async throws -> Meeting.Minutes? {
+        try await meetings.meetings().filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date && $0.minutes != nil }
+            .max { $0.date < $1.date }?.minutes
+    }
+
+    /// Minutes to start from: those recorded, else the agenda's items numbered on from the last
+    /// minute the committee recorded, with the members present and the chair from the committee.
+    public func minutesDraft(for meeting: Meeting) async throws -> Meeting.Minutes {
+        if let minutes = meeting.minutes { return minutes }
+        let committee = try await committee(id: meeting.committeeID)
+        let previous = try await minutesForApproval(before: meeting) ?? meeting.previousMinutes
+        var number = (previous?.items.map(\.number).max() ?? 0) + 1
+        var items: [Meeting.Minutes.Item] = []
+        for standard in Meeting.StandardItem.allCases where standard != .evacuation {
+            items.append(.init(number: number, title: standard.title, text: ""))
+            number += 1
+        }
+        for report in try await meetings.reports(meetingID: meeting.id) {
+            items.append(.init(number: number, title: report.title, text: "Resolved:\n\nThat "))
+            number += 1
+        }
+        let chair = committee.members.first { $0.role == "Chair" }.map { "Councillor \($0.name) in the Chair" } ?? ""
+        let others = committee.members.filter { $0.role != "Chair" }.map(\.name)
+        return Meeting.Minutes(heldOn: meeting.date, chair: chair, present: others.isEmpty ? "" : "Councillors " + others.joined(separator: ", "),
+                               apologies: "", items: items)
+    }
 
     // MARK: - Deadlines
 

@@ -31,16 +31,38 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         public var present: String
         public var apologies: String
         public var alsoAttending: String
+        /// Declarations of interest, by member and item.
+        public var declarations: [Declaration]
         public var items: [Item]
+        /// When the papers were published late: the deadline and the reason for urgency, as the minutes record it.
+        public var urgency: String?
 
-        public init(heldOn: CalendarDay, chair: String, present: String, apologies: String, alsoAttending: String = "", items: [Item]) {
+        public init(heldOn: CalendarDay, chair: String, present: String, apologies: String, alsoAttending: String = "",
+                    declarations: [Declaration] = [], items: [Item], urgency: String? = nil) {
             self.heldOn = heldOn
             self.chair = chair
             self.present = present
             self.apologies = apologies
             self.alsoAttending = alsoAttending
+            self.declarations = declarations
             self.items = items
+            self.urgency = urgency
         }
+
+        enum CodingKeys: String, CodingKey { case heldOn, chair, present, apologies, alsoAttending, declarations, items, urgency }
+
+        /// Reads stored minutes; those saved before declarations were kept have none.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(heldOn: try c.decode(CalendarDay.self, forKey: .heldOn), chair: try c.decode(String.self, forKey: .chair),
+                      present: try c.decode(String.self, forKey: .present), apologies: try c.decode(String.self, forKey: .apologies),
+                      alsoAttending: try c.decodeIfPresent(String.self, forKey: .alsoAttending) ?? "",
+                      declarations: try c.decodeIfPresent([Declaration].self, forKey: .declarations) ?? [],
+                      items: try c.decode([Item].self, forKey: .items), urgency: try c.decodeIfPresent(String.self, forKey: .urgency))
+        }
+
+        /// The line the chair signs when the minutes are approved.
+        public static let signatureLine = "Chairman: ………………………………   Date: ………………"
     }
 
     public var id: String
@@ -61,10 +83,12 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     public var draftShared: Bool
     /// Set when the papers were published after their deadline, with the reason for urgency.
     public var latePublication: LatePublication?
+    /// This meeting's own minutes, recorded once it has been held; the next meeting's pack prints them for approval.
+    public var minutes: Minutes?
 
     public init(id: String, committeeID: String, date: CalendarDay, time: TimeOfDay, venue: String, status: Status = .draft,
                 cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil, draftShared: Bool = false,
-                latePublication: LatePublication? = nil) {
+                latePublication: LatePublication? = nil, minutes: Minutes? = nil) {
         self.id = id
         self.committeeID = committeeID
         self.date = date
@@ -77,10 +101,11 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.previousMinutes = previousMinutes
         self.draftShared = draftShared
         self.latePublication = latePublication
+        self.minutes = minutes
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared, latePublication
+        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared, latePublication, minutes
     }
 
     /// Reads a stored meeting; one saved before drafts could be shared is not shared, and one
@@ -94,7 +119,8 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
                   publicParticipation: try c.decode(String.self, forKey: .publicParticipation),
                   previousMinutes: try c.decodeIfPresent(Minutes.self, forKey: .previousMinutes),
                   draftShared: try c.decodeIfPresent(Bool.self, forKey: .draftShared) ?? false,
-                  latePublication: try c.decodeIfPresent(LatePublication.self, forKey: .latePublication))
+                  latePublication: try c.decodeIfPresent(LatePublication.self, forKey: .latePublication),
+                  minutes: try c.decodeIfPresent(Minutes.self, forKey: .minutes))
     }
 
     /// Who may read the meeting's pack as it stands: everyone once published; before that, staff,
@@ -169,6 +195,25 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
 
     /// The number of the first report item: reports follow the standard items.
     public static let firstReportItem = StandardItem.allCases.count + 1
+
+    /// Records this meeting's minutes: only once it has been held (`today` on or after its day),
+    /// dated the meeting's day, with the late publication's reason carried in.
+    public func recording(_ minutes: Minutes, today: CalendarDay) throws -> Meeting {
+        var problems = ValidationProblems()
+        if date > today {
+            problems.add("The meeting on \(date.weekdayName) \(date.label) has not been held yet: minutes can be recorded from that day.", field: "minutes")
+        }
+        if minutes.chair.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("Say who was in the chair, e.g. Councillor Reilly in the Chair.", field: "chair") }
+        if minutes.present.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("List the members present.", field: "present") }
+        if minutes.items.isEmpty { problems.add("Write at least one minute, e.g. \"## 14 Disclosable Pecuniary and Non-Pecuniary Interests\" then what was said.", field: "items") }
+        try problems.throwIfAny()
+        var recorded = minutes
+        recorded.heldOn = date
+        recorded.urgency = latePublication.map { "The papers for this meeting were published on \($0.publishedOn.label), after the deadline of \($0.publishBy.label). The Chairman agreed the reason for urgency: \($0.reason)" }
+        var meeting = self
+        meeting.minutes = recorded
+        return meeting
+    }
 
     /// Checks the venue, the cut-off (on or before the meeting) and the signature.
     public func validate() throws {

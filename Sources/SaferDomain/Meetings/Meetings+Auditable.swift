@@ -15,7 +15,8 @@ extension Meeting: Auditable {
     public var auditFields: [String: String] {
         ["committee": committeeID, "date": date.description, "time": time.description, "venue": venue, "status": status.rawValue,
          "cutOff": cutOff.description, "signedBy": signedBy, "publicParticipation": publicParticipation,
-         "previousMinutes": previousMinutes.map { "\($0.heldOn) (\($0.items.count) items)" } ?? "", "draftShared": draftShared ? "yes" : "no"]
+         "previousMinutes": previousMinutes.map { "\($0.heldOn) (\($0.items.count) items)" } ?? "", "draftShared": draftShared ? "yes" : "no",
+         "minutes": minutes.map { "\($0.items.count) items, \($0.declarations.count) declarations" } ?? ""]
     }
 }
 

@@ -97,10 +97,16 @@ public enum PackDOCX {
             if !minutes.present.isEmpty { add(paragraph(run(minutes.present))) }
             labelled("Apologies", minutes.apologies)
             labelled("Also attending", minutes.alsoAttending)
+            if let urgency = minutes.urgency { add(paragraph(run(urgency))) }
+            if !minutes.declarations.isEmpty {
+                add(paragraph(run("Declarations of interest", bold: true), keepNext: true))
+                for declaration in minutes.declarations { add(paragraph(run(declaration.line))) }
+            }
             for item in minutes.items {
                 add(paragraph(run("\(item.number) \(item.title)"), style: "Heading2"))
                 texts(item.text)
             }
+            add(paragraph(run(Meeting.Minutes.signatureLine)))
         }
 
         /// A report on a new page: its header lines, title, numbered sections, the recommendations

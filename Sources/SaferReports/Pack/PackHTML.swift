@@ -63,10 +63,17 @@ public enum PackHTML {
         html.element("p", minutes.present)
         if !minutes.apologies.isEmpty { html.element("p", minutes.apologies) }
         if !minutes.alsoAttending.isEmpty { html.element("p", minutes.alsoAttending) }
+        if let urgency = minutes.urgency { html.element("p", urgency) }
+        if !minutes.declarations.isEmpty {
+            html.raw("<h3>Declarations of interest</h3>\n<ul>\n")
+            for declaration in minutes.declarations { html.element("li", declaration.line) }
+            html.raw("</ul>\n")
+        }
         for item in minutes.items {
             html.raw("<h3><span class=\"num\">\(item.number)</span> \(HTMLBuilder.escape(item.title))</h3>\n")
             for paragraph in ReportText.paragraphs(item.text) { html.element("p", paragraph) }
         }
+        html.element("p", Meeting.Minutes.signatureLine, className: "signature")
         html.raw("</section>\n")
     }
 

@@ -56,18 +56,29 @@ extension MeetingsController {
                                            url: "\(page)/published/\(latest?.version ?? 1)/\(format)", mediaType: file.mediaType)
         }
         let html = documents.first { $0.url.hasSuffix("/html") }
+        let forApproval = try await packs.minutesForApproval(at: meeting)
+        // This meeting's own minutes: what was resolved on each item, matched by title.
+        var resolved = Dictionary((meeting.minutes?.items ?? []).map { ($0.title.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        func resolutions(_ title: String) -> [String] {
+            guard let minute = resolved.removeValue(forKey: title.lowercased()) else { return [] }
+            return minute.resolutions.map { "Resolved (minute \(minute.number)\($0.letter.map { " \($0)" } ?? "")): \($0.text)" }
+        }
         var agenda = Meeting.StandardItem.allCases.map { item -> OpenCivicDataEvent.AgendaItem in
             var notes: [String] = []
-            if item == .minutes, let minutes = meeting.previousMinutes {
+            if item == .minutes, let minutes = forApproval {
                 notes = ["Minutes of the meeting held on \(minutes.heldOn.label)."] + minutes.items.map { "\($0.number) \($0.title): \($0.text)" }
             }
-            return .init(description: item.title, order: String(item.rawValue), notes: notes, media: [])
+            return .init(description: item.title, order: String(item.rawValue), notes: notes + resolutions(item.title), media: [])
         }
         for report in try await packs.reports(meetingID: meeting.id) {
             let notes = report.exemption.map { ["\($0.notice)."] } ?? [report.summary]
-            agenda.append(.init(description: report.title, order: String(report.itemNumber), notes: notes,
+            agenda.append(.init(description: report.title, order: String(report.itemNumber), notes: notes + resolutions(report.title),
                                 media: html.map { [OpenCivicDataEvent.Link(note: "Item \(report.itemNumber) in the agenda pack", url: "\($0.url)#item-\(report.itemNumber)",
                                                                            mediaType: $0.mediaType)] } ?? []))
+        }
+        // Minutes of items the agenda here does not list (e.g. a presentation), by their minute number.
+        for minute in (meeting.minutes?.items ?? []) where resolved[minute.title.lowercased()] != nil {
+            agenda.append(.init(description: minute.title, order: "minute \(minute.number)", notes: [minute.text] + resolutions(minute.title), media: []))
         }
         return OpenCivicDataEvent(id: "ocd-event/\(Self.uuid(meeting.id))", name: "\(committee), \(meeting.date.label)",
                                   description: "\(committee) meets in \(meeting.venue) on \(meeting.date.weekdayName) \(meeting.date.label) at \(meeting.time.label).",

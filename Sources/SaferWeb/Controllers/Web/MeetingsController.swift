@@ -120,6 +120,7 @@ struct MeetingsController {
         }
         registerHolidays(on: routes)
         registerFeeds(on: routes)
+        registerMinutes(on: routes)
     }
 
     // MARK: - Pages
@@ -175,6 +176,8 @@ struct MeetingsController {
         let reports: [ReportRow]
         let formats: [SelectOption]
         let details: Details?
+        /// This meeting's own minutes, once recorded.
+        let minutes: MinutesView?
     }
 
     func meetingPage(_ id: String, _ context: SaferRequestContext, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -222,7 +225,8 @@ struct MeetingsController {
                           first: index == 0, last: index == reports.count - 1)
             },
             formats: PackFormat.allCases.map { SelectOption(value: $0.rawValue, label: Self.formatLabel($0.rawValue), selected: false) },
-            details: role.map(RoleSet.staff.allows) == true ? try await details(meeting, form: form) : nil)
+            details: role.map(RoleSet.staff.allows) == true ? try await details(meeting, form: form) : nil,
+            minutes: meeting.minutes.map(MinutesView.init))
         return views.response("meeting", page, status: status)
     }
 
