@@ -57,6 +57,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "/meetings/:id/draft": DRAFT_READERS,
     "/meetings/:id/reports/new": STAFF,
     "/meetings/:id/reports/:report": STAFF,
+    "/meetings/:id/minutes": STAFF,
     "/": ANY,
     "/account": ANY,
     "/performance": ANY,
