@@ -46,6 +46,12 @@ struct Serve: AsyncParsableCommand {
             }
             let url = "http://\(configuration.host):\(configuration.port)"
             let databaseName = configuration.database.description
+            // A new council's first step: nobody can sign in until there is an administrator.
+            if try await services.storage.users.list().isEmpty {
+                say("No accounts yet. Create the first administrator (the password is shown once), then sign in at \(url)/login:")
+                say("  safer user add --database '\(databaseName)' --email you@your-council.gov.uk --name 'Your Name' --role admin")
+                say("Then set Safer up under Admin: the district and its beats (Areas), the indicators, and the bank holidays if they need updating.")
+            }
             let app = try buildApplication(configuration: configuration, services: services, onServerRunning: { _ in
                 say("Safer is listening on \(url) (database: \(databaseName)). Press Ctrl-C to stop.")
             })

@@ -11,6 +11,24 @@ import SaferTestSupport
 
 @Suite("Admin pages")
 struct AdminPagesTests {
+    /// A new council (accounts but no district): the performance pages say what is missing, and
+    /// an administrator gets the set-up steps with links; the API answers 409 with the same words.
+    @Test func aNewCouncilIsToldWhatToSetUpFirst() async throws {
+        try await WebHarness.run { harness, client in
+            let admin = try await harness.session(.admin), councillor = try await harness.session(.councillor)
+            for path in ["/performance", "/performance/quarterly", "/performance/beats", "/performance/figures"] {
+                let page = try await client.execute(uri: path, method: .get, headers: admin.headers)
+                #expect(page.status == .conflict && page.text.contains("No district is set up yet"), "\(path)")
+                #expect(page.text.contains("Setting up Safer") && page.text.contains("<a href=\"/admin/areas\">"), "\(path)")
+            }
+            let theirs = try await client.execute(uri: "/performance", method: .get, headers: councillor.headers)
+            #expect(theirs.text.contains("No district is set up yet") && !theirs.text.contains("Setting up Safer"), "only an administrator can follow the steps")
+            let api = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get,
+                                               headers: [.authorization: "Bearer \(try await harness.apiToken(.councillor))"])
+            #expect(api.status == .conflict && api.headers[.contentType] == "application/problem+json" && api.text.contains("No district is set up yet"))
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func anAdminAddsAnAccountAndTheChangeIsAudited(engine: TestEngine) async throws {
         try await WebHarness.run(engine) { harness, client in

@@ -85,7 +85,7 @@ public struct PerformanceService: Sendable {
     /// The district among `areas`, or a message saying how to set one up.
     static func district(in areas: any AreaRepository) async throws -> Area {
         guard let area = try await areas.list(kind: .district).first else {
-            throw ValidationError("No district is set up yet: load the demo data or add the district's area first.")
+            throw DomainError.notSetUp("No district is set up yet: an administrator adds it on Admin → Areas (or loads the demo data), then the indicators and their figures.")
         }
         return area
     }

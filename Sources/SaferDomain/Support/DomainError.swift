@@ -8,12 +8,15 @@ public enum DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(String)
     /// The signed-in person may not do this.
     case forbidden(String)
+    /// Something must be set up first (the district, say); the message says what.
+    case notSetUp(String)
 
     public var description: String {
         switch self {
         case .notFound(let entity, let id): "No \(entity) '\(id.quoted())' exists."
         case .conflict(let message): message
         case .forbidden(let message): message
+        case .notSetUp(let message): message
         }
     }
 }

@@ -44,18 +44,33 @@ struct ErrorMiddleware: RouterMiddleware {
         if isAPI {
             return problem.response()
         }
+        // A new council's administrator is told the steps that set Safer up, with links.
+        let setUp = (error as? DomainError).map { if case .notSetUp = $0 { true } else { false } } ?? false
+        let steps = setUp && context.identity?.user.role == .admin ? ErrorPage.setUpSteps : []
         let page = ErrorPage(chrome: PageChrome(title: problem.title, context: context, current: nil),
-                             heading: problem.pageHeading, message: problem.detail, status: Int(problem.status.code))
+                             heading: problem.pageHeading, message: problem.detail, status: Int(problem.status.code),
+                             steps: steps, hasSteps: !steps.isEmpty)
         return views.response("error", page, status: problem.status)
     }
 }
 
 /// The error page's view model.
 struct ErrorPage {
+    struct Step { let href: String; let label: String }
     let chrome: PageChrome
     let heading: String
     let message: String
     let status: Int
+    var steps: [Step] = []
+    var hasSteps = false
+
+    /// What a new council does first, in order.
+    static let setUpSteps = [
+        Step(href: "/admin/areas", label: "Add the district, its police beats and the LSOA lookup (Admin → Areas)"),
+        Step(href: "/admin/indicators", label: "Add the indicators the partnership reports on, with their baselines (Admin → Indicators)"),
+        Step(href: "/performance/figures", label: "Enter or upload the monthly figures"),
+        Step(href: "/performance/police-uk", label: "Import police.uk crime data for the district"),
+    ]
 }
 
 /// An RFC 9457 problem document.
@@ -131,6 +146,7 @@ struct APIProblem: Error, Encodable {
             case .notFound: return APIProblem(status: .notFound, title: "Not found", detail: error.description)
             case .conflict: return APIProblem(status: .conflict, title: "Conflict", detail: error.description)
             case .forbidden: return APIProblem(status: .forbidden, title: "Forbidden", detail: error.description)
+            case .notSetUp: return APIProblem(status: .conflict, title: "Not set up yet", detail: error.description)
             }
         case let error as StoredValueError:
             // Stored data this version cannot read: the operator's to fix, so the message names the row.
