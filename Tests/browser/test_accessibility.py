@@ -326,3 +326,37 @@ def test_every_page_a_role_can_see_has_no_wcag_violations(site, role, width):
     if FORBIDDEN in session.seeds and role != "admin":
         assert statuses.get(FORBIDDEN) == 403, f"{role}: {FORBIDDEN} answered {statuses.get(FORBIDDEN)}"
     assert not failures, f"{len(failures)} page(s) fail for {role} at {width} px:\n\n" + "\n\n".join(failures)
+
+
+# Forms sent empty (the browser's own checks switched off, as an old browser or a script would
+# send them): the page that comes back names the problems, and is as accessible as the form.
+FAILED_FORMS = [
+    ("/report", "/report"),
+    ("/fly-tipping/incidents/new", "/fly-tipping/incidents"),
+    ("/admin/users", "/admin/users"),
+    ("/admin/organisations", "/admin/organisations"),
+    ("/admin/indicators", "/admin/indicators"),
+    ("/admin/bank-holidays", "/admin/bank-holidays"),
+    ("/meetings", "/meetings"),
+    ("/meetings", "/meetings/committees"),
+]
+
+
+@pytest.mark.parametrize(("page", "action"), FAILED_FORMS, ids=[f"{p}->{a}" for p, a in FAILED_FORMS])
+def test_a_form_sent_wrong_comes_back_accessible_with_its_problems(site, page, action):
+    driver = site.session("admin").driver
+    driver.set_window_size(WIDTHS[0], HEIGHT)
+    driver.get(site.base_url + page)
+    safer_browser.wait_for_page_load(driver)
+    form = driver.find_element(By.CSS_SELECTOR, f'form[action="{action}"]')
+    driver.execute_script(
+        "const f = arguments[0]; f.noValidate = true;"
+        "f.querySelectorAll('input[type=text], input:not([type]), input[type=email], input[type=number], textarea')"
+        ".forEach(e => { if (e.name !== '_csrf') e.value = ''; });"
+        "HTMLFormElement.prototype.submit.call(f);", form)
+    safer_browser.wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"),
+                                     f"{action}: no error summary came back: {safer_browser.describe_page(driver)}")
+    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert summary.text.strip(), f"{action}: the error summary is empty"
+    violations = safer_browser.axe_violations(driver)
+    assert not violations, f"{action} sent empty:\n{safer_browser.describe_violations(violations)}"
