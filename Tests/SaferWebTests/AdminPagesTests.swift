@@ -21,6 +21,9 @@ struct AdminPagesTests {
                 #expect(page.status == .conflict && page.text.contains("No district is set up yet"), "\(path)")
                 #expect(page.text.contains("Setting up Safer") && page.text.contains("<a href=\"/admin/areas\">"), "\(path)")
             }
+            let home = try await client.execute(uri: "/", method: .get, headers: admin.headers)
+            #expect(home.status == .ok && home.text.contains("Setting up Safer") && home.text.contains("<a href=\"/admin/indicators\">"))
+            #expect(!(try await client.execute(uri: "/", method: .get, headers: councillor.headers)).text.contains("Setting up Safer"))
             let theirs = try await client.execute(uri: "/performance", method: .get, headers: councillor.headers)
             #expect(theirs.text.contains("No district is set up yet") && !theirs.text.contains("Setting up Safer"), "only an administrator can follow the steps")
             let api = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get,

@@ -14,6 +14,9 @@ struct HomeController {
         let quarter: QuarterSummary?
         let meeting: Link?
         let areas: [Area]
+        /// For an administrator before the district is set up: what to do first.
+        let setUp: [Link]
+        let needsSetUp: Bool
     }
 
     /// This quarter at a glance: what a councillor opens Safer for.
@@ -55,9 +58,11 @@ struct HomeController {
             }
             let performance = PerformanceService(services: services)
             let district = try? await performance.district()
+            // A new council's administrator starts with the set-up steps.
+            let steps = district == nil && role == .admin ? ErrorPage.setUpSteps.map { Link(label: $0.label, href: $0.href) } : []
             let page = HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), council: district?.name,
                                 quarter: district == nil ? nil : try await quarterSummary(performance),
-                                meeting: try await meeting(role), areas: areas)
+                                meeting: try await meeting(role), areas: areas, setUp: steps, needsSetUp: !steps.isEmpty)
             return views.response("home", page)
         }
     }
