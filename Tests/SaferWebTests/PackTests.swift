@@ -420,4 +420,52 @@ struct PackTests {
             #expect(early.status == .unprocessableContent && early.text.contains("has not been held yet"))
         }
     }
+
+    /// A resolution of the January minutes starts two actions; the police's partner updates theirs
+    /// (not the council's); open ones are matters arising in the March pack until done.
+    @Test(arguments: TestEngine.available)
+    func resolutionsStartActionsThatLaterPacksChase(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let january = try #require(try await packs.meetingList().map(\.meeting).first { $0.date.description == "2019-01-31" })
+            let officer = try await harness.session(.officer), partner = try await harness.session(.partner)
+            let page = try await client.execute(uri: "/meetings/\(january.id)", method: .get, headers: officer.headers)
+            #expect(page.text.contains("Add an action from a resolution") && page.text.contains("<option value=\"15\">15 North Warwickshire Crime Overview</option>"))
+            func add(_ fields: [(String, String)]) async throws -> TestResponse {
+                try await client.execute(uri: "/meetings/\(january.id)/actions", method: .post, headers: officer.formHeaders(),
+                                         body: formBody([("_csrf", officer.csrf), ("minute", "15"), ("due", "2019-04-30")] + fields))
+            }
+            // The demo's two actions (council and police, in progress) are there already.
+            #expect(january.actions.map(\.owner) == ["North Warwickshire Borough Council", "Warwickshire Police"])
+            // No owner: refused, nothing stored.
+            let ownerless = try await add([("text", "Prepare the 2019/20 actions."), ("ownerOrganisation", ""), ("ownerPerson", "")])
+            #expect(ownerless.status == .unprocessableContent && ownerless.text.contains("Say who owns the action"))
+            #expect(try await packs.meeting(january.id).actions.count == 2)
+            #expect(try await add([("text", "Report the CCTV review."), ("ownerOrganisation", "org-council")]).status == .seeOther)
+            #expect(try await add([("text", "Share the burglary hot spots."), ("ownerOrganisation", "org-police")]).status == .seeOther)
+            let actions = try await packs.meeting(january.id).actions
+            #expect(actions.count == 4 && actions[2].owner == "North Warwickshire Borough Council" && actions[3].ownerOrganisationID == "org-police")
+
+            // The March pack chases all four.
+            let march = try await Self.demoMeeting(harness)
+            let matters = try #require(try await packs.build(meetingID: march.id).mattersArising)
+            #expect(matters.count == 4 && matters.allSatisfy { $0.from == "31 January 2019, minute 15" })
+            #expect(matters.map(\.status) == ["In progress", "In progress", "Open", "Open"])
+            #expect(PackHTML.render(try await packs.build(meetingID: march.id)).contains("<h2 id=\"matters-arising-title\">Matters arising</h2>"))
+
+            // The police's partner updates the police's action, not the council's.
+            func update(_ action: CommitteeAction, as browser: Browser, status: String) async throws -> TestResponse {
+                try await client.execute(uri: "/meetings/\(january.id)/actions/\(action.id)", method: .post, headers: browser.formHeaders(),
+                                         body: formBody([("_csrf", browser.csrf), ("status", status), ("note", "Agreed at the RAG meeting.")]))
+            }
+            #expect(try await update(actions[2], as: partner, status: "done").status == .forbidden)
+            #expect(try await update(actions[3], as: partner, status: "done").status == .seeOther)
+            #expect(try await update(actions[2], as: officer, status: "in-progress").status == .seeOther)
+            let after = try #require(try await packs.build(meetingID: march.id).mattersArising)
+            #expect(after.count == 3 && after.last?.action == "Report the CCTV review." && after.last?.status == "In progress"
+                    && after.last?.note == "Agreed at the RAG meeting.", "\(after)")
+            #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "meeting", entityID: january.id)).contains { entry in
+                entry.changes.contains { $0.field == "actions" && ($0.after ?? "").contains("done") } })
+        }
+    }
 }

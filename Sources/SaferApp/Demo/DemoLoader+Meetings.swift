@@ -33,9 +33,21 @@ extension DemoLoader {
         try await services.storage.meetings.save(committee, by: actor)
         // The meeting of 31 January 2019, held, with its minutes as the seed prints them; the 12 March
         // pack prints them for approval (item 4), as the seed's does.
+        // Two actions from its resolution (minute 15), owned by the council and the police: the demo's
+        // own, not the seed's (NOTES.md); open, so the March pack lists them as matters arising.
+        let organisations = try await services.storage.organisations.list()
+        let due = try CalendarDay(parsing: "2019-04-30")
+        let actions = [("North Warwickshire Borough Council", "Draft the Council's community safety actions for 2019/20 against the agreed priorities."),
+                       ("Warwickshire Police", "Bring the police's 2019/20 priorities for North Warwickshire to the partnership.")]
+            .compactMap { name, text in
+                organisations.first { $0.name == name }.map {
+                    CommitteeAction(id: services.ids.next(), minute: 15, text: text, ownerOrganisationID: $0.id, owner: $0.name,
+                                    due: due, status: .inProgress)
+                }
+            }
         let january = Meeting(id: services.ids.next(), committeeID: committee.id, date: demo.minutes.heldOn, time: try TimeOfDay(parsing: demo.time),
                               venue: demo.venue, status: .held, cutOff: demo.minutes.heldOn, signedBy: demo.signedBy,
-                              publicParticipation: demo.publicParticipation, minutes: demo.minutes)
+                              publicParticipation: demo.publicParticipation, minutes: demo.minutes, actions: actions)
         try await services.storage.meetings.save(january, by: actor)
         let meeting = Meeting(id: services.ids.next(), committeeID: committee.id, date: date, time: try TimeOfDay(parsing: demo.time),
                               venue: demo.venue, cutOff: try CalendarDay(parsing: demo.cutOff), signedBy: demo.signedBy,

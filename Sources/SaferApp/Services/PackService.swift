@@ -157,7 +157,8 @@ public struct PackService: Sendable {
         let version = try await meetings.publications(meetingID: meeting.id).last?.version
         return try await PackAssembler(meeting: meeting, committee: committee, reports: reports,
                                        blocks: try await blocks(of: reports, cutOff: meeting.cutOff),
-                                       status: version.map { "published version \($0)" } ?? "draft", audience: audience).pack()
+                                       status: version.map { "published version \($0)" } ?? "draft", audience: audience,
+                                       mattersArising: try await mattersArising(before: meeting)).pack()
     }
 
     /// Every block of the reports, rendered, keyed by what is written; a failure names the report and the block.
@@ -314,6 +315,49 @@ public struct PackService: Sendable {
                                apologies: "", items: items)
     }
 
+    // MARK: - Actions
+
+    /// Adds an action a resolution of a meeting's minutes starts.
+    public func addAction(_ action: CommitteeAction, meetingID: String, by actor: Actor) async throws {
+        var meeting = try await meeting(meetingID)
+        try action.validate(against: meeting.minutes)
+        meeting.actions.append(action)
+        try await meetings.save(meeting, by: actor)
+    }
+
+    /// Updates an action's status and note: officers any action, a partner those its organisation owns.
+    public func updateAction(meetingID: String, actionID: String, status: CommitteeAction.Status, note: String,
+                             role: Role, organisationID: String?, by actor: Actor) async throws {
+        var meeting = try await meeting(meetingID)
+        guard let index = meeting.actions.firstIndex(where: { $0.id == actionID }) else { throw DomainError.notFound(entity: "action", id: actionID) }
+        guard Self.mayUpdate(meeting.actions[index], role: role, organisationID: organisationID) else {
+            throw DomainError.forbidden("Only officers, and partners of the organisation that owns it, may update this action.")
+        }
+        meeting.actions[index].status = status
+        meeting.actions[index].note = String(note.trimmingCharacters(in: .whitespacesAndNewlines).prefix(2_000))
+        try await meetings.save(meeting, by: actor)
+    }
+
+    public static func mayUpdate(_ action: CommitteeAction, role: Role, organisationID: String?) -> Bool {
+        switch role {
+        case .admin, .officer: true
+        case .partner: organisationID != nil && action.ownerOrganisationID == organisationID
+        case .councillor, .field: false
+        }
+    }
+
+    /// Open actions from the committee's meetings before this one, earliest meeting first.
+    func mattersArising(before meeting: Meeting) async throws -> [Pack.MatterArising] {
+        try await meetings.meetings().filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date }
+            .sorted { $0.date < $1.date }
+            .flatMap { earlier in
+                earlier.actions.filter(\.isOpen).map { action in
+                    Pack.MatterArising(from: "\(earlier.date.label), minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")",
+                                       action: action.text, owner: action.owner, due: action.due.label, status: action.status.label, note: action.note)
+                }
+            }
+    }
+
     // MARK: - Deadlines
 
     /// The bank holidays deadlines count: those an administrator loaded, else Safer's own.
@@ -352,7 +396,7 @@ extension Pack {
     /// The same pack with another status line (a published version's).
     func withStatus(_ status: String) -> Pack {
         Pack(council: council, committee: committee, meetingID: meetingID, meetingDate: meetingDate, meetingDateLabel: meetingDateLabel, status: status,
-             cutOff: cutOff, frontSheet: frontSheet, agenda: agenda, minutes: minutes, reports: reports, blocks: blocks)
+             cutOff: cutOff, frontSheet: frontSheet, agenda: agenda, minutes: minutes, reports: reports, blocks: blocks, mattersArising: mattersArising)
     }
 }
 

@@ -85,10 +85,12 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
     public var latePublication: LatePublication?
     /// This meeting's own minutes, recorded once it has been held; the next meeting's pack prints them for approval.
     public var minutes: Minutes?
+    /// The actions its resolutions started.
+    public var actions: [CommitteeAction]
 
     public init(id: String, committeeID: String, date: CalendarDay, time: TimeOfDay, venue: String, status: Status = .draft,
                 cutOff: CalendarDay, signedBy: String, publicParticipation: String, previousMinutes: Minutes? = nil, draftShared: Bool = false,
-                latePublication: LatePublication? = nil, minutes: Minutes? = nil) {
+                latePublication: LatePublication? = nil, minutes: Minutes? = nil, actions: [CommitteeAction] = []) {
         self.id = id
         self.committeeID = committeeID
         self.date = date
@@ -102,10 +104,11 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
         self.draftShared = draftShared
         self.latePublication = latePublication
         self.minutes = minutes
+        self.actions = actions
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared, latePublication, minutes
+        case id, committeeID, date, time, venue, status, cutOff, signedBy, publicParticipation, previousMinutes, draftShared, latePublication, minutes, actions
     }
 
     /// Reads a stored meeting; one saved before drafts could be shared is not shared, and one
@@ -120,7 +123,8 @@ public struct Meeting: Sendable, Hashable, Codable, Identifiable {
                   previousMinutes: try c.decodeIfPresent(Minutes.self, forKey: .previousMinutes),
                   draftShared: try c.decodeIfPresent(Bool.self, forKey: .draftShared) ?? false,
                   latePublication: try c.decodeIfPresent(LatePublication.self, forKey: .latePublication),
-                  minutes: try c.decodeIfPresent(Minutes.self, forKey: .minutes))
+                  minutes: try c.decodeIfPresent(Minutes.self, forKey: .minutes),
+                  actions: try c.decodeIfPresent([CommitteeAction].self, forKey: .actions) ?? [])
     }
 
     /// Who may read the meeting's pack as it stands: everyone once published; before that, staff,

@@ -16,7 +16,9 @@ extension Meeting: Auditable {
         ["committee": committeeID, "date": date.description, "time": time.description, "venue": venue, "status": status.rawValue,
          "cutOff": cutOff.description, "signedBy": signedBy, "publicParticipation": publicParticipation,
          "previousMinutes": previousMinutes.map { "\($0.heldOn) (\($0.items.count) items)" } ?? "", "draftShared": draftShared ? "yes" : "no",
-         "minutes": minutes.map { "\($0.items.count) items, \($0.declarations.count) declarations" } ?? ""]
+         "minutes": minutes.map { "\($0.items.count) items, \($0.declarations.count) declarations" } ?? "",
+         "actions": actions.map { "\($0.id): minute \($0.minute)\($0.resolution ?? ""), \($0.owner), due \($0.due), \($0.status.rawValue)\($0.note.isEmpty ? "" : ", \($0.note)")" }
+            .joined(separator: "; ")]
     }
 }
 

@@ -63,6 +63,27 @@ public struct Pack: Sendable, Hashable, Codable {
         }
     }
 
+    /// An action from an earlier meeting's resolution, still open: a matter arising.
+    public struct MatterArising: Sendable, Hashable, Codable {
+        /// "31 January 2019, minute 15".
+        public let from: String
+        public let action: String
+        public let owner: String
+        /// "30 April 2019".
+        public let due: String
+        /// "Open", "In progress".
+        public let status: String
+        public let note: String
+        public init(from: String, action: String, owner: String, due: String, status: String, note: String) {
+            self.from = from
+            self.action = action
+            self.owner = owner
+            self.due = due
+            self.status = status
+            self.note = note
+        }
+    }
+
     /// A piece of a paragraph: text as written, or the value of an inline block.
     public enum Run: Sendable, Hashable, Codable {
         case text(String)
@@ -159,9 +180,12 @@ public struct Pack: Sendable, Hashable, Codable {
     public let minutes: Meeting.Minutes?
     public let reports: [Report]
     public let blocks: [PackBlock]
+    /// Open actions from the committee's earlier meetings (nil in packs published before there were any).
+    public let mattersArising: [MatterArising]?
 
     public init(council: String, committee: String, meetingID: String, meetingDate: CalendarDay, meetingDateLabel: String, status: String,
-                cutOff: CalendarDay, frontSheet: FrontSheet, agenda: [AgendaItem], minutes: Meeting.Minutes?, reports: [Report], blocks: [PackBlock]) {
+                cutOff: CalendarDay, frontSheet: FrontSheet, agenda: [AgendaItem], minutes: Meeting.Minutes?, reports: [Report], blocks: [PackBlock],
+                mattersArising: [MatterArising]? = nil) {
         self.council = council
         self.committee = committee
         self.meetingID = meetingID
@@ -174,6 +198,7 @@ public struct Pack: Sendable, Hashable, Codable {
         self.minutes = minutes
         self.reports = reports
         self.blocks = blocks
+        self.mattersArising = mattersArising
     }
 
     /// Who a pack is for: everyone, or the members and officers who may read exempt information.

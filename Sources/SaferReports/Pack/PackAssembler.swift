@@ -11,13 +11,15 @@ public struct PackAssembler {
     let rendered: [BlockReference: PackBlock]
     let status: String
     let audience: Pack.Audience
+    let mattersArising: [Pack.MatterArising]
 
     /// `blocks` must hold every block the reports use (as `PackService` renders them). For
     /// everyone, exempt reports and appendices keep their titles and notices and lose their text
     /// (and the blocks only they use); for members they keep both.
     public init(meeting: Meeting, committee: Committee, reports: [OfficerReport], blocks: [BlockReference: PackBlock], status: String,
-                audience: Pack.Audience = .everyone) {
+                audience: Pack.Audience = .everyone, mattersArising: [Pack.MatterArising] = []) {
         self.audience = audience
+        self.mattersArising = mattersArising
         self.meeting = meeting
         self.committee = committee
         self.reports = reports.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
@@ -123,7 +125,8 @@ public struct PackAssembler {
         }
         return Pack(council: committee.council, committee: committee.name, meetingID: meeting.id, meetingDate: meeting.date,
                     meetingDateLabel: "\(meeting.date.weekdayName) \(meeting.date.label)", status: status, cutOff: meeting.cutOff,
-                    frontSheet: frontSheet(), agenda: agenda(), minutes: meeting.previousMinutes, reports: packReports, blocks: blocks)
+                    frontSheet: frontSheet(), agenda: agenda(), minutes: meeting.previousMinutes, reports: packReports, blocks: blocks,
+                    mattersArising: mattersArising.isEmpty ? nil : mattersArising)
     }
 
     func contactLine(_ report: OfficerReport) -> String {

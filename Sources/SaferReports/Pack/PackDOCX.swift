@@ -15,6 +15,7 @@ public enum PackDOCX {
         var body = Body(pack: pack)
         body.frontSheet()
         if let minutes = pack.minutes { body.minutes(minutes) }
+        if let matters = pack.mattersArising, !matters.isEmpty { body.mattersArising(matters) }
         for report in pack.reports { body.report(report) }
 
         let archive = try Archive(accessMode: .create)
@@ -86,6 +87,15 @@ public enum PackDOCX {
                 if let contact = item.contact { add(paragraph(run(contact))) }
             }
             add(paragraph(run(sheet.signedBy, bold: true)))
+        }
+
+        /// Actions from earlier meetings still open, one paragraph each.
+        mutating func mattersArising(_ matters: [Pack.MatterArising]) {
+            add(paragraph(run("Matters arising"), style: "Heading1", pageBreakBefore: true))
+            for matter in matters {
+                let status = matter.note.isEmpty ? matter.status : "\(matter.status): \(matter.note)"
+                add(paragraph(run("\(matter.from): ", bold: true) + run("\(matter.action) Owner: \(matter.owner). Due \(matter.due). \(status).")))
+            }
         }
 
         /// The minutes of the previous meeting, for approval.

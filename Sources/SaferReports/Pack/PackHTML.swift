@@ -13,6 +13,7 @@ public enum PackHTML {
         html.raw("<style>\(css(pack))</style>\n</head>\n<body>\n<main>\n")
         frontSheet(pack, &html)
         if let minutes = pack.minutes { self.minutes(minutes, pack, &html) }
+        if let matters = pack.mattersArising, !matters.isEmpty { mattersArising(matters, &html) }
         for report in pack.reports { self.report(report, pack, &html) }
         html.raw("</main>\n</body>\n</html>\n")
         return html.text
@@ -53,6 +54,18 @@ public enum PackHTML {
         html.raw("</ol>\n")
         html.element("p", sheet.signedBy.uppercased(), className: "signed")
         html.raw("</section>\n")
+    }
+
+    /// Actions from earlier meetings still open, in a table.
+    static func mattersArising(_ matters: [Pack.MatterArising], _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"matters-arising\" id=\"matters-arising\" aria-labelledby=\"matters-arising-title\">\n")
+        html.raw("<h2 id=\"matters-arising-title\">Matters arising</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"matters-arising-title\" tabindex=\"0\"><table>\n")
+        html.raw("<caption>Actions from earlier meetings' resolutions, still open</caption>\n<thead><tr><th scope=\"col\">From</th><th scope=\"col\">Action</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n")
+        for matter in matters {
+            let status = matter.note.isEmpty ? matter.status : "\(matter.status): \(matter.note)"
+            html.raw("<tr><td>\(HTMLBuilder.escape(matter.from))</td><td>\(HTMLBuilder.escape(matter.action))</td><td>\(HTMLBuilder.escape(matter.owner))</td><td>\(HTMLBuilder.escape(matter.due))</td><td>\(HTMLBuilder.escape(status))</td></tr>\n")
+        }
+        html.raw("</tbody></table></div>\n</section>\n")
     }
 
     static func minutes(_ minutes: Meeting.Minutes, _ pack: Pack, _ html: inout HTMLBuilder) {

@@ -65,4 +65,26 @@ struct MinutesTests {
             #expect(String(describing: error).contains("Say who was in the chair") && String(describing: error).contains("Write at least one minute"))
         }
     }
+
+    @Test func anActionNeedsAnOwnerAndAMinuteOfTheMeeting() throws {
+        let minutes = Meeting.Minutes(heldOn: Self.day("2019-01-31"), chair: "Councillor Reilly in the Chair", present: "Councillors Clews",
+                                      apologies: "", items: [.init(number: 15, title: "Crime Overview", text: "Resolved:\n\nThat actions be prepared.")])
+        let action = CommitteeAction(id: "a", minute: 15, text: "Prepare the actions.", ownerOrganisationID: "org-council",
+                                     owner: "North Warwickshire Borough Council", due: Self.day("2019-04-30"))
+        try action.validate(against: minutes)
+        #expect(action.isOpen)
+        var ownerless = action
+        ownerless.owner = " "
+        do { try ownerless.validate(against: minutes); Issue.record("no owner accepted") } catch {
+            #expect(String(describing: error).contains("Say who owns the action"))
+        }
+        var elsewhere = action
+        elsewhere.minute = 99
+        do { try elsewhere.validate(against: minutes); Issue.record("a minute from elsewhere accepted") } catch {
+            #expect(String(describing: error).contains("Minute 99 is not in this meeting's minutes"))
+        }
+        do { try action.validate(against: nil); Issue.record("an action before the minutes") } catch {
+            #expect(String(describing: error).contains("Record the meeting's minutes first"))
+        }
+    }
 }

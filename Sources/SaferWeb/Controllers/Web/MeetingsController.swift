@@ -121,6 +121,7 @@ struct MeetingsController {
         registerHolidays(on: routes)
         registerFeeds(on: routes)
         registerMinutes(on: routes)
+        registerActions(on: routes)
     }
 
     // MARK: - Pages
@@ -178,6 +179,7 @@ struct MeetingsController {
         let details: Details?
         /// This meeting's own minutes, once recorded.
         let minutes: MinutesView?
+        let actions: ActionsView?
     }
 
     func meetingPage(_ id: String, _ context: SaferRequestContext, form: FormData?, errors: [String], status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -226,7 +228,7 @@ struct MeetingsController {
             },
             formats: PackFormat.allCases.map { SelectOption(value: $0.rawValue, label: Self.formatLabel($0.rawValue), selected: false) },
             details: role.map(RoleSet.staff.allows) == true ? try await details(meeting, form: form) : nil,
-            minutes: meeting.minutes.map(MinutesView.init))
+            minutes: meeting.minutes.map(MinutesView.init), actions: try await actionsView(meeting, user: context.identity?.user))
         return views.response("meeting", page, status: status)
     }
 
