@@ -458,6 +458,13 @@ struct PackTests {
                 try await client.execute(uri: "/meetings/\(january.id)/actions/\(action.id)", method: .post, headers: browser.formHeaders(),
                                          body: formBody([("_csrf", browser.csrf), ("status", status), ("note", "Agreed at the RAG meeting.")]))
             }
+            // Saving the January meeting's details keeps its minutes and actions (the form does not show them).
+            let details: [(String, String)] = [("_csrf", officer.csrf), ("committee", january.committeeID), ("date", "2019-01-31"), ("time", "18:30"),
+                                               ("venue", "Committee Room, The Council House"), ("cutOff", "2019-01-31"), ("signedBy", january.signedBy),
+                                               ("publicParticipation", ""), ("status", "held")]
+            #expect(try await client.execute(uri: "/meetings/\(january.id)", method: .post, headers: officer.formHeaders(), body: formBody(details)).status == .seeOther)
+            let kept = try await packs.meeting(january.id)
+            #expect(kept.actions.count == 4 && kept.minutes == january.minutes && kept.venue == "Committee Room, The Council House")
             #expect(try await update(actions[2], as: partner, status: "done").status == .forbidden)
             #expect(try await update(actions[3], as: partner, status: "done").status == .seeOther)
             #expect(try await update(actions[2], as: officer, status: "in-progress").status == .seeOther)

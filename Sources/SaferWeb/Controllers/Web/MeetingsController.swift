@@ -43,6 +43,10 @@ struct MeetingsController {
                 meeting.status = Meeting.Status(rawValue: form.text("status")) ?? before.status
                 meeting.draftShared = form["draftShared"] == "on"
                 meeting.previousMinutes = try Self.minutes(form)
+                // What the details form does not show stays as it is.
+                meeting.latePublication = before.latePublication
+                meeting.minutes = before.minutes
+                meeting.actions = before.actions
                 try await packs.save(meeting, by: context.identity.actor(channel: .web))
                 return redirect("/meetings/\(id)")
             } catch let error as ValidationError {
