@@ -218,11 +218,13 @@ public struct PublicationDeadline: Sendable, Hashable {
     public init(meeting: CalendarDay, holidays: BankHolidays) {
         self.meeting = meeting
         var day = meeting, clear: [CalendarDay] = []
-        while clear.count < Self.clearWorkingDays {
+        // Counting stops at the calendar's first day: a meeting dated there (or a list of holidays
+        // filling those days) must not count for ever.
+        while clear.count < Self.clearWorkingDays && day > .earliest {
             day = day.adding(days: -1)
             if holidays.isWorkingDay(day) { clear.insert(day, at: 0) }
         }
-        repeat { day = day.adding(days: -1) } while !holidays.isWorkingDay(day)
+        repeat { day = day.adding(days: -1) } while !holidays.isWorkingDay(day) && day > .earliest
         publishBy = day
         clearDays = clear
         holidaysKnown = holidays.covers(day) && holidays.covers(meeting)

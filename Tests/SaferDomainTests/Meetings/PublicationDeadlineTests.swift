@@ -38,6 +38,14 @@ struct PublicationDeadlineTests {
         #expect(unknown.publishBy == Self.day("2031-05-20"))
     }
 
+    /// A meeting typed on the calendar's first days, with holidays loaded there too, still gets an
+    /// answer (the count stops at the first day) instead of counting for ever.
+    @Test func theFirstDaysOfTheCalendarEndTheCount() {
+        let holidays = BankHolidays(source: "x", holidays: (1...5).map { BankHoliday(day: CalendarDay.earliest.adding(days: $0 - 1), title: "x") })
+        let deadline = PublicationDeadline(meeting: CalendarDay.earliest.adding(days: 2), holidays: holidays)
+        #expect(deadline.publishBy == .earliest && deadline.clearDays.isEmpty)
+    }
+
     @Test func weekendsAreSaturdayAndSunday() {
         #expect(Self.day("2019-03-09").isWeekend && Self.day("2019-03-10").isWeekend)
         #expect(!Self.day("2019-03-08").isWeekend && !Self.day("2019-03-11").isWeekend)
