@@ -148,17 +148,25 @@ public struct PackService: Sendable {
     }
 
     func build(_ meeting: Meeting, for audience: Pack.Audience) async throws -> Pack {
+        try await build(meeting, for: [audience])[0]
+    }
+
+    /// The pack for each audience, from one read of the data and one rendering of the blocks.
+    func build(_ meeting: Meeting, for audiences: [Pack.Audience]) async throws -> [Pack] {
         var meeting = meeting
-        if meeting.previousMinutes == nil { meeting.previousMinutes = try await minutesForApproval(before: meeting) }
+        let earlier = try await meetings.meetings().filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date }
+        if meeting.previousMinutes == nil { meeting.previousMinutes = Self.latestMinutes(of: earlier) }
         guard let committee = try await meetings.committee(id: meeting.committeeID) else {
             throw ValidationError("The meeting has no committee (\(meeting.committeeID) is not one); choose its committee first.")
         }
         let reports = try await meetings.reports(meetingID: meeting.id)
         let version = try await meetings.publications(meetingID: meeting.id).last?.version
-        return try await PackAssembler(meeting: meeting, committee: committee, reports: reports,
-                                       blocks: try await blocks(of: reports, cutOff: meeting.cutOff),
-                                       status: version.map { "published version \($0)" } ?? "draft", audience: audience,
-                                       mattersArising: try await mattersArising(before: meeting)).pack()
+        let blocks = try await blocks(of: reports, cutOff: meeting.cutOff)
+        return try audiences.map { audience in
+            try PackAssembler(meeting: meeting, committee: committee, reports: reports, blocks: blocks,
+                              status: version.map { "published version \($0)" } ?? "draft", audience: audience,
+                              mattersArising: Self.mattersArising(from: earlier)).pack()
+        }
     }
 
     /// Every block of the reports, rendered, keyed by what is written; a failure names the report and the block.
@@ -245,9 +253,11 @@ public struct PackService: Sendable {
             }
         }
         try problems.throwIfAny()
-        let pack = try await build(meeting, for: .everyone)
+        // With exempt items, the members' pack too, from the same data: its own files, never served to the public.
+        let restricted = reports.contains(where: \.hasExemptInformation)
+        let built = try await build(meeting, for: restricted ? [.everyone, .members] : [.everyone])
         let version = (previous?.version ?? 0) + 1
-        let frozen = pack.withStatus("published version \(version)")
+        let frozen = built[0].withStatus("published version \(version)")
         var changes: [String] = []
         if let previous, let data = try await meetings.publishedData(publicationID: previous.id) {
             let old = try JSONDecoder().decode(Pack.self, from: data)
@@ -255,11 +265,10 @@ public struct PackService: Sendable {
         }
         var files = try await parts(frozen)
         files.append(try zip(files, of: frozen))
-        // With exempt items, the members' pack too: its own files, never served to the public.
-        if reports.contains(where: \.hasExemptInformation) {
-            let restricted = try await build(meeting, for: .members).withStatus("published version \(version)")
-            let parts = try await parts(restricted)
-            files += parts + [try zip(parts, of: restricted)]
+        if restricted {
+            let members = built[1].withStatus("published version \(version)")
+            let parts = try await parts(members)
+            files += parts + [try zip(parts, of: members)]
         }
         let publication = Publication(id: ids.next(), meetingID: meeting.id, version: version, publishedAt: clock.now(), publishedBy: actor.label,
                                       reason: reason, changes: changes, files: files.map { ($0.name, $0.mediaType, $0.sha256, $0.bytes.count) })
@@ -282,15 +291,17 @@ public struct PackService: Sendable {
     }
 
     /// The minutes a meeting's pack prints for approval: those typed on it, else those recorded
-    /// for the committee's latest meeting before it.
-    public func minutesForApproval(at meeting: Meeting) async throws -> Meeting.Minutes? {
+    /// for the committee's latest meeting before it (`meetings`: the committee's meetings, if read already).
+    public func minutesForApproval(at meeting: Meeting, among meetings: [Meeting]? = nil) async throws -> Meeting.Minutes? {
         if let typed = meeting.previousMinutes { return typed }
-        return try await minutesForApproval(before: meeting)
+        var all = meetings ?? []
+        if meetings == nil { all = try await self.meetings.meetings() }
+        return Self.latestMinutes(of: all.filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date })
     }
 
-    func minutesForApproval(before meeting: Meeting) async throws -> Meeting.Minutes? {
-        try await meetings.meetings().filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date && $0.minutes != nil }
-            .max { $0.date < $1.date }?.minutes
+    /// The minutes of the latest of these meetings that has them.
+    static func latestMinutes(of meetings: [Meeting]) -> Meeting.Minutes? {
+        meetings.filter { $0.minutes != nil }.max { $0.date < $1.date }?.minutes
     }
 
     /// Minutes to start from: those recorded, else the agenda's items numbered on from the last
@@ -298,7 +309,7 @@ public struct PackService: Sendable {
     public func minutesDraft(for meeting: Meeting) async throws -> Meeting.Minutes {
         if let minutes = meeting.minutes { return minutes }
         let committee = try await committee(id: meeting.committeeID)
-        let previous = try await minutesForApproval(before: meeting) ?? meeting.previousMinutes
+        let previous = try await minutesForApproval(at: meeting)
         var number = (previous?.items.map(\.number).max() ?? 0) + 1
         var items: [Meeting.Minutes.Item] = []
         for standard in Meeting.StandardItem.allCases where standard != .evacuation {
@@ -346,16 +357,14 @@ public struct PackService: Sendable {
         }
     }
 
-    /// Open actions from the committee's meetings before this one, earliest meeting first.
-    func mattersArising(before meeting: Meeting) async throws -> [Pack.MatterArising] {
-        try await meetings.meetings().filter { $0.committeeID == meeting.committeeID && $0.date < meeting.date }
-            .sorted { $0.date < $1.date }
-            .flatMap { earlier in
-                earlier.actions.filter(\.isOpen).map { action in
-                    Pack.MatterArising(from: "\(earlier.date.label), minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")",
-                                       action: action.text, owner: action.owner, due: action.due.label, status: action.status.label, note: action.note)
-                }
+    /// Open actions of these (earlier) meetings, earliest meeting first.
+    static func mattersArising(from earlier: [Meeting]) -> [Pack.MatterArising] {
+        earlier.sorted { $0.date < $1.date }.flatMap { meeting in
+            meeting.actions.filter(\.isOpen).map { action in
+                Pack.MatterArising(from: "\(meeting.date.label), minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")",
+                                   action: action.text, owner: action.owner, due: action.due.label, status: action.status.label, note: action.note)
             }
+        }
     }
 
     // MARK: - Deadlines

@@ -56,7 +56,7 @@ public struct Exemption: Sendable, Hashable, Codable {
     static let appendixPrefix = "Exempt under paragraph"
 
     /// Reads an appendix's first paragraph as its exemption, or nil when it is not one.
-    static func appendixLine(_ text: String, appendix: String) throws -> Exemption? {
+    static func exemption(fromAppendixLine text: String, appendix: String) throws -> Exemption? {
         guard text.hasPrefix(appendixPrefix) else { return nil }
         let rest = text.dropFirst(appendixPrefix.count)
         guard let colon = rest.firstIndex(of: ":") else {

@@ -90,6 +90,13 @@ public struct OfficerReport: Sendable, Hashable, Codable, Identifiable {
         self.exemption = exemption
     }
 
+    /// The summary an agenda gives: for an exempt report, its notice, followed by the summary
+    /// only for readers of exempt information.
+    public func agendaSummary(readsExemptInformation: Bool) -> String {
+        guard let exemption else { return summary }
+        return readsExemptInformation ? "\(exemption.notice). \(summary)" : "\(exemption.notice)."
+    }
+
     /// Whether any of the report is withheld from the public.
     public var hasExemptInformation: Bool { exemption != nil || appendices.contains { $0.exemption != nil } }
 

@@ -78,7 +78,7 @@ public enum ReportText {
                 }
             }
             // A first paragraph "Exempt under paragraph 7: …" marks the appendix exempt.
-            if let first = paragraphs.first, let exemption = try Exemption.appendixLine(first, appendix: section.heading) {
+            if let first = paragraphs.first, let exemption = try Exemption.exemption(fromAppendixLine: first, appendix: section.heading) {
                 return OfficerReport.Appendix(title: section.heading, paragraphs: Array(paragraphs.dropFirst()), exemption: exemption)
             }
             return OfficerReport.Appendix(title: section.heading, paragraphs: paragraphs)

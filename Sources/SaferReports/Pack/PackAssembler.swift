@@ -166,9 +166,8 @@ public struct PackAssembler {
         }
         for (position, report) in reports.enumerated() {
             let number = Meeting.firstReportItem + position
-            // An exempt report's summary is part of what is withheld: the agenda gives the notice instead.
-            let summary = report.exemption.map { audience == .everyone ? $0.notice + "." : $0.notice + ". " + report.summary } ?? report.summary
-            items.append(Pack.AgendaItem(number: number, title: report.title, reportOf: report.reportOf, summary: summary,
+            items.append(Pack.AgendaItem(number: number, title: report.title, reportOf: report.reportOf,
+                                         summary: report.agendaSummary(readsExemptInformation: audience == .members),
                                          contact: contactLine(report), anchor: "item-\(number)"))
         }
         return items

@@ -34,8 +34,9 @@ extension MeetingsController {
         routes.plain("/meetings.json", .everyone) { request, _ in
             let base = Self.baseURL(request), now = services.clock.now()
             var events: [OpenCivicDataEvent] = []
-            for (meeting, committee) in try await packs.meetingList(readableBy: nil) {
-                events.append(try await openCivicData(meeting, committee: committee?.name ?? "Committee", base: base, now: now))
+            let all = try await packs.meetingList()
+            for (meeting, committee) in all where meeting.mayRead(nil) {
+                events.append(try await openCivicData(meeting, committee: committee?.name ?? "Committee", base: base, now: now, among: all.map(\.meeting)))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -47,7 +48,7 @@ extension MeetingsController {
     /// A published meeting as an OCD event: the agenda's items, each report with the public
     /// pack's documents, the minutes item with the previous meeting's minutes. Exempt reports
     /// give their notice, never their text.
-    func openCivicData(_ meeting: Meeting, committee: String, base: String, now: Date) async throws -> OpenCivicDataEvent {
+    func openCivicData(_ meeting: Meeting, committee: String, base: String, now: Date, among all: [Meeting]) async throws -> OpenCivicDataEvent {
         let page = "\(base)/meetings/\(meeting.id)"
         let latest = try await packs.publications(meetingID: meeting.id).last
         let documents = (latest?.files ?? []).filter { !PackFormat.isRestricted($0.name) }.map { file in
@@ -56,7 +57,7 @@ extension MeetingsController {
                                            url: "\(page)/published/\(latest?.version ?? 1)/\(format)", mediaType: file.mediaType)
         }
         let html = documents.first { $0.url.hasSuffix("/html") }
-        let forApproval = try await packs.minutesForApproval(at: meeting)
+        let forApproval = try await packs.minutesForApproval(at: meeting, among: all)
         // This meeting's own minutes: what was resolved on each item, matched by title.
         var resolved = Dictionary((meeting.minutes?.items ?? []).map { ($0.title.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         func resolutions(_ title: String) -> [String] {

@@ -211,9 +211,8 @@ struct MeetingsController {
         let today = CalendarDay(containing: services.clock.now())
         let agenda = Meeting.StandardItem.allCases.map { Pack.AgendaItem(number: $0.rawValue, title: $0.title, anchor: "") }
             + reports.map { report in
-                // An exempt report's summary is withheld from those who may not read exempt information.
-                let summary = report.exemption.map { readsExempt ? "\($0.notice). \(report.summary)" : "\($0.notice)." } ?? report.summary
-                return Pack.AgendaItem(number: report.itemNumber, title: report.title, reportOf: report.reportOf, summary: summary, anchor: "")
+                Pack.AgendaItem(number: report.itemNumber, title: report.title, reportOf: report.reportOf,
+                                summary: report.agendaSummary(readsExemptInformation: readsExempt), anchor: "")
             }
         let page = MeetingPage(
             chrome: PageChrome(title: "\(committee.name), \(meeting.date.label)", context: context, current: "/meetings"),
