@@ -62,7 +62,7 @@ struct ReportGiCommand: AsyncParsableCommand {
         let source = try HotspotService.Source(parsing: source)
         try await withServices(try database.configuration()) { services in
             let report = try await HotspotService(services: services).giStar(source, range: range, cellSize: cell)
-            try output.write([report.table], csv: report.csv, json: report.document)
+            try output.write([report.table()], csv: report.csv, json: report.document)
         }
     }
 }

@@ -85,4 +85,27 @@ struct HotspotMapTests {
         let empty = HotspotMap(title: "Nothing", incidents: [], clusters: [], cells: [], cameras: [], areas: [])
         #expect(empty.svg().contains("Nothing to map in this period."))
     }
+
+    /// The page lists only the most significant Gi* cells (it weighed 158 KB with every one); the
+    /// table says how many more the downloads hold, and keeps hot before cold.
+    @Test func theGiTableCanListOnlyTheMostSignificantCells() throws {
+        // Two dense clumps on a sparse background: hot cells round each clump, cold cells elsewhere.
+        var points: [HotspotPoint] = []
+        for (index, (e, n)) in [(431_000.0, 295_000.0), (436_000.0, 300_000.0)].enumerated() {
+            for k in 0..<40 { points.append(HotspotPoint(id: "C\(index)-\(k)", gridPoint: .init(easting: e + Double(k % 5) * 40, northing: n + Double(k / 5) * 40), date: Date(timeIntervalSince1970: 0), location: "")) }
+        }
+        for k in 0..<100 { points.append(HotspotPoint(id: "S\(k)", gridPoint: .init(easting: 428_000 + Double(k % 10) * 1_000, northing: 292_000 + Double(k / 10) * 1_000), date: Date(timeIntervalSince1970: 0), location: "")) }
+        let range = try DayRange(first: CalendarDay(year: 2018, month: 4, day: 1), last: CalendarDay(year: 2019, month: 3, day: 31))
+        let report = try GiReport(source: "fly-tips", range: range, points: points, cellSize: 500)
+        let significant = report.cells.filter { $0.level != 0 }
+        try #require(significant.count > 3, "the fixture should give more significant cells than the limit")
+        let all = report.table(), cut = report.table(limit: 3)
+        #expect(all.rows.count == significant.count)
+        #expect(cut.rows.count == 3)
+        let largest = significant.map { abs($0.z ?? 0) }.sorted(by: >).prefix(3)
+        #expect(Set(cut.rows.compactMap { $0.cells[3].number.map(abs) }) == Set(largest))
+        #expect(cut.rows.map { $0.cells[3].number ?? 0 } == cut.rows.map { $0.cells[3].number ?? 0 }.sorted(by: >))
+        #expect(cut.notes.contains { $0.contains("The 3 most significant of \(significant.count)") })
+        #expect(!all.notes.contains { $0.contains("most significant of") })
+    }
 }

@@ -60,18 +60,24 @@ public struct GiReport: Sendable {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// The hot and cold cells, most significant first, as a table.
-    public var table: ReportTable {
-        let significant = cells.filter { $0.level != 0 }.sorted { ($0.z ?? 0) > ($1.z ?? 0) }
+    /// The hot and cold cells, hottest first, as a table. With a `limit`, only that many of the most
+    /// significant (largest |z|) are listed, and a note says how many more the downloads hold.
+    public func table(limit: Int? = nil) -> ReportTable {
+        let significant = cells.filter { $0.level != 0 }
+        let shown = limit.map { limit in Array(significant.sorted { abs($0.z ?? 0) > abs($1.z ?? 0) }.prefix(max(0, limit))) } ?? significant
+        var notes = ["Binary queen contiguity, each cell its own neighbour (Gi*); classes from a two-sided test: |z| ≥ 1.645 (90%), 1.960 (95%), 2.576 (99%).",
+                     "\(cells.count - significant.count) cells are not significant."]
+        if shown.count < significant.count {
+            notes.append("The \(shown.count) most significant of \(significant.count) hot and cold cells are listed; the CSV and JSON downloads hold every cell.")
+        }
         return ReportTable(
             title: "Getis-Ord Gi* of \(source)", subtitle: "\(range.label); \(cellSize.wholeNumberText) m cells, \(columns) × \(rows)",
             columns: [.init("Easting", .number), .init("Northing", .number), .init("Count", .number), .init("z", .number), .init("Class")],
-            rows: significant.map { c in
+            rows: shown.sorted { ($0.z ?? 0) > ($1.z ?? 0) }.map { c in
                 ReportTable.Row(cells: [.count(c.easting), .count(c.northing), .count(Double(c.count)),
                                         .init(c.z.map { String(format: "%.2f", $0) } ?? "", number: c.z), .init(c.significance)])
             },
-            notes: ["Binary queen contiguity, each cell its own neighbour (Gi*); classes from a two-sided test: |z| ≥ 1.645 (90%), 1.960 (95%), 2.576 (99%).",
-                    "\(cells.count - significant.count) cells are not significant."])
+            notes: notes)
     }
 
     /// The JSON document.

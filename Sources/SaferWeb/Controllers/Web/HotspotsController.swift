@@ -26,6 +26,9 @@ struct HotspotsController {
         let isCrime: Bool
     }
 
+    /// How many Gi* cells the page lists (the most significant); the downloads hold every cell.
+    static let giRowsOnPage = 25
+
     /// The period and settings asked for, with the defaults: the "since July 18" table's period
     /// when the demo's dates are in use is not assumed; the fly-tip dashboard's period is.
     struct Settings {
@@ -67,7 +70,7 @@ struct HotspotsController {
             let ranking = try await hotspots.ranking(s.range, limit: s.limit, waste: s.source.waste)
             let analysis = try await hotspots.analysis(s.source, range: s.range, eps: s.eps, minPoints: s.minPoints, cellSize: s.cell)
             // Gi* needs at least one point; with none, the section says so instead of failing the page.
-            let gi = analysis.gi?.table ?? ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
+            let gi = analysis.gi?.table(limit: Self.giRowsOnPage) ?? ReportTable(title: "Getis-Ord Gi*", subtitle: s.range.label, columns: [.init("Class")], rows: [],
                                                        notes: ["Nothing to map in this period: no \(s.source.label) with a position."])
             // Every crime type imported, whatever period is shown, so the list is there before the first Show.
             let imported = try await services.storage.policeCrimes.importedMonths().map(\.month)
@@ -121,7 +124,7 @@ struct HotspotsController {
         routes.page("/hotspots/gi", .signedInAny) { request, _ in
             let s = try await settings(request)
             let report = try await hotspots.giStar(s.source, range: s.range, cellSize: s.cell)
-            return try Self.download(request, table: report.table, json: report.document, csv: report.csv, name: "gi-\(s.cell.wholeNumberText)m-\(s.range.first)-to-\(s.range.last)")
+            return try Self.download(request, table: report.table(), json: report.document, csv: report.csv, name: "gi-\(s.cell.wholeNumberText)m-\(s.range.first)-to-\(s.range.last)")
         }
     }
 
