@@ -47,4 +47,17 @@ struct CompletenessTests {
         #expect(Completeness.openingQuarter(in: []) == nil)
         #expect(Completeness.openingQuarter(in: [MonthlySeries([Month("2019-01")!: .tbc])]) == nil, "TBC is not a figure")
     }
+
+    /// A pack's snapshot takes the latest complete month by its cut-off: not a later month with
+    /// one early figure, not a month after the cut-off, and none before the first figure.
+    @Test func theLatestCompleteMonthByADay() {
+        var early = Self.series("2018-04", "2019-01")
+        early[Month("2019-02")!] = .count(3)
+        let series = [early] + Array(repeating: Self.series("2018-04", "2019-01"), count: 2)
+        #expect(Completeness.latestCompleteMonth(in: series, onOrBefore: Month("2019-02")!) == Month("2019-01"), "1 of 3 is not most")
+        #expect(Completeness.latestCompleteMonth(in: series, onOrBefore: Month("2019-06")!) == Month("2019-01"))
+        #expect(Completeness.latestCompleteMonth(in: series, onOrBefore: Month("2018-09")!) == Month("2018-09"))
+        #expect(Completeness.latestCompleteMonth(in: series, onOrBefore: Month("2018-03")!) == nil, "before the first figure")
+        #expect(Completeness.latestCompleteMonth(in: [], onOrBefore: Month("2019-02")!) == nil)
+    }
 }

@@ -194,6 +194,9 @@ struct PackTests {
             let pack = try await packs.build(meetingID: "m1")
             #expect(pack.blocks.first?.text == "0")
             #expect(pack.frontSheet.meets.contains("on Tuesday 15 December 2026 at 10am"))
+            // Its snapshot says what it could not take, instead of failing the pack.
+            #expect(pack.snapshot?.notes.first?.hasPrefix("Indicators: No district is set up yet") == true, "\(pack.snapshot?.notes ?? [])")
+            #expect(pack.snapshot?.hotspots.isEmpty == true && pack.changes == nil)
             report.appendices = [.init(title: "Performance", paragraphs: ["{{performance.baseline through=2026-10}}"])]
             do { try await packs.save(report, by: .system); Issue.record("a baseline with no district was accepted") } catch let error as ValidationError {
                 #expect(error.description.contains("No district is set up yet"), "\(error.description)")
@@ -473,6 +476,55 @@ struct PackTests {
                     && after.last?.note == "Agreed at the RAG meeting.", "\(after)")
             #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "meeting", entityID: january.id)).contains { entry in
                 entry.changes.contains { $0.field == "actions" && ($0.after ?? "").contains("done") } })
+        }
+    }
+
+    /// The next pack says what moved since the last published one, from the snapshot frozen with
+    /// that pack and its own: a figure changed afterwards does not rewrite the earlier side.
+    @Test(arguments: TestEngine.available)
+    func theNextPackSaysWhatChangedSinceTheLastPublishedPack(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, _, _ in
+            let packs = PackService(services: harness.services)
+            let march = try await Self.demoMeeting(harness)
+            // Nothing published before March: no comparison, but a snapshot to compare with later.
+            #expect(try await packs.build(meetingID: march.id).changes == nil)
+            _ = try await packs.publish(meetingID: march.id, urgency: "Figures arrived late.", by: .system)
+            let frozen = try JSONDecoder().decode(Pack.self, from: try await packs.publishedFile(meetingID: march.id, version: nil, format: .json).bytes)
+            let then = try #require(frozen.snapshot)
+            // Most of the demo's indicators report to December 2018: the latest complete month by the cut-off.
+            #expect(then.indicatorPeriod == "12 months to December 2018 against the 2017/18 baseline", "\(then.indicatorPeriod)")
+            #expect(then.indicators.contains { $0.key == "violence-with-injury" && $0.status != nil && $0.value != nil })
+            #expect(then.hotspotPeriod == "1 December 2018 to 28 February 2019" && !then.hotspots.isEmpty && !then.indicators.isEmpty)
+            #expect(then.hotspots.allSatisfy { $0.count >= PackSnapshot.hotspotMinimum }, "one fly-tip does not make a hot spot")
+            #expect(then.notes.isEmpty, "\(then.notes)")
+
+            // Thirty fly-tips dated inside March's hot-spot months are entered after publication.
+            let reported = try #require(ISO8601DateFormatter().date(from: "2019-01-15T10:00:00Z"))
+            for index in 0..<30 {
+                let grid = NationalGridPoint(easting: 430_000, northing: 290_000 + Double(index))
+                _ = try await harness.services.storage.flyTips.add(
+                    FlyTip(id: "late-\(index)", reference: ReferenceCode.make(prefix: "FT", from: "late-\(index)"), position: NationalGrid.wgs84(from: grid),
+                           gridPoint: grid, location: "Late Entry Lane", landType: .highway, wasteTypes: [.green], size: .carBootOrLess, source: .crew,
+                           status: .reported, reportedAt: reported, recordedBy: "test", recordedAt: reported), photos: [], by: .system)
+            }
+            #expect(try await packs.snapshot(cutOff: march.cutOff).hotspots.first?.location == "Late Entry Lane", "today's data would give March another snapshot")
+            #expect(!then.hotspots.contains { $0.location == "Late Entry Lane" })
+
+            let june = Meeting(id: "june", committeeID: march.committeeID, date: try CalendarDay(parsing: "2019-06-11"), time: try TimeOfDay(parsing: "18:30"),
+                               venue: "Committee Room", cutOff: try CalendarDay(parsing: "2019-05-31"), signedBy: march.signedBy, publicParticipation: "")
+            try await packs.save(june, by: .system)
+            let draft = try await packs.build(meetingID: june.id)
+            let changes = try #require(draft.changes)
+            let now = try #require(draft.snapshot)
+            #expect(changes.since == "the pack for Tuesday 12 March 2019 (published version 1)")
+            #expect(changes == Pack.Changes(since: changes.since, from: then, to: now), "compared with the frozen March snapshot, not today's")
+            #expect(changes.compared && !changes.isEmpty)
+            let html = PackHTML.render(draft)
+            #expect(html.contains("<h2 id=\"changes-title\">What changed since the last pack</h2>"))
+            #expect(try Self.texts(PackFile(name: "june.docx", mediaType: PackFormat.docx.mediaType, bytes: try PackDOCX.render(draft), sha256: ""))
+                .contains("What changed since the last pack"))
+            // The March pack, published before June, is not changed by it.
+            #expect(frozen.changes == nil)
         }
     }
 }

@@ -30,7 +30,7 @@ extension PackService {
             return quarter
         }
         func year() -> FinancialYear { reference[.year].flatMap(FinancialYear.init) ?? cutOff.calendarMonth.financialYear }
-        let lastFullMonth = CalendarDay.last(of: cutOff.calendarMonth) == cutOff ? cutOff.calendarMonth : cutOff.calendarMonth.adding(months: -1)
+        let lastFullMonth = cutOff.lastCompleteMonth
 
         switch reference.kind {
         case .flyTipCount:

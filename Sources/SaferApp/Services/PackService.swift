@@ -162,10 +162,15 @@ public struct PackService: Sendable {
         let reports = try await meetings.reports(meetingID: meeting.id)
         let version = try await meetings.publications(meetingID: meeting.id).last?.version
         let blocks = try await blocks(of: reports, cutOff: meeting.cutOff)
+        let snapshot = try await snapshot(cutOff: meeting.cutOff)
+        let changes = try await changes(to: snapshot, sinceTheLatestOf: earlier)
         return try audiences.map { audience in
-            try PackAssembler(meeting: meeting, committee: committee, reports: reports, blocks: blocks,
-                              status: version.map { "published version \($0)" } ?? "draft", audience: audience,
-                              mattersArising: Self.mattersArising(from: earlier)).pack()
+            var pack = try PackAssembler(meeting: meeting, committee: committee, reports: reports, blocks: blocks,
+                                         status: version.map { "published version \($0)" } ?? "draft", audience: audience,
+                                         mattersArising: Self.mattersArising(from: earlier)).pack()
+            pack.snapshot = snapshot
+            pack.changes = changes
+            return pack
         }
     }
 
@@ -404,8 +409,11 @@ public struct PackService: Sendable {
 extension Pack {
     /// The same pack with another status line (a published version's).
     func withStatus(_ status: String) -> Pack {
-        Pack(council: council, committee: committee, meetingID: meetingID, meetingDate: meetingDate, meetingDateLabel: meetingDateLabel, status: status,
+        var pack = Pack(council: council, committee: committee, meetingID: meetingID, meetingDate: meetingDate, meetingDateLabel: meetingDateLabel, status: status,
              cutOff: cutOff, frontSheet: frontSheet, agenda: agenda, minutes: minutes, reports: reports, blocks: blocks, mattersArising: mattersArising)
+        pack.snapshot = snapshot
+        pack.changes = changes
+        return pack
     }
 }
 

@@ -126,6 +126,11 @@ public struct PerformanceService: Sendable {
         Completeness.openingQuarter(in: try await inputs().figures.values.map(\.months))
     }
 
+    /// The latest month on or before `month` that is complete (`Completeness`), or nil.
+    public func latestCompleteMonth(onOrBefore month: Month) async throws -> Month? {
+        Completeness.latestCompleteMonth(in: try await inputs().figures.values.map(\.months), onOrBefore: month)
+    }
+
     /// The beat comparison as its page shows it: the quarter asked for, else the one it opens on
     /// (the `Completeness` rule over the beats' figures); that opening quarter; and whether any
     /// beat has a figure in the quarter shown. The beats' figures are read once.

@@ -29,6 +29,17 @@ public enum Completeness {
         return nil
     }
 
+    /// The latest complete month on or before `month`, or nil when none is.
+    public static func latestCompleteMonth(in series: [MonthlySeries], onOrBefore month: Month) -> Month? {
+        guard let first = series.flatMap(\.reportedMonths).min() else { return nil }
+        var candidate = month
+        while candidate >= first {
+            if isComplete(candidate, in: series) { return candidate }
+            candidate = candidate.adding(months: -1)
+        }
+        return nil
+    }
+
     /// The quarter a report opens on: the latest complete one, else the quarter of the latest
     /// figure; nil with no figures at all.
     public static func openingQuarter(in series: [MonthlySeries]) -> Quarter? {

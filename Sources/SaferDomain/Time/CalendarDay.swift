@@ -130,6 +130,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         CalendarDay(clamping: dayNumber(year: month.year, month: month.month, day: days(inMonth: month.month, year: month.year)))
     }
 
+    /// The latest month that has ended by the end of this day: this month on its last day, else the one before.
+    public var lastCompleteMonth: Month {
+        Self.last(of: calendarMonth) == self ? calendarMonth : calendarMonth.adding(months: -1)
+    }
+
     /// The month the day falls in.
     public var calendarMonth: Month {
         // A CalendarDay's year is 1…9999 and its month 1…12 (checked by every initialiser), which is what Month requires.

@@ -182,6 +182,10 @@ public struct Pack: Sendable, Hashable, Codable {
     public let blocks: [PackBlock]
     /// Open actions from the committee's earlier meetings (nil in packs published before there were any).
     public let mattersArising: [MatterArising]?
+    /// Where the indicators, plan items and hot spots stood at the cut-off (nil in packs published before snapshots).
+    public var snapshot: PackSnapshot?
+    /// What moved since the committee's previous published pack, from its snapshot and this one.
+    public var changes: Changes?
 
     public init(council: String, committee: String, meetingID: String, meetingDate: CalendarDay, meetingDateLabel: String, status: String,
                 cutOff: CalendarDay, frontSheet: FrontSheet, agenda: [AgendaItem], minutes: Meeting.Minutes?, reports: [Report], blocks: [PackBlock],
@@ -244,6 +248,7 @@ public struct Pack: Sendable, Hashable, Codable {
             for section in report.sections { add(section.content, "Item \(report.itemNumber)") }
             for appendix in report.appendices { add(appendix.content, "Item \(report.itemNumber) Appendix \(appendix.letter)") }
         }
+        if let changes, !changes.table.rows.isEmpty { result.append(("What changed", changes.table, changes.period)) }
         return result
     }
 }

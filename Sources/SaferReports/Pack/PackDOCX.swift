@@ -16,6 +16,7 @@ public enum PackDOCX {
         body.frontSheet()
         if let minutes = pack.minutes { body.minutes(minutes) }
         if let matters = pack.mattersArising, !matters.isEmpty { body.mattersArising(matters) }
+        if let changes = pack.changes { body.changes(changes) }
         for report in pack.reports { body.report(report) }
 
         let archive = try Archive(accessMode: .create)
@@ -96,6 +97,13 @@ public enum PackDOCX {
                 let status = matter.note.isEmpty ? matter.status : "\(matter.status): \(matter.note)"
                 add(paragraph(run("\(matter.from): ", bold: true) + run("\(matter.action) Owner: \(matter.owner). Due \(matter.due). \(status).")))
             }
+        }
+
+        /// What moved since the committee's previous published pack.
+        mutating func changes(_ changes: Pack.Changes) {
+            add(paragraph(run("What changed since the last pack"), style: "Heading1", pageBreakBefore: true))
+            let table = changes.table
+            if table.rows.isEmpty { for note in table.notes { add(paragraph(run(note))) } } else { self.table(table, caption: changes.period) }
         }
 
         /// The minutes of the previous meeting, for approval.

@@ -14,6 +14,7 @@ public enum PackHTML {
         frontSheet(pack, &html)
         if let minutes = pack.minutes { self.minutes(minutes, pack, &html) }
         if let matters = pack.mattersArising, !matters.isEmpty { mattersArising(matters, &html) }
+        if let changes = pack.changes { self.changes(changes, &html) }
         for report in pack.reports { self.report(report, pack, &html) }
         html.raw("</main>\n</body>\n</html>\n")
         return html.text
@@ -66,6 +67,14 @@ public enum PackHTML {
             html.raw("<tr><td>\(HTMLBuilder.escape(matter.from))</td><td>\(HTMLBuilder.escape(matter.action))</td><td>\(HTMLBuilder.escape(matter.owner))</td><td>\(HTMLBuilder.escape(matter.due))</td><td>\(HTMLBuilder.escape(status))</td></tr>\n")
         }
         html.raw("</tbody></table></div>\n</section>\n")
+    }
+
+    /// What moved since the committee's previous published pack.
+    static func changes(_ changes: Pack.Changes, _ html: inout HTMLBuilder) {
+        html.raw("<section class=\"changes\" id=\"changes\" aria-labelledby=\"changes-title\">\n<h2 id=\"changes-title\">What changed since the last pack</h2>\n")
+        let table = changes.table
+        if table.rows.isEmpty { for note in table.notes { html.element("p", note) } } else { self.table(table, period: changes.period, &html) }
+        html.raw("</section>\n")
     }
 
     static func minutes(_ minutes: Meeting.Minutes, _ pack: Pack, _ html: inout HTMLBuilder) {
