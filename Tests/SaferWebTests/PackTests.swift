@@ -527,4 +527,63 @@ struct PackTests {
             #expect(frozen.changes == nil)
         }
     }
+
+    /// The committee overview: meetings coming up with their papers, what changed in the latest
+    /// published pack, and the open actions; a partner updates its own actions from there.
+    @Test(arguments: TestEngine.available)
+    func theCommitteeOverviewLeadsWithWhatACouncillorNeeds(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let councillor = try await harness.session(.councillor), partner = try await harness.session(.partner)
+            // The test clock stands on 12 March 2019, the meeting day: the meeting is coming up, its papers are late.
+            var page = try await client.execute(uri: "/committee", method: .get, headers: councillor.headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Papers not yet published; due by Monday 4 March 2019."))
+            #expect(page.text.contains("No pack is published yet."))
+            // The demo's two open actions, for reading: a councillor updates none.
+            #expect(page.text.contains("Warwickshire Police") && page.text.contains("North Warwickshire Borough Council"))
+            #expect(page.text.contains("Overdue") == false, "due 30 April 2019, after the clock's day")
+            #expect(!page.text.contains("name=\"status\""))
+
+            // A partner sees its organisation's action first, with the form, and comes back here after updating it.
+            page = try await client.execute(uri: "/committee", method: .get, headers: partner.headers)
+            #expect(page.text.contains("Actions your organisation owns") && page.text.contains("Other open actions"))
+            let january = try #require(try await packs.meetingList().map(\.meeting).first { $0.date.description == "2019-01-31" })
+            let police = try #require(january.actions.first { $0.ownerOrganisationID == "org-police" })
+            let council = try #require(january.actions.first { $0.ownerOrganisationID != "org-police" })
+            #expect(page.text.contains("action=\"/meetings/\(january.id)/actions/\(police.id)\""))
+            #expect(!page.text.contains("action=\"/meetings/\(january.id)/actions/\(council.id)\""))
+            let update = try await client.execute(uri: "/meetings/\(january.id)/actions/\(police.id)", method: .post, headers: partner.formHeaders(),
+                                                  body: formBody([("_csrf", partner.csrf), ("status", "done"), ("note", "Hot spots shared."), ("back", "/committee")]))
+            #expect(update.status == .seeOther && update.headers[.location] == "/committee#actions")
+            // Any other "back" is not followed.
+            let elsewhere = try await client.execute(uri: "/meetings/\(january.id)/actions/\(police.id)", method: .post, headers: partner.formHeaders(),
+                                                     body: formBody([("_csrf", partner.csrf), ("status", "done"), ("note", "Hot spots shared."), ("back", "https://example.com/")]))
+            #expect(elsewhere.headers[.location] == "/meetings/\(january.id)#actions")
+            page = try await client.execute(uri: "/committee", method: .get, headers: partner.headers)
+            #expect(page.text.contains("Your organisation owns no open actions."), "done is no longer open")
+
+            // March published, then June: the overview shows June's papers and what changed since March.
+            let march = try await Self.demoMeeting(harness)
+            _ = try await packs.publish(meetingID: march.id, urgency: "Figures arrived late.", by: .system)
+            page = try await client.execute(uri: "/committee", method: .get, headers: councillor.headers)
+            #expect(page.text.contains("It is the committee&#39;s first published pack, so there is nothing earlier to compare with."))
+            #expect(page.text.contains("/meetings/\(march.id)/published/1/html"), "the March papers are linked")
+            let june = Meeting(id: "june", committeeID: march.committeeID, date: try CalendarDay(parsing: "2019-06-11"), time: try TimeOfDay(parsing: "18:30"),
+                               venue: "Committee Room", cutOff: try CalendarDay(parsing: "2019-05-31"), signedBy: march.signedBy, publicParticipation: "")
+            try await packs.save(june, by: .system)
+            var report = try #require(try await packs.reports(meetingID: march.id).first)
+            report.id = "june-report"
+            report.meetingID = june.id
+            try await packs.save(report, by: .system)
+            _ = try await packs.publish(meetingID: june.id, by: .system)
+            page = try await client.execute(uri: "/committee", method: .get, headers: councillor.headers)
+            #expect(page.text.contains("the pack for Tuesday 11 June 2019, published version 1"))
+            #expect(page.text.contains("/meetings/june/published/1/html#changes"))
+            #expect(page.text.contains("What changed since the pack for Tuesday 12 March 2019 (published version 1)"))
+            #expect(page.text.contains("Fly-tipping locations no longer in the top 10"), "the demo has no fly-tips after February 2019")
+            // The public reads no overview.
+            #expect(try await client.execute(uri: "/committee", method: .get).status != .ok)
+        }
+    }
 }

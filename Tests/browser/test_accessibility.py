@@ -58,6 +58,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "/meetings/:id/reports/new": STAFF,
     "/meetings/:id/reports/:report": STAFF,
     "/meetings/:id/minutes": STAFF,
+    "/committee": ANY,
     "/": ANY,
     "/account": ANY,
     "/performance": ANY,

@@ -48,10 +48,9 @@ extension PackService {
     /// nil when none of them has a published pack.
     func changes(to snapshot: PackSnapshot, sinceTheLatestOf earlier: [Meeting]) async throws -> Pack.Changes? {
         for meeting in earlier.sorted(by: { $0.date > $1.date }) {
-            guard let publication = try await meetings.publications(meetingID: meeting.id).last,
-                  let data = try await meetings.publishedData(publicationID: publication.id) else { continue }
+            guard let (publication, pack) = try await publishedPack(of: meeting) else { continue }
             let since = "the pack for \(meeting.date.weekdayName) \(meeting.date.label) (published version \(publication.version))"
-            guard let previous = try JSONDecoder().decode(Pack.self, from: data).snapshot else { return .unavailable(since: since) }
+            guard let previous = pack.snapshot else { return .unavailable(since: since) }
             return Pack.Changes(since: since, from: previous, to: snapshot)
         }
         return nil

@@ -362,6 +362,28 @@ public struct PackService: Sendable {
         }
     }
 
+    /// The open actions of the meetings a role may read, with their meetings, earliest due first.
+    public func openActions(readableBy role: Role?) async throws -> [(meeting: Meeting, action: CommitteeAction)] {
+        try await meetingList(readableBy: role).flatMap { entry in entry.meeting.actions.filter(\.isOpen).map { (entry.meeting, $0) } }
+            .sorted { ($0.action.due, $0.meeting.date, $0.action.id) < ($1.action.due, $1.meeting.date, $1.action.id) }
+    }
+
+    /// The public pack of the latest meeting a role may read that has one, as published (its
+    /// latest version), with the meeting and the publication.
+    public func latestPublishedPack(readableBy role: Role?) async throws -> (meeting: Meeting, publication: Publication, pack: Pack)? {
+        for meeting in try await meetingList(readableBy: role).map(\.meeting).sorted(by: { $0.date > $1.date }) {
+            if let (publication, pack) = try await publishedPack(of: meeting) { return (meeting, publication, pack) }
+        }
+        return nil
+    }
+
+    /// A meeting's latest publication and its public pack as frozen; nil when it has none.
+    func publishedPack(of meeting: Meeting) async throws -> (publication: Publication, pack: Pack)? {
+        guard let publication = try await meetings.publications(meetingID: meeting.id).last,
+              let data = try await meetings.publishedData(publicationID: publication.id) else { return nil }
+        return (publication, try JSONDecoder().decode(Pack.self, from: data))
+    }
+
     /// Open actions of these (earlier) meetings, earliest meeting first.
     static func mattersArising(from earlier: [Meeting]) -> [Pack.MatterArising] {
         earlier.sorted { $0.date < $1.date }.flatMap { meeting in

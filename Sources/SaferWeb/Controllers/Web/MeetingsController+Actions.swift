@@ -7,7 +7,13 @@ import SaferDomain
 /// owning organisation, update them; open ones are matters arising in the committee's later packs.
 extension MeetingsController {
     struct ActionRow {
-        let id: String, href: String, from: String, text: String, owner: String, due: String, status: String, note: String
+        let id: String, href: String, from: String, text: String, owner: String, due: String, status: String
+        /// The latest word; nil when there is none.
+        let note: String?
+        /// The meeting the action comes from, for lists across meetings.
+        let meeting: String, meetingHref: String
+        /// "Overdue" for an open action past its due date: said in words, not only by colour.
+        let overdue: String?
         let canUpdate: Bool
         let statuses: [SelectOption]
     }
@@ -49,7 +55,8 @@ extension MeetingsController {
             let user = context.identity.user
             try await packs.updateAction(meetingID: id, actionID: try context.parameters.require("action"), status: status, note: form.text("note"),
                                          role: user.role, organisationID: user.organisationID, by: context.identity.actor(channel: .web))
-            return redirect("/meetings/\(id)#actions")
+            // Updated from the committee overview: back there; otherwise to the meeting.
+            return redirect(form.text("back") == Self.overviewPath ? "\(Self.overviewPath)#actions" : "/meetings/\(id)#actions")
         }
     }
 
@@ -57,16 +64,22 @@ extension MeetingsController {
     func actionsView(_ meeting: Meeting, user: User?) async throws -> ActionsView? {
         let staff = user.map { RoleSet.staff.allows($0.role) } ?? false
         guard !meeting.actions.isEmpty || (staff && meeting.minutes != nil) else { return nil }
-        let rows = meeting.actions.map { action in
-            ActionRow(id: action.id, href: "/meetings/\(meeting.id)/actions/\(action.id)", from: "Minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")", text: action.text, owner: action.owner,
-                      due: action.due.label, status: action.status.label, note: action.note,
-                      canUpdate: user.map { PackService.mayUpdate(action, role: $0.role, organisationID: $0.organisationID) } ?? false,
-                      statuses: CommitteeAction.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == action.status) })
-        }
+        let today = CalendarDay(containing: services.clock.now())
+        let rows = meeting.actions.map { Self.actionRow($0, of: meeting, user: user, today: today) }
         let minutes = (meeting.minutes?.items ?? []).filter { !$0.resolutions.isEmpty }.map {
             SelectOption(value: String($0.number), label: "\($0.number) \($0.title)", selected: false)
         }
         let organisations = staff ? try await services.storage.organisations.list().map { SelectOption(value: $0.id, label: $0.name, selected: false) } : []
         return ActionsView(rows: rows, hasRows: !rows.isEmpty, canAdd: staff && meeting.minutes != nil, minutes: minutes, organisations: organisations)
+    }
+
+    /// An action as a row, with the update form's options when the reader may update it.
+    static func actionRow(_ action: CommitteeAction, of meeting: Meeting, user: User?, today: CalendarDay) -> ActionRow {
+        ActionRow(id: action.id, href: "/meetings/\(meeting.id)/actions/\(action.id)", from: "Minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")",
+                  text: action.text, owner: action.owner, due: action.due.label, status: action.status.label, note: action.note.isEmpty ? nil : action.note,
+                  meeting: meeting.date.label, meetingHref: "/meetings/\(meeting.id)#actions",
+                  overdue: action.isOpen && action.due < today ? "Overdue" : nil,
+                  canUpdate: user.map { PackService.mayUpdate(action, role: $0.role, organisationID: $0.organisationID) } ?? false,
+                  statuses: CommitteeAction.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == action.status) })
     }
 }

@@ -126,6 +126,7 @@ struct MeetingsController {
         registerFeeds(on: routes)
         registerMinutes(on: routes)
         registerActions(on: routes)
+        registerOverview(on: routes)
     }
 
     // MARK: - Pages
@@ -197,15 +198,9 @@ struct MeetingsController {
         let readsExempt = Meeting.mayReadExemptInformation(role)
         let versions = publications.reversed().map { publication in
             // The members' pack (exempt information) is listed only to those who may read it.
-            let files = publication.files.filter { readsExempt || !PackFormat.isRestricted($0.name) }
-            return VersionRow(heading: "Version \(publication.version), published \(CalendarDay(containing: publication.publishedAt).label)",
+            VersionRow(heading: "Version \(publication.version), published \(CalendarDay(containing: publication.publishedAt).label)",
                        reason: publication.reason, hasReason: !publication.reason.isEmpty, changes: publication.changes, hasChanges: !publication.changes.isEmpty,
-                       files: files.map { file in
-                           let format = (file.name as NSString).pathExtension, restricted = PackFormat.isRestricted(file.name)
-                           return FileRow(href: "/meetings/\(meeting.id)/published/\(publication.version)/\(restricted ? "restricted/" : "")\(format)",
-                                          label: (restricted ? "Members' pack with exempt information, " : "") + Self.formatLabel(format),
-                                          size: ByteCountFormatter.string(fromByteCount: Int64(file.size), countStyle: .file), sha256: file.sha256)
-                       })
+                       files: Self.fileRows(publication, meetingID: meeting.id, role: role))
         }
         let deadline = try await packs.deadline(for: meeting)
         let today = CalendarDay(containing: services.clock.now())
