@@ -445,9 +445,18 @@ struct PackTests {
             #expect(ownerless.status == .unprocessableContent && ownerless.text.contains("Say who owns the action"))
             #expect(try await packs.meeting(january.id).actions.count == 2)
             #expect(try await add([("text", "Report the CCTV review."), ("ownerOrganisation", "org-council")]).status == .seeOther)
-            #expect(try await add([("text", "Share the burglary hot spots."), ("ownerOrganisation", "org-police")]).status == .seeOther)
+            // Tracked by a plan item: one of the plans of the meeting's year or the year before, else refused.
+            let item = try #require(try await packs.planItemsForActions(at: january).first { $0.plan.financialYear.description == "2018/19" })
+            let unknownItem = try await add([("text", "Share the burglary hot spots."), ("ownerOrganisation", "org-police"), ("planItem", "no-such-item")])
+            #expect(unknownItem.status == .unprocessableContent && unknownItem.text.contains("The plan item chosen is not one of"))
+            #expect(try await add([("text", "Share the burglary hot spots."), ("ownerOrganisation", "org-police"), ("planItem", item.item.id)]).status == .seeOther)
+            let tracked = try await client.execute(uri: "/meetings/\(january.id)", method: .get, headers: officer.headers)
+            #expect(tracked.text.contains("Tracked by <a href=\"/plans/items/\(item.item.id)\">"))
+            let itemPage = try await client.execute(uri: "/plans/items/\(item.item.id)", method: .get, headers: officer.headers)
+            #expect(itemPage.text.contains("Committee actions this item tracks") && itemPage.text.contains("Share the burglary hot spots."))
             let actions = try await packs.meeting(january.id).actions
             #expect(actions.count == 4 && actions[2].owner == "North Warwickshire Borough Council" && actions[3].ownerOrganisationID == "org-police")
+            #expect(actions[3].planItemID == item.item.id && actions[2].planItemID == nil)
 
             // The March pack chases all four.
             let march = try await Self.demoMeeting(harness)

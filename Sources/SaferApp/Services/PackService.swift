@@ -337,6 +337,9 @@ public struct PackService: Sendable {
     public func addAction(_ action: CommitteeAction, meetingID: String, by actor: Actor) async throws {
         var meeting = try await meeting(meetingID)
         try action.validate(against: meeting.minutes)
+        if let itemID = action.planItemID, try await !planItemsForActions(at: meeting).contains(where: { $0.item.id == itemID }) {
+            throw ValidationError("The plan item chosen is not one of this year's or last year's plans: choose one from the list, or none.", field: "planItem")
+        }
         meeting.actions.append(action)
         try await meetings.save(meeting, by: actor)
     }
@@ -366,6 +369,23 @@ public struct PackService: Sendable {
     public func openActions(readableBy role: Role?) async throws -> [(meeting: Meeting, action: CommitteeAction)] {
         try await meetingList(readableBy: role).flatMap { entry in entry.meeting.actions.filter(\.isOpen).map { (entry.meeting, $0) } }
             .sorted { ($0.action.due, $0.meeting.date, $0.action.id) < ($1.action.due, $1.meeting.date, $1.action.id) }
+    }
+
+    /// The actions a plan item tracks, with their meetings, of the meetings a role may read.
+    public func actions(trackedBy planItemID: String, readableBy role: Role?) async throws -> [(meeting: Meeting, action: CommitteeAction)] {
+        try await meetingList(readableBy: role).flatMap { entry in entry.meeting.actions.filter { $0.planItemID == planItemID }.map { (entry.meeting, $0) } }
+            .sorted { ($0.action.due, $0.action.id) < ($1.action.due, $1.action.id) }
+    }
+
+    /// The plan items an action from a meeting may be tracked by: those of the plans of the
+    /// meeting's financial year and the year before, with their plans.
+    public func planItemsForActions(at meeting: Meeting) async throws -> [(item: PlanItem, plan: Plan)] {
+        let year = meeting.date.calendarMonth.financialYear
+        var result: [(PlanItem, Plan)] = []
+        for y in [year.previous, year] {
+            for contents in try await plans.contents(year: y) { result += contents.items.map { ($0, contents.plan) } }
+        }
+        return result
     }
 
     /// The public pack of the latest meeting a role may read that has one, as published (its

@@ -14,6 +14,8 @@ extension MeetingsController {
         let meeting: String, meetingHref: String
         /// "Overdue" for an open action past its due date: said in words, not only by colour.
         let overdue: String?
+        /// The plan item that tracks it.
+        let plan: Link?
         let canUpdate: Bool
         let statuses: [SelectOption]
     }
@@ -24,6 +26,8 @@ extension MeetingsController {
         let canAdd: Bool
         let minutes: [SelectOption]
         let organisations: [SelectOption]
+        /// The plan items an action may be tracked by.
+        let planItems: [SelectOption]
     }
 
     func registerActions(on routes: SecureRoutes) {
@@ -36,10 +40,11 @@ extension MeetingsController {
                 guard let due = CalendarDay(form.text("due")) else { throw ValidationError("Give the due date as YYYY-MM-DD.", field: "due") }
                 let organisations = try await services.storage.organisations.list()
                 let organisation = organisations.first { $0.id == form.text("ownerOrganisation") }
-                let person = form.text("ownerPerson")
+                let person = form.text("ownerPerson"), planItem = form.text("planItem")
                 let action = CommitteeAction(id: services.ids.next(), minute: minute, resolution: form.text("resolution").isEmpty ? nil : String(form.text("resolution").prefix(3)),
                                              text: String(form.text("text").prefix(2_000)), ownerOrganisationID: organisation?.id,
-                                             owner: person.isEmpty ? organisation?.name ?? "" : String(person.prefix(200)), due: due)
+                                             owner: person.isEmpty ? organisation?.name ?? "" : String(person.prefix(200)), due: due,
+                                             planItemID: planItem.isEmpty ? nil : String(planItem.prefix(100)))
                 try await packs.addAction(action, meetingID: id, by: context.identity.actor(channel: .web))
                 return redirect("/meetings/\(id)#actions")
             } catch let error as ValidationError {
@@ -65,21 +70,31 @@ extension MeetingsController {
         let staff = user.map { RoleSet.staff.allows($0.role) } ?? false
         guard !meeting.actions.isEmpty || (staff && meeting.minutes != nil) else { return nil }
         let today = CalendarDay(containing: services.clock.now())
-        let rows = meeting.actions.map { Self.actionRow($0, of: meeting, user: user, today: today) }
+        let items = try await packs.planItemsForActions(at: meeting)
+        let tracking = Self.planLinks(items)
+        let rows = meeting.actions.map { Self.actionRow($0, of: meeting, user: user, today: today, plans: tracking) }
         let minutes = (meeting.minutes?.items ?? []).filter { !$0.resolutions.isEmpty }.map {
             SelectOption(value: String($0.number), label: "\($0.number) \($0.title)", selected: false)
         }
         let organisations = staff ? try await services.storage.organisations.list().map { SelectOption(value: $0.id, label: $0.name, selected: false) } : []
-        return ActionsView(rows: rows, hasRows: !rows.isEmpty, canAdd: staff && meeting.minutes != nil, minutes: minutes, organisations: organisations)
+        return ActionsView(rows: rows, hasRows: !rows.isEmpty, canAdd: staff && meeting.minutes != nil, minutes: minutes, organisations: organisations,
+                           planItems: staff ? items.map { SelectOption(value: $0.item.id, label: "\($0.plan.title): \($0.item.reference)", selected: false) } : [])
     }
 
     /// An action as a row, with the update form's options when the reader may update it.
-    static func actionRow(_ action: CommitteeAction, of meeting: Meeting, user: User?, today: CalendarDay) -> ActionRow {
+    static func actionRow(_ action: CommitteeAction, of meeting: Meeting, user: User?, today: CalendarDay, plans: [String: Link] = [:]) -> ActionRow {
         ActionRow(id: action.id, href: "/meetings/\(meeting.id)/actions/\(action.id)", from: "Minute \(action.minute)\(action.resolution.map { " (\($0))" } ?? "")",
                   text: action.text, owner: action.owner, due: action.due.label, status: action.status.label, note: action.note.isEmpty ? nil : action.note,
                   meeting: meeting.date.label, meetingHref: "/meetings/\(meeting.id)#actions",
-                  overdue: action.isOpen && action.due < today ? "Overdue" : nil,
+                  overdue: action.isOpen && action.due < today ? "Overdue" : nil, plan: action.planItemID.flatMap { plans[$0] },
                   canUpdate: user.map { PackService.mayUpdate(action, role: $0.role, organisationID: $0.organisationID) } ?? false,
                   statuses: CommitteeAction.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == action.status) })
+    }
+
+    struct Link { let label: String; let href: String }
+
+    /// Plan items by id as links, for the actions they track.
+    static func planLinks(_ items: [(item: PlanItem, plan: Plan)]) -> [String: Link] {
+        Dictionary(items.map { ($0.item.id, Link(label: "\($0.plan.title): \($0.item.reference)", href: "/plans/items/\($0.item.id)")) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -49,7 +49,13 @@ extension MeetingsController {
             }
             let latest = try await packs.latestPublishedPack(readableBy: user.role)
             let changes = latest?.pack.changes
-            let rows = try await packs.openActions(readableBy: user.role).map { Self.actionRow($0.action, of: $0.meeting, user: user, today: today) }
+            let open = try await packs.openActions(readableBy: user.role)
+            var plans: [String: Link] = [:]
+            var meetingsRead: Set<String> = []
+            for (meeting, action) in open where action.planItemID != nil && meetingsRead.insert(meeting.id).inserted {
+                plans.merge(Self.planLinks(try await packs.planItemsForActions(at: meeting)), uniquingKeysWith: { first, _ in first })
+            }
+            let rows = open.map { Self.actionRow($0.action, of: $0.meeting, user: user, today: today, plans: plans) }
             // A partner's own actions come first, with their update forms; the rest are for reading.
             let own = user.role == .partner ? rows.filter(\.canUpdate) : []
             let others = user.role == .partner ? rows.filter { !$0.canUpdate } : rows

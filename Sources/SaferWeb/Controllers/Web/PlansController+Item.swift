@@ -72,7 +72,11 @@ extension PlansController {
         let canEdit: Bool
         let itemForm: ItemForm
         let errors: ErrorSummary?
+        /// Committee actions this item tracks.
+        let actions: [TrackedAction]
+        let hasActions: Bool
     }
+    struct TrackedAction { let from: String; let href: String; let text: String; let owner: String; let due: String; let status: String }
 
     static func updateRow(_ update: PlanUpdate) -> UpdateRow {
         UpdateRow(quarter: update.quarter.label, date: update.date?.label ?? "date not recorded", author: update.authorLabel,
@@ -148,6 +152,10 @@ extension PlansController {
                 + [Option(value: "", label: "Not stated", selected: chosenDirection.isEmpty)],
             text: form?.text("text") ?? "", reason: form?.text("reason") ?? "")
         let rows = updates.reversed().map(Self.updateRow)
+        let tracked = try await PackService(services: services).actions(trackedBy: item.id, readableBy: user.role).map { meeting, action in
+            TrackedAction(from: "\(meeting.date.label), minute \(action.minute)", href: "/meetings/\(meeting.id)#actions", text: action.text,
+                          owner: action.owner, due: action.due.label, status: action.status.label)
+        }
         let page = ItemPage(
             chrome: PageChrome(title: item.reference, context: context, current: "/plans"),
             heading: item.number.map { "\($0). \(item.description)" } ?? item.description,
@@ -161,7 +169,7 @@ extension PlansController {
             canUpdate: canUpdate, cannotUpdate: cannotUpdate, updateForm: updateForm,
             canEdit: RoleSet.staff.allows(user.role),
             itemForm: try await itemForm(action: "/plans/items/\(item.id)", submit: "Save changes", item: item, form: editForm),
-            errors: ErrorSummary(errors))
+            errors: ErrorSummary(errors), actions: tracked, hasActions: !tracked.isEmpty)
         return views.response("plans-item", page, status: status)
     }
 
