@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import Testing
@@ -90,6 +91,69 @@ struct ConnectionLimitTests {
             #expect(try await Self.health(fourth) == "HTTP/1.1 200 OK", "a freed place is used again")
             #expect(try await Self.health(second) == "HTTP/1.1 200 OK")
         }
+    }
+
+    /// Below the descriptor limit the server makes room itself; at the limit `accept` would fail
+    /// (EMFILE) in a busy loop (bench/hardening/RESULTS.md, finding 4). A full server closes the
+    /// connection that has waited longest for a request, so slow clients cannot keep others out.
+    @Test func aFullServerClosesTheLongestWaitingConnectionToLetANewOneIn() async throws {
+        var limits = ConnectionLimits()
+        limits.total = 3   // the test's own client holds one, the oldest
+        try await Self.live(limits) { port, _ in
+            let first = try await Self.connect(port)
+            try await first.channel.writeAndFlush(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: safer\r\nX-Slow: ")).get()
+            try await Task.sleep(for: .milliseconds(100))
+            let second = try await Self.connect(port)
+            try await Task.sleep(for: .milliseconds(100))
+            let third = try await Self.connect(port)     // full: the client's own connection makes way
+            try await Task.sleep(for: .milliseconds(100))
+            let fourth = try await Self.connect(port)    // the first, slow and now the oldest, makes way
+            #expect(try await Self.closedByServer(first.channel), "the longest-waiting connection is closed")
+            #expect(try await first.received.get() == "")
+            #expect(try await Self.health(fourth) == "HTTP/1.1 200 OK", "the newcomer is served")
+            #expect(try await Self.health(third) == "HTTP/1.1 200 OK")
+            #expect(try await Self.health(second) == "HTTP/1.1 200 OK")
+        }
+    }
+
+    @Test func theCounterLetsInRefusesAndMakesWayAsTheRulesSay() {
+        final class Connection: Sendable {
+            let closed = NIOLockedValueBox(false)
+            var id: ObjectIdentifier { ObjectIdentifier(self) }
+            func open(_ counter: ConnectionCounter, _ address: String?) -> (refusal: ConnectionCounter.Refusal?, evicted: Int?) {
+                counter.open(id, address: address, perAddress: 1, total: 2) { self.closed.withLockedValue { $0 = true } }
+            }
+        }
+        let counter = ConnectionCounter()
+        let connections = (0..<3).map { _ in Connection() }
+        let ids = connections.map(\.id)
+        #expect(connections[0].open(counter, "10.0.0.1").refusal == nil)
+        #expect(connections[1].open(counter, "10.0.0.1").refusal == .address)
+        #expect(connections[1].open(counter, nil).refusal == nil, "a trusted proxy is not capped by address")
+        // Full, and both are handling requests: a newcomer is refused.
+        counter.waiting(ids[0], false)
+        counter.waiting(ids[1], false)
+        #expect(connections[2].open(counter, "10.0.0.2").refusal == .total)
+        // One waits for its next request: it makes way, and is uncounted at once.
+        counter.waiting(ids[0], true)
+        let made = connections[2].open(counter, "10.0.0.2")
+        #expect(made.refusal == nil && made.evicted == 1 && counter.total == 2 && counter.count("10.0.0.1") == 0)
+        #expect(connections[0].closed.withLockedValue { $0 } && !connections[1].closed.withLockedValue { $0 })
+        counter.close(ids[0])   // its own close later changes nothing
+        #expect(counter.total == 2)
+        counter.close(ids[1])
+        #expect(counter.total == 1 && counter.count("10.0.0.2") == 1)
+    }
+
+    @Test func theTotalDefaultsToThreeQuartersOfTheDescriptorLimit() throws {
+        #expect(ConnectionLimits.defaultTotal(descriptorLimit: 1_024) == 768)
+        #expect(ConnectionLimits.defaultTotal(descriptorLimit: 20) == 32)
+        #expect(ConnectionLimits.defaultTotal(descriptorLimit: UInt64.max) == 100_000, "unlimited")
+        #expect(ConnectionLimits.defaultTotal(descriptorLimit: nil) == 4_096)
+        let limit = try #require(ConnectionLimits.descriptorLimit())
+        #expect(AppConfiguration().connections.total == ConnectionLimits.defaultTotal(descriptorLimit: limit))
+        #expect(try AppConfiguration.resolve(flags: [:], environment: ["SAFER_MAX_CONNECTIONS": "500"]).connections.total == 500)
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.resolve(flags: [:], environment: ["SAFER_MAX_CONNECTIONS": "0"]) }
     }
 
     @Test func theLimitsAreConfiguredWithSafeDefaults() throws {

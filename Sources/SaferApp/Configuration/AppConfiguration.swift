@@ -52,6 +52,7 @@ public struct AppConfiguration: Sendable {
         ("SAFER_BODY_TIMEOUT", "seconds a client has to send a request's body once its headers are in (1-3600; default 300)"),
         ("SAFER_IDLE_TIMEOUT", "seconds a kept-alive connection may sit idle between requests (1-3600; default 60)"),
         ("SAFER_MAX_CONNECTIONS_PER_ADDRESS", "open connections allowed from one address, trusted proxies excepted (1-100000; default 64)"),
+        ("SAFER_MAX_CONNECTIONS", "open connections allowed in all (1-100000; default three quarters of `ulimit -n`)"),
         ("SAFER_CONTACT_RETENTION_MONTHS", "months a public reporter's contact details are kept after the report arrives (1-120; default 12)"),
         ("SAFER_SUSPECT_RETENTION_YEARS", "years suspects' details are kept after their case closes (1-50; default 6)"),
     ]
@@ -117,6 +118,7 @@ public struct AppConfiguration: Sendable {
         number("SAFER_BODY_TIMEOUT", in: 1...3600) { configuration.connections.bodyTimeout = .seconds($0) }
         number("SAFER_IDLE_TIMEOUT", in: 1...3600) { configuration.connections.idleTimeout = .seconds($0) }
         number("SAFER_MAX_CONNECTIONS_PER_ADDRESS", in: 1...100_000) { configuration.connections.perAddress = $0 }
+        number("SAFER_MAX_CONNECTIONS", in: 1...100_000) { configuration.connections.total = $0 }
         number("SAFER_CONTACT_RETENTION_MONTHS", in: 1...120) { configuration.retention.contactMonths = $0 }
         number("SAFER_SUSPECT_RETENTION_YEARS", in: 1...50) { configuration.retention.suspectYears = $0 }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
@@ -139,8 +141,26 @@ public struct ConnectionLimits: Sendable, Equatable {
     public var idleTimeout: Duration = .seconds(60)
     /// Open connections from one address (trusted proxies are not capped).
     public var perAddress = 64
+    /// Open connections in all, trusted proxies included: kept below the process's file-descriptor
+    /// limit, so that a flood is closed one connection at a time instead of leaving `accept`
+    /// failing (EMFILE) in a busy loop with no descriptor for the database or the log.
+    public var total = ConnectionLimits.defaultTotal()
 
     public init() {}
+
+    /// Three quarters of the soft descriptor limit (at least 32, at most 100,000): the rest is left
+    /// for the database, photos, logs and Chromium.
+    public static func defaultTotal(descriptorLimit: UInt64? = ConnectionLimits.descriptorLimit()) -> Int {
+        guard let limit = descriptorLimit else { return 4_096 }
+        return Int(max(32, min(100_000, limit - limit / 4)))
+    }
+
+    /// The soft limit on open files (`ulimit -n`), or nil when it cannot be read.
+    public static func descriptorLimit() -> UInt64? {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return nil }
+        return UInt64(limit.rlim_cur)
+    }
 }
 
 /// One or more bad configuration values; the message names every one.
