@@ -109,3 +109,40 @@ def test_an_officer_composes_previews_and_publishes_and_a_visitor_downloads(driv
     assert any(n.endswith(".html") for n in names) and any(n.endswith(".xlsx") for n in names)
     # Drafts stay with staff (and councillors and partners the draft is shared with).
     assert visitor.get(f"{base_url}/meetings/{meeting_id}/draft", timeout=30, allow_redirects=False).status_code in (302, 303, 401, 403)
+
+
+def test_the_committee_overview_leads_a_councillor_and_a_partner_to_their_business(driver, base_url, make_user, login):
+    """From the home page to the committee overview: what is coming up, what changed, the open
+    actions (the demo's two from January); a partner's own action first, with its form labelled."""
+    councillor = make_user("councillor")
+    login(driver, councillor.email, councillor.password)
+    driver.get(f"{base_url}/")
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Committee overview").click()
+    safer_browser.wait_for_page_load(driver, old)
+    assert safer_browser.path_of(driver) == "/committee", safer_browser.describe_page(driver)
+    headings = [h.text for h in driver.find_elements(By.TAG_NAME, "h2")]
+    assert headings[:3] == ["Coming up", "What changed since the last pack", "Open actions"], headings
+    actions = driver.find_element(By.ID, "actions").text
+    assert "Warwickshire Police" in actions and "North Warwickshire Borough Council" in actions, actions
+    assert "Overdue" in actions, "the demo's actions were due 30 April 2019"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#actions form"), "a councillor updates no action"
+    for width in (1366, 390):
+        driver.set_window_size(width, 900)
+        assert not (found := _axe(driver)), f"{width} px: {found}"
+    driver.set_window_size(1366, 900)
+
+    partner = make_user("partner", organisation="Warwickshire Police")
+    driver.delete_all_cookies()
+    login(driver, partner.email, partner.password)
+    driver.get(f"{base_url}/committee")
+    own = driver.find_element(By.ID, "own-title")
+    assert own.text == "Actions your organisation owns"
+    forms = driver.find_elements(By.CSS_SELECTOR, "#actions form")
+    assert len(forms) >= 1, safer_browser.describe_page(driver)
+    # Each form's fields are labelled, and it comes back to the overview.
+    form = forms[0]
+    assert form.find_element(By.CSS_SELECTOR, "input[name=back]").get_attribute("value") == "/committee"
+    status = form.find_element(By.CSS_SELECTOR, "select[name=status]")
+    assert driver.find_element(By.CSS_SELECTOR, f"label[for='{status.get_attribute('id')}']").text == "Status"
+    assert not (found := _axe(driver)), found

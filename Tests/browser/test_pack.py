@@ -591,7 +591,8 @@ def published_files(database: Path, version: int) -> dict[str, tuple[bytes, str,
 
 def published_json(database: Path, version: int) -> bytes:
     files = published_files(database, version)
-    names = [n for n in files if n.endswith(".json")]
+    # The public pack's JSON; the demo's exempt appendix adds the members' pack (`-restricted.json`).
+    names = [n for n in files if n.endswith(".json") and "-restricted." not in n]
     assert len(names) == 1, f"version {version} files: {sorted(files)}"
     data, sha, size = files[names[0]]
     assert hashlib.sha256(data).hexdigest() == sha and len(data) == size
@@ -621,10 +622,13 @@ def test_publishing_freezes_the_pack_and_a_correction_lists_what_changed(fresh_d
         assert len(data) == size
         assert sha in first.stdout, f"{name}'s SHA-256 is not printed"
     # The reason is printed on the front sheet of the Word and PDF packs, as read by their readers.
-    (docx_bytes,) = [data for name, (data, _, _) in files.items() if name.endswith(".docx")]
+    # The demo's exempt appendix adds the members' pack (`-restricted.*`); the public pack is read here.
+    assert any("-restricted." in name for name in files), sorted(files)
+    public = {name: value for name, value in files.items() if "-restricted." not in name}
+    (docx_bytes,) = [data for name, (data, _, _) in public.items() if name.endswith(".docx")]
     word = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
     assert f"after Monday 4 March 2019, the last day that left five clear working days before the meeting. Reason for urgency: {urgency}" in word
-    (pdf_bytes,) = [data for name, (data, _, _) in files.items() if name.endswith(".pdf")]
+    (pdf_bytes,) = [data for name, (data, _, _) in public.items() if name.endswith(".pdf")]
     pdf_text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf_bytes)).pages[:3])
     assert f"Reason for urgency: {urgency}" in pdf_text, pdf_text[:3000]
     frozen = published_json(fresh_db, 1)
@@ -707,9 +711,12 @@ def test_exempt_text_is_in_no_public_file_and_in_the_members_pack(fresh_db):
     for name, data in public.items():
         text = _public_text(name, data)
         assert secret not in text and "ready for court" not in text, f"{name} holds exempt text"
+        # The demo's own exempt appendix (item 6, appendix D) likewise.
+        assert "Legal Services are reviewing the evidence" not in text, f"{name} holds the demo's exempt appendix"
         if not name.endswith(".xlsx"):
             assert notice in text, f"{name} does not give the Schedule 12A notice"
     for name in ("docx", "pdf"):
         ((member_file, data),) = [(n, d) for n, d in members.items() if n.endswith(f".{name}")]
         text = _public_text(member_file, data)
         assert secret in text and notice in text and "Restricted: this pack contains exempt information" in text, f"members' {name}"
+        assert "Legal Services are reviewing the evidence" in text, f"members' {name} lacks the demo's exempt appendix"
