@@ -145,6 +145,17 @@ struct ConnectionLimitTests {
         #expect(counter.total == 1 && counter.count("10.0.0.2") == 1)
     }
 
+    /// A CONNECT is refused with 405, and the server closes the connection: the answer has no
+    /// length (NIO frames an answer to CONNECT as a tunnel's), so otherwise the client waits for ever.
+    @Test func aConnectIsRefusedAndTheConnectionClosed() async throws {
+        try await Self.live(ConnectionLimits()) { port, _ in
+            let connection = try await Self.connect(port)
+            try await connection.channel.writeAndFlush(ByteBuffer(string: "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")).get()
+            #expect(try await Self.closedByServer(connection.channel, patience: .seconds(5)), "the client is not left waiting")
+            #expect(try await connection.received.get().hasPrefix("HTTP/1.1 405 Method Not Allowed"))
+        }
+    }
+
     @Test func theTotalDefaultsToThreeQuartersOfTheDescriptorLimit() throws {
         #expect(ConnectionLimits.defaultTotal(descriptorLimit: 1_024) == 768)
         #expect(ConnectionLimits.defaultTotal(descriptorLimit: 20) == 32)

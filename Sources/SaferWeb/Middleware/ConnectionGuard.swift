@@ -103,6 +103,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let logger: Logger
     /// Whether this connection was let in and counted.
     private var counted = false
+    /// Whether the request being answered is a CONNECT, whose answer only a close can end.
+    private var closesAfterAnswer = false
     private var started = false
     private var id: ObjectIdentifier { ObjectIdentifier(self) }
     private var timer: Scheduled<Void>?
@@ -132,8 +134,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
+        case .head(let head):
             counter.waiting(id, false)
+            closesAfterAnswer = head.method == .connect
             arm(context, limits.bodyTimeout, "request body")
         case .end: disarm()
         case .body: break
@@ -142,10 +145,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
-            counter.waiting(id, true)
-            arm(context, limits.idleTimeout, "next request")
+        guard case .end = unwrapOutboundIn(data) else { return context.write(data, promise: promise) }
+        if closesAfterAnswer {
+            // The answer to a CONNECT has no length (NIO frames it as a tunnel's): only closing ends it.
+            let written = promise ?? context.eventLoop.makePromise()
+            context.write(data, promise: written)
+            written.futureResult.whenComplete { _ in context.close(promise: nil) }
+            return
         }
+        counter.waiting(id, true)
+        arm(context, limits.idleTimeout, "next request")
         context.write(data, promise: promise)
     }
 

@@ -41,7 +41,13 @@ struct MethodMiddleware: RouterMiddleware {
     static let served: Set<HTTPRequest.Method> = [.get, .head, .post, .put, .patch, .delete]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.served.contains(request.method) else { throw notAllowed(request.uri.path) }
+        guard Self.served.contains(request.method) else {
+            var error = notAllowed(request.uri.path)
+            // An answer to CONNECT goes out with no body and no length (NIO frames it as a tunnel's):
+            // closing the connection is what tells the client the answer is complete.
+            if request.method == .connect { error.headers[.connection] = "close" }
+            throw error
+        }
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
