@@ -24,11 +24,23 @@ struct AdminPagesTests {
             let home = try await client.execute(uri: "/", method: .get, headers: admin.headers)
             #expect(home.status == .ok && home.text.contains("Setting up Safer") && home.text.contains("<a href=\"/admin/indicators\">"))
             #expect(!(try await client.execute(uri: "/", method: .get, headers: councillor.headers)).text.contains("Setting up Safer"))
+            // The checklist says which steps are done, in words: the harness's accounts are there, the district is not.
+            func state(_ label: String, in text: String) -> String? {
+                guard let start = text.range(of: label)?.upperBound else { return nil }
+                let rest = text[start...]
+                guard let span = rest.range(of: "class=\"step-state ") else { return nil }
+                return String(rest[span.upperBound...].drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
+            }
+            #expect(state("The district: its name", in: home.text) == "To do")
+            #expect(state("Accounts for officers", in: home.text) == "Done")
             let theirs = try await client.execute(uri: "/performance", method: .get, headers: councillor.headers)
             #expect(theirs.text.contains("No district is set up yet") && !theirs.text.contains("Setting up Safer"), "only an administrator can follow the steps")
             let api = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get,
                                                headers: [.authorization: "Bearer \(try await harness.apiToken(.councillor))"])
             #expect(api.status == .conflict && api.headers[.contentType] == "application/problem+json" && api.text.contains("No district is set up yet"))
+            try await harness.services.storage.areas.save(Area(key: "anytown", name: "Anytown", kind: .district), by: .system)
+            let after = try await client.execute(uri: "/", method: .get, headers: admin.headers)
+            #expect(state("The district: its name", in: after.text) == "Done" && state("Wards and police beats", in: after.text) == "To do")
         }
     }
 

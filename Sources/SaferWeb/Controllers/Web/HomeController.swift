@@ -14,9 +14,25 @@ struct HomeController {
         let quarter: QuarterSummary?
         let meeting: Link?
         let areas: [Area]
-        /// For an administrator before the district is set up: what to do first.
-        let setUp: [Link]
+        /// For an administrator until every set-up step is done: each step, done or not.
+        let setUp: [SetUpStep]
         let needsSetUp: Bool
+    }
+    /// A set-up step on the administrator's checklist; its state is in words, not only a mark.
+    struct SetUpStep { let label: String; let href: String; let state: String; let css: String }
+
+    /// The checklist's words and pages for each step.
+    static func setUpStep(_ step: SetUpService.Step, done: Bool) -> SetUpStep {
+        let (label, href): (String, String) = switch step {
+        case .council: ("The district: its name, population and households (Admin → Areas)", "/admin/areas")
+        case .areas: ("Wards and police beats (Admin → Areas)", "/admin/areas")
+        case .lookup: ("The LSOA lookup that places police.uk crimes in beats and wards (Admin → Areas)", "/admin/areas")
+        case .boundaries: ("Beat boundaries, as GeoJSON, for the maps (Admin → Areas)", "/admin/areas")
+        case .indicators: ("The indicators the partnership reports on, with their baselines (Admin → Indicators)", "/admin/indicators")
+        case .accounts: ("Accounts for officers, crews, partners and councillors (Admin → Users)", "/admin/users")
+        case .plans: ("The plans the partnership reports progress on (Plans)", "/plans")
+        }
+        return SetUpStep(label: label, href: href, state: done ? "Done" : "To do", css: done ? "done" : "to-do")
     }
 
     /// This quarter at a glance: what a councillor opens Safer for.
@@ -58,8 +74,9 @@ struct HomeController {
             }
             let performance = PerformanceService(services: services)
             let district = try? await performance.district()
-            // A new council's administrator starts with the set-up steps.
-            let steps = district == nil && role == .admin ? ErrorPage.setUpSteps.map { Link(label: $0.label, href: $0.href) } : []
+            // A new council's administrator starts with the set-up checklist, shown until every step is done.
+            let progress = role == .admin ? try await SetUpService(services: services).progress() : []
+            let steps = progress.allSatisfy(\.done) ? [] : progress.map { Self.setUpStep($0.step, done: $0.done) }
             let page = HomePage(chrome: PageChrome(title: "Safer", context: context, current: "/"), council: district?.name,
                                 quarter: district == nil ? nil : try await quarterSummary(performance),
                                 meeting: try await meeting(role), areas: areas, setUp: steps, needsSetUp: !steps.isEmpty)
