@@ -40,6 +40,9 @@ struct Serve: AsyncParsableCommand {
                 }
                 let result = try await DemoLoader(services: services).load()
                 say("Demo data loaded into \(configuration.database): \(result.organisations) organisations, \(result.accounts.count) accounts, \(result.figures) monthly figures, \(result.plans) plans, \(result.incidents) fly-tipping incidents, \(result.cases) enforcement cases.")
+                if let publication = try await DemoLoader(services: services).publishDemoPack() {
+                    say("Published the 12 March 2019 pack as the council did, on Monday 4 March 2019 (\(publication.files.count) files).")
+                }
                 say("Demo accounts (all share one password, shown only now):")
                 for account in result.accounts { say("  \(account.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(account.email)") }
                 say("Sign in as \(DemoLoader.adminEmail) with password: \(result.password)")

@@ -595,4 +595,25 @@ struct PackTests {
             #expect(try await client.execute(uri: "/committee", method: .get).status != .ok)
         }
     }
+
+    /// `safer serve --demo` publishes the March pack as the council did, on its publish-by day:
+    /// the deadline met, so no reason for urgency is asked or printed.
+    @Test(arguments: TestEngine.available)
+    func theDemoPublishesItsPackOnItsPublishByDay(engine: TestEngine) async throws {
+        try await PerformanceTests.withDemo(engine) { harness, client, _ in
+            let packs = PackService(services: harness.services)
+            let publication = try #require(try await DemoLoader(services: harness.services).publishDemoPack())
+            #expect(publication.version == 1 && CalendarDay(containing: publication.publishedAt).description == "2019-03-04")
+            let march = try await Self.demoMeeting(harness)
+            #expect(march.status == .published && march.latePublication == nil)
+            #expect(try await packs.deadline(for: march).publishBy.description == "2019-03-04")
+            let html = String(decoding: try await packs.publishedFile(meetingID: march.id, version: 1, format: .html).bytes, as: UTF8.self)
+            #expect(!html.contains("Reason for urgency") && !html.contains("Draft: not yet published"))
+            // The exempt appendix made a members' pack too.
+            #expect(publication.files.contains { PackFormat.isRestricted($0.name) })
+            #expect(try await DemoLoader(services: harness.services).publishDemoPack() == nil, "published once")
+            let page = try await client.execute(uri: "/meetings/\(march.id)", method: .get)
+            #expect(page.text.contains("Version 1, published 4 March 2019"))
+        }
+    }
 }

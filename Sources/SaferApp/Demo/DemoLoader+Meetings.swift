@@ -71,4 +71,18 @@ extension DemoLoader {
         }
         return 2
     }
+
+    /// Publishes the 12 March 2019 pack as the council did, on Monday 4 March 2019, the last day
+    /// that leaves five clear working days: the deadline met, with no reason for urgency needed.
+    /// `safer serve --demo` does this; `safer demo load` leaves the pack a draft, for trying the
+    /// publish step and for the tests that do. Nil when the demo meeting is not there or is published.
+    public func publishDemoPack() async throws -> Publication? {
+        let packs = PackService(services: services)
+        guard let meeting = try await packs.meetingList().map(\.meeting).first(where: { $0.date.description == "2019-03-12" }),
+              try await packs.publications(meetingID: meeting.id).isEmpty else { return nil }
+        struct PublishedOn: SaferClock { let date: Date; func now() -> Date { date } }
+        // 10am on Monday 4 March 2019, UK time (GMT in March).
+        let morning = try CalendarDay(parsing: "2019-03-04").start().addingTimeInterval(10 * 3_600)
+        return try await packs.on(PublishedOn(date: morning)).publish(meetingID: meeting.id, by: Actor.system)
+    }
 }

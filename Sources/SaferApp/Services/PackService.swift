@@ -41,6 +41,12 @@ public struct PackService: Sendable {
                   chromium: ChromiumPrinter(path: services.configuration.chromiumPath), clock: services.clock, ids: services.ids)
     }
 
+    /// The same service on another clock: the demo publishes its pack on the day the council did.
+    func on(_ clock: any SaferClock) -> PackService {
+        PackService(meetings: meetings, settings: settings, performance: performance, flyTips: flyTips, hotspots: hotspots,
+                    plans: plans, registers: registers, chromium: chromium, clock: clock, ids: ids)
+    }
+
     // MARK: - Committees and meetings
 
     public func committees() async throws -> [Committee] { try await meetings.committees() }
