@@ -161,4 +161,32 @@ struct AdminPagesTests {
             #expect(try await harness.services.storage.users.find(id: me.id)?.role == .admin)
         }
     }
+
+    /// A new council adds its district on the page (this answered 409 "No district is set up yet"
+    /// before: the page looked the district up first), then its beats; the rules hold whichever way.
+    @Test(arguments: TestEngine.available)
+    func aNewCouncilAddsItsDistrictThenItsBeats(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let admin = try await harness.session(.admin)
+            func add(_ fields: [(String, String)]) async throws -> TestResponse {
+                try await client.execute(uri: "/admin/areas", method: .post, headers: admin.formHeaders(), body: formBody([("_csrf", admin.csrf)] + fields))
+            }
+            let beatFirst = try await add([("kind", "beat"), ("key", "north"), ("name", "North beat")])
+            #expect(beatFirst.status == .unprocessableContent && beatFirst.text.contains("Add the district first"))
+            #expect(try await add([("kind", "district"), ("key", "anytown"), ("name", "Anytown District"), ("population", "64,069"), ("properties", "28000")]).status == .seeOther)
+            #expect(try await add([("kind", "beat"), ("key", "north"), ("name", "North beat")]).status == .seeOther)
+            let second = try await add([("kind", "district"), ("key", "othertown"), ("name", "Othertown")])
+            #expect(second.status == .unprocessableContent && second.text.contains("Safer holds one district, Anytown District (anytown)"))
+            let badKey = try await add([("kind", "ward"), ("key", "North Ward!"), ("name", "North ward"), ("population", "1e300")])
+            #expect(badKey.status == .unprocessableContent && badKey.text.contains("The population must be a whole number above 0"))
+            let badShape = try await add([("kind", "ward"), ("key", "North Ward!"), ("name", "North ward")])
+            #expect(badShape.status == .unprocessableContent && badShape.text.contains("is not a key") && badShape.text.contains("e.g. north-warwickshire"))
+            let clash = try await add([("kind", "ward"), ("key", "north"), ("name", "North ward")])
+            #expect(clash.status == .unprocessableContent && clash.text.contains("north is already a beat"))
+            let areas = try await AreaService(services: harness.services).list()
+            #expect(areas.map(\.key) == ["anytown", "north"] && areas[0].population == 64_069 && areas[0].residentialProperties == 28_000)
+            #expect(areas[1].parentKey == "anytown")
+            #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "area", entityID: "anytown")).count == 1)
+        }
+    }
 }

@@ -264,3 +264,27 @@ def test_police_uk_zip_and_folder_as_downloaded(safer, tmp_path):
         z.writestr("2018-08/2018-08-warwickshire-outcomes.csv", "Crime ID,Month\n")
     refused = safer("import", "police-uk", "--all", str(empty))
     assert refused.returncode != 0 and "holds no street-level files" in refused.stderr, refused.stderr
+
+
+def test_a_new_council_adds_its_district_and_beats_from_the_command_line(safer):
+    """`safer area add|list` on an empty database: the district first, then its beats; bad input
+    exits 2 with a message and stores nothing."""
+    assert safer("migrate").returncode == 0
+    beat = safer("area", "add", "--kind", "beat", "--key", "north", "--name", "North beat")
+    assert beat.returncode == 2 and "Add the district first" in beat.stderr, beat
+    added = safer("area", "add", "--kind", "district", "--key", "anytown", "--name", "Anytown District",
+                  "--population", "64,069", "--households", "28000")
+    assert added.returncode == 0 and "Saved the district Anytown District (anytown)." in added.stdout, added
+    assert safer("area", "add", "--kind", "beat", "--key", "north", "--name", "North beat").returncode == 0
+    for args, message in [(("--kind", "county"), "is not a kind of area"),
+                          (("--kind", "ward", "--population", "1e300"), "is not a whole number above 0"),
+                          (("--kind", "ward", "--population=-5"), "is not a whole number above 0")]:
+        bad = safer("area", "add", "--key", "south", "--name", "South", *args)
+        assert bad.returncode == 2 and message in bad.stderr, (args, bad)
+    second = safer("area", "add", "--kind", "district", "--key", "othertown", "--name", "Othertown")
+    assert second.returncode == 2 and "Safer holds one district" in second.stderr, second
+    listed = safer("area", "list")
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines() == ["kind\tkey\tname\tpopulation\thouseholds",
+                                          "district\tanytown\tAnytown District\t64069\t28000",
+                                          "beat\tnorth\tNorth beat\t\t"], listed.stdout

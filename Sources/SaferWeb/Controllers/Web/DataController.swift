@@ -204,21 +204,17 @@ struct DataController {
         }
         routes.form("/admin/areas", .admin) { _, context, form in
             do {
-                let key = form.text("key")
-                try Indicator.validateKey(key)
                 guard let kind = Area.Kind(rawValue: form.text("kind")) else { throw ValidationError("Choose the kind of area.", field: "kind") }
-                guard !form.text("name").isEmpty else { throw ValidationError("Enter the area's name.", field: "name") }
                 func count(_ field: String, _ label: String) throws -> Int? {
                     let text = form.text(field).replacingOccurrences(of: ",", with: "")
                     if text.isEmpty { return nil }
                     guard let value = Int(text), value > 0 else { throw ValidationError("\(label) must be a whole number above 0, e.g. 64069.", field: field) }
                     return value
                 }
-                let district = try await performance.district()
-                let area = Area(key: key, name: form.text("name"), kind: kind, parentKey: kind == .district ? nil : district.key,
-                                population: try count("population", "The population"),
-                                residentialProperties: try count("properties", "The number of residential properties"))
-                try await services.storage.areas.save(area, by: context.identity.actor(channel: .web))
+                try await AreaService(services: services).save(key: form.text("key"), name: form.text("name"), kind: kind,
+                                                               population: try count("population", "The population"),
+                                                               households: try count("properties", "The number of residential properties"),
+                                                               by: context.identity.actor(channel: .web))
                 return redirect("/admin/areas")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
@@ -446,7 +442,7 @@ struct DataController {
     }
 
     private func areasPage(_ context: SignedInContext, errors: [String], done: String, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let areas = try await services.storage.areas.list(kind: nil).map {
+        let areas = try await AreaService(services: services).list().map {
             AreaRow(key: $0.key, name: $0.name, kind: $0.kind.rawValue.capitalized, population: $0.population.map { DisplayFormat.count($0) } ?? "")
         }
         let page = AreasPage(chrome: PageChrome(title: "Areas", context: context, current: "/admin"), areas: areas,

@@ -1,0 +1,48 @@
+import Foundation
+import SaferDomain
+
+/// The district, its wards and its police beats, for the admin page and `safer area`: one set of
+/// rules whichever way a council sets itself up.
+public struct AreaService: Sendable {
+    let areas: any AreaRepository
+
+    public init(areas: any AreaRepository) { self.areas = areas }
+    public init(services: AppServices) { self.init(areas: services.storage.areas) }
+
+    /// Every area of a kind (all when nil): the district first, then beats and wards by name.
+    public func list(kind: Area.Kind? = nil) async throws -> [Area] {
+        let order: [Area.Kind] = [.district, .beat, .ward]
+        return try await areas.list(kind: kind).sorted { (order.firstIndex(of: $0.kind) ?? 0, $0.name) < (order.firstIndex(of: $1.kind) ?? 0, $1.name) }
+    }
+
+    /// Adds an area, or changes the one with its key. The district comes first and there is one;
+    /// wards and beats belong to it. Populations, when given, are whole numbers above 0.
+    @discardableResult
+    public func save(key: String, name: String, kind: Area.Kind, population: Int? = nil, households: Int? = nil, by actor: Actor) async throws -> Area {
+        var problems = ValidationProblems()
+        do { try Indicator.validateKey(key) } catch let error as ValidationError { problems.add(error.messages[0].replacingOccurrences(of: "theft-from-vehicle", with: "north-warwickshire"), field: "key") }
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { problems.add("Enter the area's name.", field: "name") }
+        if name.count > 200 { problems.add("The name is longer than 200 characters: shorten it.", field: "name") }
+        if let population, population <= 0 { problems.add("The population must be a whole number above 0, e.g. 64069.", field: "population") }
+        if let households, households <= 0 { problems.add("The number of residential properties must be a whole number above 0, e.g. 28000.", field: "properties") }
+        let district = try await areas.list(kind: .district).first
+        let existing = try await areas.find(key: key)
+        if let existing, existing.kind != kind {
+            problems.add("\(key) is already a \(existing.kind.rawValue); choose another key, or keep it a \(existing.kind.rawValue).", field: "key")
+        }
+        switch kind {
+        case .district:
+            if let district, district.key != key {
+                problems.add("Safer holds one district, \(district.name) (\(district.key)); change that one instead of adding another.", field: "key")
+            }
+        case .beat, .ward:
+            if district == nil { problems.add("Add the district first: its \(kind.rawValue)s belong to it.", field: "kind") }
+        }
+        try problems.throwIfAny()
+        let area = Area(key: key, name: name, kind: kind, parentKey: kind == .district ? nil : district?.key,
+                        population: population, residentialProperties: households)
+        try await areas.save(area, by: actor)
+        return area
+    }
+}

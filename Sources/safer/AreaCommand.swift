@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SaferApp
+import SaferDomain
+
+/// `safer area ...`: the district, its beats and wards, from the command line (audited as the command line).
+struct AreaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "area", abstract: "Add, change and list the district, its police beats and wards.",
+                                                    subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an area, or change the one with the key.",
+            discussion: "The district comes first (there is one); beats and wards belong to it. Example: safer area add --kind district --key anytown --name 'Anytown District' --population 64069 --households 28000")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "district, beat or ward.") var kind: String
+        @Option(help: "A stable key: lower-case letters and digits joined by hyphens, e.g. north-warwickshire.") var key: String
+        @Option(help: "The name as reports print it.") var name: String
+        @Option(help: "Residents, for rates per 1,000 people (a whole number above 0).") var population: String?
+        @Option(help: "Residential properties, for rates per 1,000 properties (a whole number above 0).") var households: String?
+
+        func run() async throws {
+            guard let kind = Area.Kind(rawValue: kind.lowercased()) else {
+                throw ArgumentParser.ValidationError("--kind \(kind.quoted()) is not a kind of area: use district, beat or ward.")
+            }
+            func count(_ text: String?, _ option: String) throws -> Int? {
+                guard let text else { return nil }
+                guard let value = Int(text.replacingOccurrences(of: ",", with: "")), value > 0 else {
+                    throw ArgumentParser.ValidationError("\(option) \(text.quoted()) is not a whole number above 0, e.g. 64069.")
+                }
+                return value
+            }
+            let population = try count(population, "--population"), households = try count(households, "--households")
+            try await withServices(try database.configuration()) { services in
+                let area = try await AreaService(services: services).save(key: key, name: name, kind: kind, population: population,
+                                                                          households: households, by: .cli())
+                say("Saved the \(area.kind.rawValue) \(area.name) (\(area.key)).")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the areas: the district, then beats and wards.")
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            try await withServices(try database.configuration()) { services in
+                say(["kind", "key", "name", "population", "households"].joined(separator: "\t"))
+                for area in try await AreaService(services: services).list() {
+                    say([area.kind.rawValue, area.key, area.name, area.population.map(String.init) ?? "", area.residentialProperties.map(String.init) ?? ""]
+                        .joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}
