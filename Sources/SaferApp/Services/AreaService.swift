@@ -20,7 +20,7 @@ public struct AreaService: Sendable {
     @discardableResult
     public func save(key: String, name: String, kind: Area.Kind, population: Int? = nil, households: Int? = nil, by actor: Actor) async throws -> Area {
         var problems = ValidationProblems()
-        do { try Indicator.validateKey(key) } catch let error as ValidationError { problems.add(error.messages[0].replacingOccurrences(of: "theft-from-vehicle", with: "north-warwickshire"), field: "key") }
+        do { try Indicator.validateKey(key, example: "north-warwickshire") } catch let error as ValidationError { problems.add(error.messages[0], field: "key") }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { problems.add("Enter the area's name.", field: "name") }
         if name.count > 200 { problems.add("The name is longer than 200 characters: shorten it.", field: "name") }

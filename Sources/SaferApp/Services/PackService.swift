@@ -272,7 +272,7 @@ public struct PackService: Sendable {
         var changes: [String] = []
         if let previous, let data = try await meetings.publishedData(publicationID: previous.id) {
             let old = try JSONDecoder().decode(Pack.self, from: data)
-            changes = Pack.changes(from: old, to: frozen)
+            changes = Pack.figureChanges(from: old, to: frozen)
         }
         var files = try await parts(frozen)
         files.append(try zip(files, of: frozen))

@@ -83,9 +83,9 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     public var ragRule: RAGRule { RAGRule(threshold: thresholdPercent / 100, polarity: polarity) }
 
     /// Checks a key typed by a person: lower-case words joined by hyphens.
-    public static func validateKey(_ key: String) throws {
+    public static func validateKey(_ key: String, example: String = "theft-from-vehicle") throws {
         guard key.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, key.count <= 80 else {
-            throw ValidationError("'\(key)' is not a key: use lower-case letters and digits joined by hyphens, e.g. theft-from-vehicle.", field: "key")
+            throw ValidationError("'\(key)' is not a key: use lower-case letters and digits joined by hyphens, e.g. \(example).", field: "key")
         }
     }
 

@@ -323,7 +323,7 @@ public struct PackBlock: Sendable, Hashable, Codable {
 
 extension Pack {
     /// The figures that differ between two packs, "name: before → after", for a correction's list of changes.
-    public static func changes(from old: Pack, to new: Pack) -> [String] {
+    public static func figureChanges(from old: Pack, to new: Pack) -> [String] {
         func figures(_ pack: Pack) -> [String: String] {
             var all: [String: String] = [:]
             for block in pack.blocks { for figure in block.figures { all[figure.name] = figure.value } }

@@ -22,3 +22,9 @@ struct SelectOption {
     let label: String
     let selected: Bool
 }
+
+/// A link as a page lists it: its words and where it goes.
+struct Link {
+    let label: String
+    let href: String
+}

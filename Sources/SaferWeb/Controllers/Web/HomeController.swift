@@ -45,7 +45,6 @@ struct HomeController {
         let links: [Link]
     }
     struct Count { let status: String; let css: String; let count: Int }
-    struct Link { let label: String; let href: String }
 
     struct Area {
         let label: String

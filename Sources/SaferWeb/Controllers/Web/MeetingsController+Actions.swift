@@ -91,7 +91,6 @@ extension MeetingsController {
                   statuses: CommitteeAction.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == action.status) })
     }
 
-    struct Link { let label: String; let href: String }
 
     /// Plan items by id as links, for the actions they track.
     static func planLinks(_ items: [(item: PlanItem, plan: Plan)]) -> [String: Link] {

@@ -41,18 +41,20 @@ extension MeetingsController {
             let user = context.identity.user
             let today = CalendarDay(containing: services.clock.now())
             var upcoming: [UpcomingMeeting] = []
+            let holidays = try await packs.bankHolidays()   // read once for every meeting's deadline
             for (meeting, committee) in try await packs.meetingList(readableBy: user.role).filter({ $0.meeting.date >= today }).sorted(by: { $0.meeting.date < $1.meeting.date }) {
                 let papers = try await packs.publications(meetingID: meeting.id).last.map { Self.fileRows($0, meetingID: meeting.id, role: user.role) } ?? []
                 upcoming.append(UpcomingMeeting(href: "/meetings/\(meeting.id)", date: "\(meeting.date.weekdayName) \(meeting.date.label)", committee: committee?.name ?? "",
-                                                publishBy: try await packs.deadline(for: meeting).publishByLabel, papers: papers, hasPapers: !papers.isEmpty,
+                                                publishBy: PublicationDeadline(meeting: meeting.date, holidays: holidays).publishByLabel, papers: papers, hasPapers: !papers.isEmpty,
                                                 draftHref: papers.isEmpty && meeting.mayReadDraft(user.role) ? "/meetings/\(meeting.id)/draft" : nil))
             }
             let latest = try await packs.latestPublishedPack(readableBy: user.role)
             let changes = latest?.pack.changes
             let open = try await packs.openActions(readableBy: user.role)
             var plans: [String: Link] = [:]
-            var meetingsRead: Set<String> = []
-            for (meeting, action) in open where action.planItemID != nil && meetingsRead.insert(meeting.id).inserted {
+            // The items offered depend only on the meeting's financial year: read each year's once.
+            var yearsRead: Set<FinancialYear> = []
+            for (meeting, action) in open where action.planItemID != nil && yearsRead.insert(meeting.date.calendarMonth.financialYear).inserted {
                 plans.merge(Self.planLinks(try await packs.planItemsForActions(at: meeting)), uniquingKeysWith: { first, _ in first })
             }
             let rows = open.map { Self.actionRow($0.action, of: $0.meeting, user: user, today: today, plans: plans) }

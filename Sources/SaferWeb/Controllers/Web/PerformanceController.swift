@@ -29,7 +29,6 @@ struct PerformanceController {
         let hasTrends: Bool
     }
     struct Download { let label: String; let href: String }
-    struct Link { let label: String; let href: String }
     struct Fact { let label: String; let value: String }
     /// Which period a report shows and why: the rule when it was chosen for the reader, or
     /// "no figures yet" with a link to the period the reports open on when the one asked for is empty.

@@ -9,7 +9,6 @@ import SaferReports
 extension PlansController {
     typealias Option = SelectOption
     struct Fact { let label: String; let value: String }
-    struct Link { let label: String; let href: String }
     struct SummaryRow { let status: String; let badgeClass: String; let count: String; let percentage: Int }
 
     /// A status summary as the pack prints it, with the rounding rule.
