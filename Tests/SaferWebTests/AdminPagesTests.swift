@@ -181,6 +181,9 @@ struct AdminPagesTests {
             #expect(badKey.status == .unprocessableContent && badKey.text.contains("The population must be a whole number above 0"))
             let badShape = try await add([("kind", "ward"), ("key", "North Ward!"), ("name", "North ward")])
             #expect(badShape.status == .unprocessableContent && badShape.text.contains("is not a key") && badShape.text.contains("e.g. north-warwickshire"))
+            // A 5,000-character key is named, not repeated: at most 80 characters of it.
+            let long = try await add([("kind", "ward"), ("key", String(repeating: "a", count: 5_000) + "!"), ("name", "Long")])
+            #expect(long.status == .unprocessableContent && long.text.contains("is not a key") && !long.text.contains(String(repeating: "a", count: 100)))
             let clash = try await add([("kind", "ward"), ("key", "north"), ("name", "North ward")])
             #expect(clash.status == .unprocessableContent && clash.text.contains("north is already a beat"))
             let areas = try await AreaService(services: harness.services).list()

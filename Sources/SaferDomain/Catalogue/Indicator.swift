@@ -85,7 +85,7 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     /// Checks a key typed by a person: lower-case words joined by hyphens.
     public static func validateKey(_ key: String, example: String = "theft-from-vehicle") throws {
         guard key.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, key.count <= 80 else {
-            throw ValidationError("'\(key)' is not a key: use lower-case letters and digits joined by hyphens, e.g. \(example).", field: "key")
+            throw ValidationError("'\(key.quoted())' is not a key: use lower-case letters and digits joined by hyphens, e.g. \(example).", field: "key")
         }
     }
 
