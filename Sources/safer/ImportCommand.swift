@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
             commandName: "police-uk",
             abstract: "Import police.uk street-level crime files (CSVs, police.uk's zip downloads, or folders of them).",
             discussion: """
-            Keeps the rows whose LSOA name starts with the area prefix (default "North Warwickshire"), or every row \
+            Keeps the rows the council's set-up matches (safer setup: an LSOA name prefix or the LSOA lookup), the rows whose LSOA name starts with --area, or every row \
             with --all. Each month found in the files replaces that month's earlier import; the whole import is one \
             transaction, so a failure or interruption changes nothing. Bad rows are listed on standard error with \
             file and line, and the rest is imported. A file whose header is not police.uk's is rejected, and then \
@@ -31,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
             """)
 
         @OptionGroup var database: DatabaseOption
-        @Option(help: ArgumentHelp("Keep rows whose LSOA name starts with this (default \"North Warwickshire\").", valueName: "prefix"))
+        @Option(help: ArgumentHelp("Keep rows whose LSOA name starts with this (default: the council's match rule from safer setup).", valueName: "prefix"))
         var area: String?
         @Flag(help: "Keep every row, whatever its area.")
         var all = false
@@ -50,16 +50,21 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
 
-        var filter: PoliceUKAreaFilter {
+        /// The filter the options name, or nil for the council's own match rule.
+        var filter: PoliceUKAreaFilter? {
             if all { return .all }
-            if let area { return .lsoaNamePrefix(area.trimmingCharacters(in: .whitespaces)) }
-            return .northWarwickshire
+            return area.map { .lsoaNamePrefix($0.trimmingCharacters(in: .whitespaces)) }
         }
 
         func run() async throws {
-            let filter = filter
+            let named = filter
             let files = files
             try await withServices(try database.configuration()) { services in
+                var filter = named
+                if filter == nil { filter = try await SetUpService(services: services).policeUKFilter() }
+                guard let filter else {
+                    throw ArgumentParser.ValidationError("No council is set up yet, so Safer does not know which rows are the district's: run safer setup (see safer setup --help), or give --area PREFIX or --all.")
+                }
                 let bar = ProgressReporter(toTerminal: isatty(STDERR_FILENO) == 1)
                 let summary: PoliceUKImportSummary, notes: [String]
                 do {
@@ -73,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
                 if summary.badRowCount > summary.badRows.count {
                     printError("... and \(PoliceUKBadRow.grouped(summary.badRowCount - summary.badRows.count)) more bad rows.")
                 }
-                if case .lsoaNamePrefix = summary.area, summary.rowsOutsideAreaWithoutLSOA > 0 {
+                if summary.area.isArea, summary.rowsOutsideAreaWithoutLSOA > 0 {
                     printError("\(PoliceUKBadRow.grouped(summary.rowsOutsideAreaWithoutLSOA)) rows have no LSOA, so they cannot be placed in the area and were left out (use --all to keep them).")
                 }
                 for warning in summary.allWarnings { printError("Warning: \(warning).") }

@@ -16,7 +16,7 @@ struct Safer: AsyncParsableCommand {
         SAFER_SESSION_SECRET, SAFER_SESSION_HOURS, SAFER_SECURE_COOKIES, SAFER_BCRYPT_COST); a flag wins over the environment.
         Exit codes: 0 success, 1 failure or bad data, 2 bad usage or configuration.
         """,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AreaCommand.self, TokenCommand.self, DemoCommand.self, IndicatorCommand.self, ImportCommand.self, ReportCommand.self, MeetingCommand.self, PackCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self]
+        subcommands: [Serve.self, Migrate.self, SetupCommand.self, UserCommand.self, AreaCommand.self, TokenCommand.self, DemoCommand.self, IndicatorCommand.self, ImportCommand.self, ReportCommand.self, MeetingCommand.self, PackCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self]
     )
 
     /// Runs the command and maps failures to the exit codes the help promises.

@@ -95,6 +95,27 @@ struct PoliceUKImportTests {
         }
     }
 
+    /// A council matched by its LSOA lookup: the code decides, whatever the name says.
+    @Test(arguments: engines)
+    func theLookupFilterKeepsOnlyRowsWhoseLSOACodeIsInIt(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let files = try Files()
+            defer { files.remove() }
+            let file = try files.write("2018-05-street.csv", [
+                row(lsoaCode: "E01031035", lsoaName: "Anytown 001A"),
+                row(lsoaCode: "E01031036", lsoaName: "Renamed since 001B"),
+                row(lsoaCode: "E01009000", lsoaName: "Anytown 123A"),                // the name matches, the code does not
+                row(location: "No Location", longitude: "", latitude: "", lsoaCode: "", lsoaName: ""),
+            ])
+            let summary = try await PoliceUKImporter(database: database).importFiles([file], options: .init(area: .lsoaCodes(["E01031035", "E01031036"])))
+            #expect(summary.rowsKept == 2 && summary.rowsOutsideArea == 2 && summary.rowsOutsideAreaWithoutLSOA == 1)
+            #expect(summary.oneLine.contains("2 outside the area (LSOA not in the lookup)"))
+            let byLSOA = try await SQLPoliceCrimeRepository(database: database).counts(from: month("2018-05"), to: month("2018-05"), by: [.lsoa])
+            #expect(byLSOA.map(\.lsoaCode) == ["E01031035", "E01031036"])
+            #expect(try await SQLPoliceCrimeRepository(database: database).importedMonths().map(\.areaPrefix) == ["the 2 LSOAs of the lookup"])
+        }
+    }
+
     @Test(arguments: engines)
     func rowsWithoutLocationOrLSOAAreCountedAndKeptWithNulls(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in

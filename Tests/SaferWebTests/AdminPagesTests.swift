@@ -192,4 +192,39 @@ struct AdminPagesTests {
             #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "area", entityID: "anytown")).count == 1)
         }
     }
+
+    /// `safer setup`'s service from an empty database: a lookup that names an unknown beat
+    /// stores nothing; a set-up stores the council and its district; a second changes only what
+    /// it names; imports then keep the council's rows by its rule; and no page or warning names
+    /// North Warwickshire.
+    @Test(arguments: TestEngine.available)
+    func aNewCouncilSetsItselfUpAndItsRuleChoosesThePoliceRows(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            let setUp = SetUpService(services: harness.services)
+            let lookup = [LSOAMapping(lsoaCode: "E01031035", lsoaName: "Anytown 001A", beatKey: nil, wardKey: nil),
+                          LSOAMapping(lsoaCode: "E01031036", lsoaName: "Anytown 001B", beatKey: "nowhere", wardKey: nil)]
+            let anytown = CouncilSetUp(name: "Anytown", onsCode: "E07000999", population: "50000", populationYear: "2021")
+            await #expect(throws: ValidationError.self) { try await setUp.setUp(anytown, lookup: lookup, by: .cli()) }
+            let council = try await setUp.council(), areas = try await harness.services.storage.areas.list(kind: nil)
+            let rows = try await harness.services.storage.areas.lookup()
+            #expect(council == nil && areas.isEmpty && rows.isEmpty, "nothing stored")
+            #expect(try await setUp.policeUKFilter() == nil)
+
+            let result = try await setUp.setUp(anytown, lookup: [lookup[0]], by: .cli())
+            #expect(result.council.policeUKMatch == .lsoaLookup && result.district.key == "anytown" && result.district.population == 50_000 && result.lookupRows == 1)
+            #expect(try await setUp.policeUKFilter() == .lsoaCodes(["E01031035"]))
+            let changed = try await setUp.setUp(CouncilSetUp(households: "21000", lsoaPrefix: "Anytown"), by: .cli())
+            #expect(changed.council.onsCode == "E07000999" && changed.district.population == 50_000 && changed.district.residentialProperties == 21_000)
+            #expect(try await setUp.policeUKFilter() == .lsoaNamePrefix("Anytown"))
+            #expect(try await harness.services.storage.auditLog.list(AuditFilter(entity: "council", entityID: "council")).count == 2)
+
+            // The demo's rectangle is another district's: no warning names it.
+            let settings = try await FlyTipService(services: harness.services).settings()
+            #expect(settings.councilName == "Anytown" && settings.warning(for: NationalGridPoint(easting: 530_000, northing: 180_000)) == nil)
+            let admin = try await harness.session(.admin)
+            let page = try await client.execute(uri: "/performance/police-uk", method: .get, headers: admin.headers)
+            #expect(page.status == .ok && page.text.contains("Left empty, the council's set-up applies: LSOA names starting &#39;Anytown&#39;"))
+            #expect(!page.text.contains("North Warwickshire"))
+        }
+    }
 }

@@ -288,3 +288,45 @@ def test_a_new_council_adds_its_district_and_beats_from_the_command_line(safer):
     assert listed.stdout.splitlines() == ["kind\tkey\tname\tpopulation\thouseholds",
                                           "district\tanytown\tAnytown District\t64069\t28000",
                                           "beat\tnorth\tNorth beat\t\t"], listed.stdout
+
+
+def _street_csv(path: Path, month: str, rows: list[tuple[str, str]]) -> Path:
+    """A police.uk street-level file: one row per (LSOA code, LSOA name)."""
+    header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+    lines = [f",{month},Test Police,Test Police,-1.6,52.6,On or near High Street,{code},{name},Burglary,," for code, name in rows]
+    path.write_text(header + "\n".join(lines) + "\n")
+    return path
+
+
+def test_a_new_council_sets_itself_up_and_imports_only_its_rows(safer, tmp_path):
+    """Issue 16.1: `safer setup` on an empty database (bad values named, nothing stored), then
+    `import police-uk` without --area keeps the council's rows by its rule: first an LSOA-name
+    prefix, then the codes of an LSOA lookup; a second `setup` without flags shows what is set."""
+    assert safer("migrate").returncode == 0
+    csv_file = _street_csv(tmp_path / "2019-01-street.csv", "2019-01",
+                           [("E01000001", "Anytown 001A"), ("E01000002", "Anytown 001B"), ("E01000003", "Othertown 001A")])
+    before = safer("import", "police-uk", str(csv_file))
+    assert before.returncode == 2 and "No council is set up yet" in before.stderr, before
+    bad = safer("setup", "--name", "Anytown", "--ons-code", "X123", "--population", "1e300", "--lsoa-prefix", "Anytown", stdin="")
+    assert bad.returncode == 2, bad
+    assert "is not a local authority's ONS code" in bad.stderr and "'1e300' is not a whole number above 0" in bad.stderr, bad.stderr
+    assert safer("area", "list").stdout.splitlines()[1:] == [], "nothing stored"
+
+    made = safer("setup", "--name", "Anytown", "--ons-code", "E07000999", "--population", "50,000", "--population-year", "2021",
+                 "--police-force", "Test", "--lsoa-prefix", "Anytown", stdin="")
+    assert made.returncode == 0 and "Set up Anytown." in made.stdout, made
+    kept = safer("import", "police-uk", str(csv_file))
+    assert kept.returncode == 0 and "Imported 2 of 3 rows" in kept.stdout, kept
+
+    lookup = tmp_path / "lookup.csv"
+    lookup.write_text("lsoa_code,lsoa_name,beat,ward\nE01000002,Anytown 001B,,\nE01000003,Othertown 001A,,\n")
+    assert safer("setup", "--lsoa-lookup", str(lookup), stdin="").returncode == 0
+    by_code = safer("import", "police-uk", str(csv_file))
+    assert by_code.returncode == 0 and "Imported 2 of 3 rows" in by_code.stdout and "LSOA not in the lookup" in by_code.stdout, by_code
+
+    shown = safer("setup", stdin="")
+    assert shown.returncode == 0, shown
+    lines = dict(line.split(":\t", 1) for line in shown.stdout.splitlines())
+    assert lines == {"Name": "Anytown", "ONS code": "E07000999", "District key": "anytown", "Population": "50,000",
+                     "Population year": "2021", "Households": "(not set)", "Police force": "test",
+                     "police.uk rows": "LSOA codes in the lookup"}, shown.stdout

@@ -38,6 +38,12 @@ extension DemoLoader {
             district = district ?? area.key
             try await storage.areas.save(area, by: actor)
         }
+        // The council as `safer setup` would record it: E07000218 is North Warwickshire's ONS
+        // code; the seed gives no year for its population.
+        if try await storage.settings.council() == nil {
+            try await storage.settings.save(Council(name: "North Warwickshire", onsCode: "E07000218", policeForce: "warwickshire",
+                                                    policeUKMatch: .lsoaNamePrefix("North Warwickshire")), by: actor)
+        }
         for record in try Self.records("beats.csv") {
             try await storage.areas.save(Area(key: record["key"] ?? "", name: record["name"] ?? "", kind: .beat, parentKey: district,
                                               population: Int(record["population"] ?? "")), by: actor)

@@ -35,9 +35,16 @@ public struct FlyTipService: Sendable {
                   defaultSettings: services.configuration.flyTipping, rateLimitSecret: services.configuration.sessionSecret, clock: services.clock, ids: services.ids)
     }
 
-    /// The settings an administrator saved, or the configured defaults.
+    /// The settings an administrator saved, or the configured defaults. A council set up under
+    /// another name than the defaults' has no area to check positions against until it saves
+    /// one: the defaults' rectangle is another district's.
     public func settings() async throws -> FlyTipSettings {
-        try await savedSettings.flyTipSettings() ?? defaultSettings
+        if let saved = try await savedSettings.flyTipSettings() { return saved }
+        guard let council = try await savedSettings.council(), council.name != defaultSettings.councilName else { return defaultSettings }
+        var settings = defaultSettings
+        settings.councilName = council.name
+        settings.councilArea = NationalGrid.extent
+        return settings
     }
 
     /// What recording an incident did.

@@ -50,4 +50,46 @@ public struct SetUpService: Sendable {
         }
         return result
     }
+
+    // MARK: - The council
+
+    /// The council as set up, or nil before `safer setup`.
+    public func council() async throws -> Council? { try await settings.council() }
+
+    /// What a set-up did: the council and district as now stored, and the lookup rows loaded.
+    public struct Result: Sendable {
+        public let council: Council
+        public let district: Area
+        public let lookupRows: Int?
+    }
+
+    /// Sets the council up, or changes only what `change` names on a set-up database. A lookup,
+    /// when given, replaces the LSOA lookup and becomes the police.uk match rule. Everything is
+    /// checked before anything is stored; the lookup (checked and stored in one transaction)
+    /// goes first, so a lookup naming unknown beats leaves the rest untouched.
+    public func setUp(_ change: CouncilSetUp, lookup: [LSOAMapping]? = nil, by actor: Actor) async throws -> Result {
+        var change = change
+        if lookup != nil { change.matchByLookup = true }
+        let (council, district) = try change.applied(to: try await settings.council(), district: try await areas.list(kind: .district).first)
+        if case .lsoaLookup = council.policeUKMatch, lookup == nil, try await areas.lookup().isEmpty {
+            throw ValidationError("The LSOA lookup is empty, so no police.uk row would match: give --lsoa-lookup FILE (columns lsoa_code,lsoa_name,beat,ward) or --lsoa-prefix.", field: "lsoa-lookup")
+        }
+        var rows: Int?
+        if let lookup { rows = try await areas.replaceLookup(lookup, by: actor) }
+        let saved = try await AreaService(areas: areas).save(key: district.key, name: district.name, kind: .district, population: district.population,
+                                                             households: district.residentialProperties, by: actor)
+        try await settings.save(council, by: actor)
+        if var flyTipping = try await settings.flyTipSettings(), flyTipping.councilName != council.name {
+            flyTipping.councilName = council.name
+            try await settings.save(flyTipping, by: actor)
+        }
+        return Result(council: council, district: saved, lookupRows: rows)
+    }
+
+    /// The rows a police.uk import keeps by default: the council's match rule, or nil before set-up.
+    public func policeUKFilter() async throws -> PoliceUKAreaFilter? {
+        guard let council = try await settings.council() else { return nil }
+        let codes = try await council.policeUKMatch == .lsoaLookup ? Set(areas.lookup().map(\.lsoaCode)) : []
+        return council.policeUKMatch.filter(lookupCodes: codes)
+    }
 }

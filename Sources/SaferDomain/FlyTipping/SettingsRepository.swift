@@ -15,6 +15,10 @@ public protocol SettingsRepository: Sendable {
     func bankHolidays() async throws -> BankHolidays?
     /// Saves the bank holidays.
     func save(_ holidays: BankHolidays, by actor: Actor) async throws
+    /// The council Safer is set up for, or nil before `safer setup`.
+    func council() async throws -> Council?
+    /// Saves the council's set-up.
+    func save(_ council: Council, by actor: Actor) async throws
 }
 
 /// The audit entry for replacing the beats' outlines: which beats, and how many corners.
@@ -25,6 +29,15 @@ public struct BeatBoundarySet: Auditable {
     public var auditID: String { "beats" }
     public var auditFields: [String: String] {
         Dictionary(uniqueKeysWithValues: boundaries.map { ($0.beatKey, "\($0.rings.count) ring(s), \($0.rings.map(\.count).reduce(0, +)) points") })
+    }
+}
+
+extension Council: Auditable {
+    public static let auditEntity = "council"
+    public var auditID: String { "council" }
+    public var auditFields: [String: String] {
+        ["name": name, "onsCode": onsCode, "populationYear": populationYear.map(String.init) ?? "",
+         "policeForce": policeForce ?? "", "policeUKMatch": policeUKMatch.description]
     }
 }
 

@@ -137,7 +137,7 @@ public struct PoliceUKImportRecord: Sendable, Hashable, Codable {
     public let month: Month
     /// The files its rows came from (names without folders).
     public let files: [String]
-    /// The LSOA name prefix used, or nil for all areas.
+    /// The LSOA name prefix used, "the 38 LSOAs of the lookup", or nil for all areas.
     public let areaPrefix: String?
     /// Rows stored.
     public let rowsKept: Int

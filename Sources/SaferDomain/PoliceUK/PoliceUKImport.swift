@@ -8,16 +8,36 @@ public enum PoliceUKAreaFilter: Sendable, Hashable, CustomStringConvertible {
     /// "North Warwickshire" keeps "North Warwickshire 001A". A row without an LSOA cannot be
     /// placed in an area, so this filter leaves it out.
     case lsoaNamePrefix(String)
+    /// Rows whose LSOA code is one of these (the council's LSOA lookup). A row without an LSOA
+    /// is left out, as with a prefix.
+    case lsoaCodes(Set<String>)
 
-    /// The district Safer is set up for.
+    /// The demo's district, North Warwickshire.
     public static let northWarwickshire = PoliceUKAreaFilter.lsoaNamePrefix("North Warwickshire")
 
-    /// "all areas" or "LSOA names starting 'North Warwickshire'".
+    /// "all areas", "LSOA names starting 'North Warwickshire'" or "the 38 LSOAs of the lookup".
     public var description: String {
         switch self {
         case .all: "all areas"
         case .lsoaNamePrefix(let prefix): "LSOA names starting '\(prefix)'"
+        case .lsoaCodes(let codes): "the \(DisplayFormat.count(codes.count)) LSOAs of the lookup"
         }
+    }
+
+    /// What an import record keeps of the filter: the prefix, "the 38 LSOAs of the lookup", or
+    /// nil for every row.
+    public var storedLabel: String? {
+        switch self {
+        case .all: nil
+        case .lsoaNamePrefix(let prefix): prefix
+        case .lsoaCodes: description
+        }
+    }
+
+    /// Whether the filter keeps only some rows (rows without an LSOA are then left out).
+    public var isArea: Bool {
+        if case .all = self { return false }
+        return true
     }
 
     /// The prefix, or nil for `.all`.
@@ -179,7 +199,11 @@ public struct PoliceUKImportSummary: Sendable {
         } else {
             parts[0] += " (no months)"
         }
-        if case .lsoaNamePrefix(let prefix) = area { parts.append("\(g(rowsOutsideArea)) outside the area (LSOA name not starting '\(prefix)')") }
+        switch area {
+        case .all: break
+        case .lsoaNamePrefix(let prefix): parts.append("\(g(rowsOutsideArea)) outside the area (LSOA name not starting '\(prefix)')")
+        case .lsoaCodes: parts.append("\(g(rowsOutsideArea)) outside the area (LSOA not in the lookup)")
+        }
         parts.append("\(g(badRowCount)) bad")
         parts.append("\(g(keptWithoutLocation)) without location")
         parts.append("\(g(keptWithoutLSOA)) without LSOA")

@@ -15,6 +15,7 @@ public struct SQLSettingsRepository: SettingsRepository {
     static let flyTipping = "fly-tipping"
     static let beats = "beat-boundaries"
     static let holidays = "bank-holidays"
+    static let councilKey = "council"
 
     public func flyTipSettings() async throws -> FlyTipSettings? { try await Self.read(database.sql) }
 
@@ -69,6 +70,25 @@ public struct SQLSettingsRepository: SettingsRepository {
             try await db.delete(from: "settings").where("key", .equal, Self.holidays).run()
             try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.holidays), SQLBind(text)).run()
             try await audit.record(db, by: actor, before: before ?? .englandAndWales, after: holidays)
+        }
+    }
+
+    public func council() async throws -> Council? { try await Self.readCouncil(database.sql) }
+
+    static func readCouncil(_ db: any SQLDatabase) async throws -> Council? {
+        guard let text = try await db.select().column("value").from("settings").where("key", .equal, councilKey)
+            .first(decodingColumn: "value", as: String.self) else { return nil }
+        let stored: Council = try StoredRow(table: "settings", id: councilKey).parsed(text, "value") { try? JSONDecoder().decode(Council.self, from: Data($0.utf8)) }
+        return stored
+    }
+
+    public func save(_ council: Council, by actor: Actor) async throws {
+        let text = String(decoding: try JSONEncoder().encode(council), as: UTF8.self)
+        try await database.transaction { db in
+            let before = try await Self.readCouncil(db)
+            try await db.delete(from: "settings").where("key", .equal, Self.councilKey).run()
+            try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.councilKey), SQLBind(text)).run()
+            try await audit.record(db, by: actor, before: before, after: council)
         }
     }
 }

@@ -156,6 +156,8 @@ struct ImportRun {
 
     /// The prefix's bytes, lower-cased, when filtering.
     let prefix: [UInt8]?
+    /// The LSOA codes kept, as bytes, for `.lsoaCodes`.
+    let codes: Set<[UInt8]>?
 
     struct MonthState {
         let key: Int64
@@ -172,6 +174,7 @@ struct ImportRun {
         self.totalBytes = totalBytes
         self.progress = progress
         self.prefix = options.area.prefix.map { Array($0.utf8).map(ImportRun.lower) }
+        if case .lsoaCodes(let codes) = options.area { self.codes = Set(codes.map { Array($0.utf8) }) } else { self.codes = nil }
         self.writer = writer
         self.unit = WriteUnit(rows: CrimeRows(capacity: options.batchRows))
         summary.area = options.area
@@ -339,7 +342,8 @@ struct ImportRun {
         // The area filter comes before the remaining checks: a row outside the area is not ours to judge.
         let lsoaName = reader.field(layout.lsoaName)
         let lsoaCode = reader.field(layout.lsoaCode)
-        if let prefix, !Self.hasPrefix(lsoaName, prefix) {
+        let outside = if let prefix { !Self.hasPrefix(lsoaName, prefix) } else if let codes { !codes.contains(Array(lsoaCode)) } else { false }
+        if outside {
             summary.rowsOutsideArea += 1
             if lsoaCode.isEmpty { summary.rowsOutsideAreaWithoutLSOA += 1 }
             months[month].rowsOutsideArea += 1
@@ -505,7 +509,7 @@ struct ImportRun {
             let key = Self.key(month.month)
             let files = String(decoding: try JSONEncoder().encode(month.files), as: UTF8.self)
             try await db.delete(from: PoliceUKTables.imports).where("month", .equal, key).run()
-            let values: [any Encodable & Sendable] = [key, files, options.area.prefix,
+            let values: [any Encodable & Sendable] = [key, files, options.area.storedLabel,
                                                      month.rowsKept, month.rowsOutsideArea, month.rowsBad, millis]
             try await db.insert(into: PoliceUKTables.imports)
                 .columns("month", "source_files", "area_prefix", "rows_kept", "rows_skipped", "rows_bad", "imported_at")

@@ -48,8 +48,10 @@ struct DataController {
         let errors: ErrorSummary?
         let result: [String]
         let hasResult: Bool
-        /// The LSOA-name prefix the form starts with: the council's name.
+        /// The LSOA-name prefix the form starts with: the council's, or its name.
         let area: String
+        /// The council's match rule, when set up: what an empty prefix keeps.
+        let rule: String?
     }
     struct IndicatorRow { let key: String; let name: String; let theme: String; let polarity: String; let threshold: String; let source: String }
     struct ThemeRow { let key: String; let name: String; let position: Int; let indicators: Int }
@@ -354,9 +356,11 @@ struct DataController {
             ImportRow(month: $0.month.label, rows: DisplayFormat.count($0.rowsKept), skipped: DisplayFormat.count($0.rowsSkipped),
                       bad: DisplayFormat.count($0.rowsBad), files: $0.files.joined(separator: ", "), at: stamp.string(from: $0.importedAt))
         }
+        let match = try await SetUpService(services: services).council()?.policeUKMatch
+        let area = match.map { if case .lsoaNamePrefix(let prefix) = $0 { prefix } else { "" } } ?? context.councilName ?? ""
         let page = PoliceImportPage(chrome: PageChrome(title: "Import police.uk data", context: context, current: "/performance"),
                                     imports: Array(imports), hasImports: !imports.isEmpty, errors: ErrorSummary(errors),
-                                    result: result, hasResult: !result.isEmpty, area: context.councilName ?? "")
+                                    result: result, hasResult: !result.isEmpty, area: area, rule: match?.description)
         return views.response("police-import", page, status: status)
     }
 
@@ -381,12 +385,13 @@ struct DataController {
             paths.append(path)
         }
         let typed = form.text("area").trimmingCharacters(in: .whitespaces)
+        let councilFilter = typed.isEmpty ? try await SetUpService(services: services).policeUKFilter() : nil
         let typedArea = typed.isEmpty ? context.councilName ?? "" : typed
-        guard form["all"] == "on" || !typedArea.isEmpty else {
+        guard form["all"] == "on" || councilFilter != nil || !typedArea.isEmpty else {
             return try await policePage(context, errors: ["Give the start of the LSOA names to keep (the district's name, as police.uk writes it), or tick \"Keep every row\"."],
                                         result: [], status: .unprocessableContent)
         }
-        let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : .lsoaNamePrefix(typedArea)
+        let area: PoliceUKAreaFilter = form["all"] == "on" ? .all : councilFilter ?? .lsoaNamePrefix(typedArea)
         /// A message with the server's folders taken out: the person sees their own file names.
         func plain(_ text: String) -> String {
             text.replacingOccurrences(of: directory.path + "/", with: "").replacingOccurrences(of: #"(^|[\s(])\d+/"#, with: "$1", options: .regularExpression)
