@@ -42,7 +42,7 @@ let package = Package(
     ],
     targets: [
         // Foundation only: the rules the committee's numbers follow.
-        .target(name: "SaferDomain", swiftSettings: swiftSettings),
+        .target(name: "SaferDomain", resources: [.copy("Resources/OSTN15")], swiftSettings: swiftSettings),
         .target(
             name: "SaferStorage",
             dependencies: [

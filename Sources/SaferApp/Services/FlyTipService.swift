@@ -110,7 +110,7 @@ public struct FlyTipService: Sendable {
         let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
                                       now: now, defaultSource: defaultSource)
         let (stored, created) = try await flyTips.add(flyTip, photos: photos, by: actor)
-        return Recorded(flyTip: stored, created: created, warnings: try await settings().warning(for: stored.gridPoint).map { [$0] } ?? [])
+        return Recorded(flyTip: stored, created: created, warnings: try await settings().warnings(for: stored.gridPoint))
     }
 
     /// The incident with this id or reference, or a not-found error.
@@ -271,7 +271,7 @@ extension FlyTipService {
                                               now: clock.now())
                 let (stored, created) = try await flyTips.add(flyTip, photos: [], by: actor)
                 if created { summary.created += 1 } else { summary.existing += 1 }
-                if let warning = settings.warning(for: stored.gridPoint) { summary.warnings.append("Line \(line): \(warning)") }
+                summary.warnings += settings.warnings(for: stored.gridPoint).map { "Line \(line): \($0)" }
             } catch let error as ValidationError {
                 summary.problems.append("Line \(line): \(error.messages.joined(separator: " "))")
             } catch let error as DomainError {
