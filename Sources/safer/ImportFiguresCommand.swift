@@ -111,12 +111,19 @@ struct IndicatorCommand: AsyncParsableCommand {
         @Option(help: "Percentage either side of the baseline that is Amber (default 5).") var threshold: Double = 5
         @Option(help: "Theme key, e.g. violent-crime.") var theme: String?
         @Option(help: "police.uk crime types counted for it, separated by ';' (makes its source police-uk).") var crimeTypes: String?
+        @Option(help: "Show a rate per 1,000 in the baseline table: population or residential-properties.") var rateBase: String?
 
         func run() async throws {
             let types = (crimeTypes ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let base = try rateBase.map { text in
+                guard let base = Indicator.RateBase(rawValue: text) else {
+                    throw ArgumentParser.ValidationError("--rate-base '\(text.quoted())' is not a rate base: use population or residential-properties.")
+                }
+                return base
+            }
             let indicator = Indicator(key: key, name: name, themeKey: theme, polarity: try Polarity(parsing: polarity),
                                       thresholdPercent: threshold, source: types.isEmpty ? .partner : .policeUK, crimeTypes: types,
-                                      position: 1_000)
+                                      position: 1_000, rateBase: base)
             try await withServices(try database.configuration()) { services in
                 try await services.storage.indicators.create(indicator, by: .cli())
                 say("Added \(indicator.key).")

@@ -330,3 +330,6 @@ def test_a_new_council_sets_itself_up_and_imports_only_its_rows(safer, tmp_path)
     assert lines == {"Name": "Anytown", "ONS code": "E07000999", "District key": "anytown", "Population": "50,000",
                      "Population year": "2021", "Households": "(not set)", "Police force": "test",
                      "police.uk rows": "LSOA codes in the lookup"}, shown.stdout
+    bad_rate = safer("indicator", "add", "--key", "burglary", "--name", "Burglary", "--rate-base", "acre")
+    assert bad_rate.returncode == 2 and "is not a rate base" in bad_rate.stderr, bad_rate
+    assert safer("indicator", "add", "--key", "burglary", "--name", "Burglary", "--rate-base", "residential-properties").returncode == 0

@@ -62,6 +62,7 @@ struct DataController {
         let themes: [ThemeRow]
         let themeOptions: [Option]
         let polarities: [Option]
+        let rateBases: [Option]
         /// The add forms' values as typed, by field name (`new.key`, `theme.name`, …).
         let form: [String: String]
     }
@@ -72,6 +73,7 @@ struct DataController {
         let threshold: String
         let crimeTypes: String
         let polarities: [Option]
+        let rateBases: [Option]
         let errors: ErrorSummary?
     }
     struct AreaRow { let key: String; let name: String; let kind: String; let population: String }
@@ -155,7 +157,8 @@ struct DataController {
                                           themeKey: form.text("theme").isEmpty ? nil : form.text("theme"),
                                           polarity: try Polarity(parsing: form.text("polarity")), thresholdPercent: threshold,
                                           source: types.isEmpty ? .partner : .policeUK, crimeTypes: types,
-                                          position: (try await indicators.list().map(\.position).max() ?? 0) + 1)
+                                          position: (try await indicators.list().map(\.position).max() ?? 0) + 1,
+                                          rateBase: try Self.rateBase(form.text("rateBase")))
                 try await indicators.create(indicator, by: context.identity.actor(channel: .web))
                 return redirect("/admin/indicators?added=\(indicator.key)")
             } catch let error as ValidationError {
@@ -194,6 +197,8 @@ struct DataController {
                 indicator.thresholdPercent = threshold
                 indicator.crimeTypes = form.text("crimeTypes").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 indicator.source = indicator.crimeTypes.isEmpty ? .partner : .policeUK
+                // A form from before the field existed leaves the rate as it was.
+                if let base = form["rateBase"] { indicator.rateBase = try Self.rateBase(base) }
                 try await services.storage.indicators.update(indicator, by: context.identity.actor(channel: .web))
                 return redirect("/admin/indicators")
             } catch let error as ValidationError {
@@ -430,6 +435,7 @@ struct DataController {
                 + themes.map { Option(value: $0.key, label: $0.name, selected: form?.text("theme") == $0.key) },
             polarities: [Option(value: "fewer-is-better", label: "Fewer is better", selected: form?.text("polarity") != "more-is-better"),
                          Option(value: "more-is-better", label: "More is better (e.g. reported hate crime)", selected: form?.text("polarity") == "more-is-better")],
+            rateBases: Self.rateBaseOptions(selected: form?.text("rateBase") ?? ""),
             form: typed)
         return views.response("admin-indicators", page, status: status)
     }
@@ -442,8 +448,23 @@ struct DataController {
             threshold: DisplayFormat.number(indicator.thresholdPercent, decimals: 1), crimeTypes: indicator.crimeTypes.joined(separator: "; "),
             polarities: [Option(value: "fewer-is-better", label: "Fewer is better", selected: indicator.polarity == .fewerIsBetter),
                          Option(value: "more-is-better", label: "More is better (e.g. reported hate crime)", selected: indicator.polarity == .moreIsBetter)],
+            rateBases: Self.rateBaseOptions(selected: indicator.rateBase?.rawValue ?? ""),
             errors: ErrorSummary(errors))
         return views.response("admin-indicator", page, status: status)
+    }
+
+    /// The rate per 1,000 a form chose: none, residents or residential properties.
+    static func rateBase(_ text: String) throws -> Indicator.RateBase? {
+        guard !text.isEmpty else { return nil }
+        guard let base = Indicator.RateBase(rawValue: text) else {
+            throw ValidationError("'\(text.quoted())' is not a rate: choose none, per 1,000 people or per 1,000 homes.", field: "rateBase")
+        }
+        return base
+    }
+
+    static func rateBaseOptions(selected: String) -> [Option] {
+        [Option(value: "", label: "None", selected: selected.isEmpty)]
+            + Indicator.RateBase.allCases.map { Option(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: selected == $0.rawValue) }
     }
 
     private func areasPage(_ context: SignedInContext, errors: [String], done: String, status: HTTPResponse.Status = .ok) async throws -> Response {
