@@ -85,7 +85,7 @@ struct BadData: Error, CustomStringConvertible {
 /// `safer indicator list` and `safer indicator add`.
 struct IndicatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "indicator", abstract: "The indicator catalogue.",
-                                                    subcommands: [List.self, Add.self])
+                                                    subcommands: [List.self, Add.self, Template.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List indicators in table order.")
@@ -127,6 +127,36 @@ struct IndicatorCommand: AsyncParsableCommand {
             try await withServices(try database.configuration()) { services in
                 try await services.storage.indicators.create(indicator, by: .cli())
                 say("Added \(indicator.key).")
+            }
+        }
+    }
+
+    /// `safer indicator template list|apply`: starter catalogues a council applies, then edits.
+    struct Template: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Starter catalogues of themes and indicators.", subcommands: [TemplateList.self, Apply.self])
+    }
+
+    struct TemplateList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the templates: key, size and what they hold.")
+
+        func run() throws {
+            for template in try IndicatorTemplate.all() {
+                say("\(template.key)\t\(template.indicators.count) indicators in \(template.themes.count) themes\t\(template.description)")
+            }
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a template's themes and indicators to the catalogue.",
+            discussion: "Those already in the catalogue (by key) are left as they are, so applying twice adds nothing. Example: safer indicator template apply community-safety")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: ArgumentHelp("The template's key (see safer indicator template list).", valueName: "template")) var template: String
+
+        func run() async throws {
+            let template = try IndicatorTemplate.named(template)
+            try await withServices(try database.configuration()) { services in
+                say(try await IndicatorTemplateService(services: services).apply(template, by: .cli()).sentence)
             }
         }
     }

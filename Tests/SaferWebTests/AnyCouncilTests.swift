@@ -137,4 +137,41 @@ struct AnyCouncilTests {
             #expect(home.text.contains("Anytown"))
         }
     }
+
+    /// Issue 16.1: the community-safety catalogue is a template a council applies, not built in:
+    /// applied from the admin page it adds 13 themes and 37 indicators; applied again it adds
+    /// nothing and keeps the council's edits; an unknown template is refused.
+    @Test(arguments: TestEngine.available)
+    func theStarterCatalogueIsATemplateTheCouncilApplies(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, client in
+            #expect(try await harness.services.storage.indicators.list().isEmpty, "nothing built in")
+            let admin = try await harness.session(.admin)
+            func apply(_ key: String) async throws -> TestResponse {
+                try await client.execute(uri: "/admin/indicators/template", method: .post, headers: admin.formHeaders(),
+                                         body: formBody([("template", key), ("_csrf", admin.csrf)]))
+            }
+            let page = try await client.execute(uri: "/admin/indicators", method: .get, headers: admin.headers)
+            #expect(page.text.contains("community-safety: 37 indicators in 13 themes"))
+            let first = try await apply("community-safety")
+            #expect(first.status == .ok && first.text.contains("Added 13 themes and 37 indicators."))
+            let indicators = harness.services.storage.indicators
+            let (listed, themes) = (try await indicators.list(), try await indicators.themes())
+            #expect(listed.count == 37 && themes.count == 13)
+            let burglary = try #require(try await indicators.find(key: "burglary-residential-dwelling"))
+            #expect(burglary.rateBase == .residentialProperties && burglary.source == .partner)
+            let asb = try #require(try await indicators.find(key: "anti-social-behaviour"))
+            #expect(asb.source == .policeUK && asb.crimeTypes == ["Anti-social behaviour"] && asb.rateBase == .population)
+
+            var renamed = burglary
+            renamed.name = "Burglary of homes"
+            try await indicators.update(renamed, by: .system)
+            let again = try await apply("community-safety")
+            #expect(again.text.contains("Added 0 themes and 0 indicators; 50 already in the catalogue were left as they are."))
+            #expect(try await indicators.find(key: "burglary-residential-dwelling")?.name == "Burglary of homes")
+
+            let unknown = try await apply("<script>x</script>")
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("is not a template: use community-safety"))
+            #expect(!unknown.text.contains("<script>x"))
+        }
+    }
 }

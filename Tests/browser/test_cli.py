@@ -333,3 +333,17 @@ def test_a_new_council_sets_itself_up_and_imports_only_its_rows(safer, tmp_path)
     bad_rate = safer("indicator", "add", "--key", "burglary", "--name", "Burglary", "--rate-base", "acre")
     assert bad_rate.returncode == 2 and "is not a rate base" in bad_rate.stderr, bad_rate
     assert safer("indicator", "add", "--key", "burglary", "--name", "Burglary", "--rate-base", "residential-properties").returncode == 0
+
+
+def test_the_starter_catalogue_is_a_template_from_the_command_line(safer):
+    """Issue 16.1: `safer indicator template list|apply`: nothing built in, applied once, twice adds nothing."""
+    assert safer("migrate").returncode == 0
+    listed = safer("indicator", "template", "list", with_db=False)
+    assert listed.returncode == 0 and listed.stdout.startswith("community-safety\t37 indicators in 13 themes\t"), listed
+    assert safer("indicator", "list").stdout.strip().count("\n") == 0, "an empty catalogue"
+    applied = safer("indicator", "template", "apply", "community-safety")
+    assert applied.returncode == 0 and applied.stdout.strip() == "Added 13 themes and 37 indicators.", applied
+    again = safer("indicator", "template", "apply", "community-safety")
+    assert "Added 0 themes and 0 indicators; 50 already in the catalogue were left as they are." in again.stdout, again
+    unknown = safer("indicator", "template", "apply", "policing")
+    assert unknown.returncode == 2 and "'policing' is not a template: use community-safety" in unknown.stderr, unknown

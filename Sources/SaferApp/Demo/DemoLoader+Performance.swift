@@ -8,29 +8,10 @@ extension DemoLoader {
     func loadPerformance() async throws -> Int {
         let actor = Actor.system
         let storage = services.storage
-        for (index, record) in try Self.records("themes.csv").enumerated() {
-            try await storage.indicators.save(Theme(key: record["key"] ?? "", name: record["name"] ?? "", position: index + 1), by: actor)
-        }
-        let existing = Set(try await storage.indicators.list().map(\.key))
-        var kinds: [String: Indicator.Kind] = [:]
-        for (index, record) in try Self.records("indicators.csv").enumerated() {
-            let key = record["key"] ?? ""
-            // domain.md section 3: rates per 1,000 people, except burglary dwelling per 1,000 homes.
-            let rateBase: Indicator.RateBase? = record["kind"] == "proportion" || key.hasPrefix("marac-outcome") ? nil
-                : key == "burglary-residential-dwelling" ? .residentialProperties : .population
-            let indicator = Indicator(
-                key: record["key"] ?? "", name: record["name"] ?? "", themeKey: record["theme"].flatMap { $0.isEmpty ? nil : $0 },
-                polarity: try Polarity(parsing: record["polarity"] ?? "fewer-is-better"),
-                thresholdPercent: Double(record["threshold"] ?? "") ?? 5,
-                parentKey: record["parent"].flatMap { $0.isEmpty ? nil : $0 },
-                kind: Indicator.Kind(rawValue: record["kind"] ?? "") ?? .count,
-                baseKey: record["base"].flatMap { $0.isEmpty ? nil : $0 },
-                source: Indicator.Source(rawValue: record["source"] ?? "") ?? .partner,
-                crimeTypes: (record["police_uk_crime_types"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) },
-                position: index + 1, rateBase: rateBase)
-            kinds[indicator.key] = indicator.kind
-            if !existing.contains(indicator.key) { try await storage.indicators.create(indicator, by: actor) }
-        }
+        // The catalogue is the community-safety template, applied as a council would.
+        let template = try IndicatorTemplate.named("community-safety")
+        try await IndicatorTemplateService(indicators: storage.indicators).apply(template, by: actor)
+        let kinds = Dictionary(template.indicators.map { ($0.key, $0.kind) }) { first, _ in first }
         var district: String?
         for record in try Self.records("areas.csv") {
             let area = Area(key: record["key"] ?? "", name: record["name"] ?? "", kind: .district,

@@ -63,6 +63,7 @@ struct DataController {
         let themeOptions: [Option]
         let polarities: [Option]
         let rateBases: [Option]
+        let templates: [Option]
         /// The add forms' values as typed, by field name (`new.key`, `theme.name`, …).
         let form: [String: String]
     }
@@ -184,6 +185,15 @@ struct DataController {
         }
         routes.page("/admin/indicators/:key", .admin) { _, context in
             try await indicatorPage(context, errors: [])
+        }
+        routes.form("/admin/indicators/template", .admin) { _, context, form in
+            do {
+                let template = try IndicatorTemplate.named(form.text("template"))
+                let applied = try await IndicatorTemplateService(services: services).apply(template, by: context.identity.actor(channel: .web))
+                return try await indicatorsPage(context, form: nil, errors: [], notice: applied.sentence)
+            } catch let error as ValidationError {
+                return try await indicatorsPage(context, form: form, errors: error.messages, status: .unprocessableContent)
+            }
         }
         routes.form("/admin/indicators/:key", .admin) { _, context, form in
             let key = try context.parameters.require("key")
@@ -436,6 +446,7 @@ struct DataController {
             polarities: [Option(value: "fewer-is-better", label: "Fewer is better", selected: form?.text("polarity") != "more-is-better"),
                          Option(value: "more-is-better", label: "More is better (e.g. reported hate crime)", selected: form?.text("polarity") == "more-is-better")],
             rateBases: Self.rateBaseOptions(selected: form?.text("rateBase") ?? ""),
+            templates: try IndicatorTemplate.all().map { Option(value: $0.key, label: "\($0.key): \($0.indicators.count) indicators in \($0.themes.count) themes", selected: false) },
             form: typed)
         return views.response("admin-indicators", page, status: status)
     }
