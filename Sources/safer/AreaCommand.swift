@@ -5,8 +5,8 @@ import SaferDomain
 
 /// `safer area ...`: the district, its beats and wards, from the command line (audited as the command line).
 struct AreaCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "area", abstract: "Add, change and list the district, its police beats and wards.",
-                                                    subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "area", abstract: "Add, change, list and remove the district, its police beats and wards.",
+                                                    subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,6 +35,21 @@ struct AreaCommand: AsyncParsableCommand {
                 let area = try await AreaService(services: services).save(key: key, name: name, kind: kind, population: population,
                                                                           households: households, by: .cli())
                 say("Saved the \(area.kind.rawValue) \(area.name) (\(area.key)).")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove an area nothing refers to.",
+            discussion: "An area with figures, LSOA lookup rows, beats or wards under it, or an uploaded outline is kept, and the message says what still uses it.")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "The area's key (see safer area list).") var key: String
+
+        func run() async throws {
+            try await withServices(try database.configuration()) { services in
+                try await AreaService(services: services).remove(key: key, by: .cli())
+                say("Removed \(key).")
             }
         }
     }

@@ -227,4 +227,32 @@ struct AdminPagesTests {
             #expect(!page.text.contains("North Warwickshire"))
         }
     }
+
+    /// `safer area remove`'s rules: an area something still uses is kept, with what uses it named;
+    /// one nothing uses goes, audited.
+    @Test(arguments: TestEngine.available)
+    func anAreaIsRemovedOnlyWhenNothingUsesIt(engine: TestEngine) async throws {
+        try await WebHarness.run(engine) { harness, _ in
+            let service = AreaService(services: harness.services), storage = harness.services.storage
+            try await service.save(key: "anytown", name: "Anytown", kind: .district, by: .system)
+            try await service.save(key: "north", name: "North", kind: .beat, by: .system)
+            try await service.save(key: "south", name: "South", kind: .beat, by: .system)
+            try await storage.indicators.create(Indicator(key: "asb", name: "ASB"), by: .system)
+            try await storage.figures.set([MonthlyFigure(indicatorKey: "asb", areaKey: "north", month: try Month(parsing: "2019-01"), value: .number(4))], by: .system)
+            _ = try await storage.areas.replaceLookup([LSOAMapping(lsoaCode: "E01000001", lsoaName: "Anytown 001A", beatKey: "north", wardKey: nil)], by: .system)
+            func refusal(_ key: String) async -> String {
+                do { try await service.remove(key: key, by: .cli()); return "" } catch { return "\(error)" }
+            }
+            #expect(await refusal("north").contains("North (north) is still used by 1 figure, 1 row of the LSOA lookup"))
+            #expect(await refusal("anytown").contains("is still used by 2 beats or wards under it"))
+            #expect(await refusal("nowhere").contains("There is no area 'nowhere'"))
+            try await storage.settings.replaceBeatBoundaries([BeatBoundary(beatKey: "south", name: "South", rings: [])], by: .system)
+            #expect(await refusal("south").contains("has an uploaded outline"))
+            try await storage.settings.replaceBeatBoundaries([], by: .system)
+            #expect(await refusal("south") == "")
+            let south = try await storage.areas.find(key: "south"), north = try await storage.areas.find(key: "north")
+            #expect(south == nil && north != nil)
+            #expect(try await storage.auditLog.list(AuditFilter(entity: "area", entityID: "south")).map(\.action).contains(.delete))
+        }
+    }
 }

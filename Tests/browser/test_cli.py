@@ -288,6 +288,10 @@ def test_a_new_council_adds_its_district_and_beats_from_the_command_line(safer):
     assert listed.stdout.splitlines() == ["kind\tkey\tname\tpopulation\thouseholds",
                                           "district\tanytown\tAnytown District\t64069\t28000",
                                           "beat\tnorth\tNorth beat\t\t"], listed.stdout
+    kept = safer("area", "remove", "--key", "anytown")
+    assert kept.returncode == 2 and "is still used by 1 beat or ward under it" in kept.stderr, kept
+    assert safer("area", "remove", "--key", "north").stdout.strip() == "Removed north."
+    assert safer("area", "remove", "--key", "north").returncode == 2
 
 
 def _street_csv(path: Path, month: str, rows: list[tuple[str, str]]) -> Path:

@@ -5,9 +5,14 @@ import SaferDomain
 /// rules whichever way a council sets itself up.
 public struct AreaService: Sendable {
     let areas: any AreaRepository
+    /// For the beats' outlines, which a removed beat must not leave behind.
+    let settings: (any SettingsRepository)?
 
-    public init(areas: any AreaRepository) { self.areas = areas }
-    public init(services: AppServices) { self.init(areas: services.storage.areas) }
+    public init(areas: any AreaRepository, settings: (any SettingsRepository)? = nil) {
+        self.areas = areas
+        self.settings = settings
+    }
+    public init(services: AppServices) { self.init(areas: services.storage.areas, settings: services.storage.settings) }
 
     /// Every area of a kind (all when nil): the district first, then beats and wards by name.
     public func list(kind: Area.Kind? = nil) async throws -> [Area] {
@@ -44,5 +49,18 @@ public struct AreaService: Sendable {
                         population: population, residentialProperties: households)
         try await areas.save(area, by: actor)
         return area
+    }
+
+    /// Removes a ward or beat nothing refers to, or the district once it stands alone. An area
+    /// with figures, LSOA lookup rows, areas under it or an uploaded outline is kept, and the
+    /// message says what still uses it.
+    public func remove(key: String, by actor: Actor) async throws {
+        guard let area = try await areas.find(key: key) else {
+            throw ValidationError("There is no area '\(key.quoted())': see safer area list for the keys.", field: "key")
+        }
+        if let settings, try await settings.beatBoundaries().contains(where: { $0.beatKey == key }) {
+            throw ValidationError("\(area.name) (\(key)) has an uploaded outline: upload the beats' boundaries again without it first.", field: "key")
+        }
+        try await areas.remove(key: key, by: actor)
     }
 }

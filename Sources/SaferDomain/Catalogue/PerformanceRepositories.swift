@@ -20,6 +20,9 @@ public protocol IndicatorRepository: Sendable {
 public protocol AreaRepository: Sendable {
     /// Adds or replaces an area (audited).
     func save(_ area: Area, by actor: Actor) async throws
+    /// Removes an area that nothing refers to (audited): no figures, totals, lookup rows or
+    /// areas under it. Otherwise throws a validation error saying what still uses it.
+    func remove(key: String, by actor: Actor) async throws
     /// The area with this key.
     func find(key: String) async throws -> Area?
     /// Every area of a kind, by name.

@@ -41,6 +41,28 @@ public struct SQLAreaRepository: AreaRepository {
         }
     }
 
+    public func remove(key: String, by actor: Actor) async throws {
+        try await database.transaction { db in
+            guard let area = try await Self.fetch(db, key: key) else { throw DomainError.notFound(entity: "area", id: key) }
+            func count(_ table: String, where column: String) async throws -> Int {
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).where(column, .equal, key)
+                    .first(decodingColumn: "n", as: Int.self) ?? 0
+            }
+            var uses: [String] = []
+            let figures = try await count("figures", where: "area_key") + count("supplied_totals", where: "area_key")
+            if figures > 0 { uses.append("\(figures) figure\(figures == 1 ? "" : "s")") }
+            let lookup = try await count("lsoa_lookup", where: "beat_key") + count("lsoa_lookup", where: "ward_key")
+            if lookup > 0 { uses.append("\(lookup) row\(lookup == 1 ? "" : "s") of the LSOA lookup") }
+            let children = try await count("areas", where: "parent_key")
+            if children > 0 { uses.append("\(children) beat\(children == 1 ? "" : "s") or ward\(children == 1 ? "" : "s") under it") }
+            guard uses.isEmpty else {
+                throw ValidationError("\(area.name) (\(key)) is still used by \(uses.joined(separator: ", ")): change or remove those first, or keep the area.", field: "key")
+            }
+            try await db.delete(from: "areas").where("key", .equal, key).run()
+            try await audit.record(db, by: actor, before: area, after: nil)
+        }
+    }
+
     public func find(key: String) async throws -> Area? { try await Self.fetch(database.sql, key: key) }
 
     public func list(kind: Area.Kind?) async throws -> [Area] {
