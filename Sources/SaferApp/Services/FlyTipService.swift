@@ -47,6 +47,11 @@ public struct FlyTipService: Sendable {
         return settings
     }
 
+    /// The council's boundary from its beats' outlines, or nil before they are uploaded.
+    public func boundary() async throws -> CouncilBoundary? {
+        CouncilBoundary(beats: try await savedSettings.beatBoundaries())
+    }
+
     /// What recording an incident did.
     public struct Recorded: Sendable {
         public let flyTip: FlyTip
@@ -110,7 +115,7 @@ public struct FlyTipService: Sendable {
         let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
                                       now: now, defaultSource: defaultSource)
         let (stored, created) = try await flyTips.add(flyTip, photos: photos, by: actor)
-        return Recorded(flyTip: stored, created: created, warnings: try await settings().warnings(for: stored.gridPoint))
+        return Recorded(flyTip: stored, created: created, warnings: try await settings().warnings(for: stored.gridPoint, boundary: try await boundary()))
     }
 
     /// The incident with this id or reference, or a not-found error.
@@ -252,7 +257,7 @@ extension FlyTipService {
     public func importFile(_ text: String, by actor: Actor, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
         let parsed = try FlyTipFile.parse(text)
         var summary = ImportSummary(problems: parsed.problems)
-        let settings = try await settings()
+        let settings = try await settings(), boundary = try await boundary()
         let ordered = parsed.rows.filter { $0.input.duplicateOf == nil } + parsed.rows.filter { $0.input.duplicateOf != nil }
         for (done, (line, row)) in ordered.enumerated() {
             progress(done, ordered.count)
@@ -271,7 +276,7 @@ extension FlyTipService {
                                               now: clock.now())
                 let (stored, created) = try await flyTips.add(flyTip, photos: [], by: actor)
                 if created { summary.created += 1 } else { summary.existing += 1 }
-                summary.warnings += settings.warnings(for: stored.gridPoint).map { "Line \(line): \($0)" }
+                summary.warnings += settings.warnings(for: stored.gridPoint, boundary: boundary).map { "Line \(line): \($0)" }
             } catch let error as ValidationError {
                 summary.problems.append("Line \(line): \(error.messages.joined(separator: " "))")
             } catch let error as DomainError {

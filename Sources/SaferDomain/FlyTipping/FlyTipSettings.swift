@@ -20,10 +20,11 @@ public struct FlyTipSettings: Sendable, Hashable, Codable {
     /// North Warwickshire's bounding rectangle, with a few hundred metres to spare.
     public static let northWarwickshire = NationalGridExtent(minEasting: 415_000, minNorthing: 280_000, maxEasting: 438_000, maxNorthing: 310_000)
 
-    /// What to check about a position: outside the council's area, or converted with the Helmert
-    /// fallback outside OSTN15's grid.
-    public func warnings(for point: NationalGridPoint) -> [String] {
-        [warning(for: point), NationalGrid.method(at: point) == .helmert ? NationalGrid.helmertWarning : nil].compactMap { $0 }
+    /// What to check about a position: outside the council's boundary (its beats' outlines, once
+    /// uploaded) or else its rectangle, and converted with the Helmert fallback outside OSTN15's grid.
+    public func warnings(for point: NationalGridPoint, boundary: CouncilBoundary? = nil) -> [String] {
+        let area = boundary.map { $0.warning(for: point, councilName: councilName) } ?? warning(for: point)
+        return [area, NationalGrid.method(at: point) == .helmert ? NationalGrid.helmertWarning : nil].compactMap { $0 }
     }
 
     /// A warning for a position outside the council's area, or nil inside it.

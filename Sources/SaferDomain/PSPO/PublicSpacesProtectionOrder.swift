@@ -48,25 +48,7 @@ public struct PublicSpacesProtectionOrder: Sendable, Hashable, Identifiable {
     /// How far a point is from the area in metres: 0 inside the polygon, otherwise the distance
     /// to its nearest edge. Nil when the order has no polygon.
     public func distance(to point: NationalGridPoint) -> Double? {
-        let corners = polygon.map(NationalGrid.gridPoint(from:))
-        guard corners.count >= 3 else { return nil }
-        var inside = false
-        var nearest = Double.infinity
-        for (a, b) in zip(corners, corners.dropFirst() + [corners[0]]) {
-            if (a.northing > point.northing) != (b.northing > point.northing),
-               point.easting < (b.easting - a.easting) * (point.northing - a.northing) / (b.northing - a.northing) + a.easting {
-                inside.toggle()
-            }
-            nearest = min(nearest, Self.distance(from: point, toSegment: a, b))
-        }
-        return inside ? 0 : nearest
-    }
-
-    static func distance(from p: NationalGridPoint, toSegment a: NationalGridPoint, _ b: NationalGridPoint) -> Double {
-        let dx = b.easting - a.easting, dy = b.northing - a.northing
-        let length = dx * dx + dy * dy
-        let t = length == 0 ? 0 : max(0, min(1, ((p.easting - a.easting) * dx + (p.northing - a.northing) * dy) / length))
-        return p.distance(to: NationalGridPoint(easting: a.easting + t * dx, northing: a.northing + t * dy))
+        GridPolygon(polygon).distance(to: point)
     }
 
     /// The fly-tips reported in a range inside the area or within `within` metres of it, or on

@@ -263,3 +263,35 @@ struct NationalGridTests {
         #expect(NationalGrid.isInGreatBritain(WGS84Point(latitude: 51.375, longitude: 1.447)))  // North Foreland
     }
 }
+
+@Suite("The council's boundary")
+struct CouncilBoundaryTests {
+    /// A 1 km square beat with its south-west corner at E 430,000 N 290,000 (corners from the grid).
+    static let beat = BeatBoundary(beatKey: "b", name: "B", rings: [[
+        NationalGridPoint(easting: 430_000, northing: 290_000), NationalGridPoint(easting: 431_000, northing: 290_000),
+        NationalGridPoint(easting: 431_000, northing: 291_000), NationalGridPoint(easting: 430_000, northing: 291_000),
+    ].map(NationalGrid.wgs84(from:))])
+
+    @Test func aPointIsInsideWithinAHundredMetresOrOutside() throws {
+        let boundary = try #require(CouncilBoundary(beats: [Self.beat]))
+        #expect(boundary.placement(of: NationalGridPoint(easting: 430_500, northing: 290_500)) == .inside)
+        guard case .near(let near) = boundary.placement(of: NationalGridPoint(easting: 431_060, northing: 290_500)) else { Issue.record("not near"); return }
+        #expect(abs(near - 60) < 0.01)
+        guard case .outside(let far) = boundary.placement(of: NationalGridPoint(easting: 430_500, northing: 291_250)) else { Issue.record("not outside"); return }
+        #expect(abs(far - 250) < 0.01)
+        #expect(CouncilBoundary(beats: []) == nil && CouncilBoundary(beats: [BeatBoundary(beatKey: "x", name: "X", rings: [[]])]) == nil)
+    }
+
+    @Test func theBoundaryReplacesTheRectangleInTheWarnings() throws {
+        let boundary = try #require(CouncilBoundary(beats: [Self.beat]))
+        let settings = FlyTipSettings(councilName: "Anytown")
+        let near = settings.warnings(for: NationalGridPoint(easting: 431_060, northing: 290_500), boundary: boundary)
+        #expect(near == ["This position is 60 m outside Anytown's boundary, within 100 m of it: check which side of the boundary it is."])
+        let far = settings.warnings(for: NationalGridPoint(easting: 430_500, northing: 291_250), boundary: boundary)
+        #expect(far == ["This position is 250 m outside Anytown's boundary: check it is right."])
+        // Inside the North Warwickshire rectangle, but outside the boundary: the boundary wins.
+        #expect(settings.warnings(for: NationalGridPoint(easting: 420_000, northing: 300_000)).isEmpty)
+        #expect(settings.warnings(for: NationalGridPoint(easting: 420_000, northing: 300_000), boundary: boundary).count == 1)
+        #expect(settings.warnings(for: NationalGridPoint(easting: 430_001, northing: 290_001), boundary: boundary).isEmpty)
+    }
+}

@@ -247,7 +247,8 @@ extension FlyTippingController {
             facts.append(Fact(label: "Duplicate of", value: original.reference))
         }
         facts.append(Fact(label: "Recorded by", value: "\(tip.recordedBy), \(Self.display(tip.recordedAt))"))
-        let warning = request.query.get("warning") == "1" ? try await flyTips.settings().warning(for: tip.gridPoint) ?? "" : ""
+        let warning = request.query.get("warning") == "1"
+            ? try await flyTips.settings().warnings(for: tip.gridPoint, boundary: try await flyTips.boundary()).joined(separator: " ") : ""
         let page = IncidentPage(
             chrome: PageChrome(title: "Incident \(tip.reference)", context: context, current: "/fly-tipping", notice: Self.notice(request, tip)),
             errors: ErrorSummary(errors), reference: tip.reference, facts: facts, status: tip.status.label,
