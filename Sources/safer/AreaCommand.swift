@@ -69,3 +69,40 @@ struct AreaCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `safer import areas FILE.csv`: the district, beats and wards from a CSV file.
+struct ImportAreasCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areas",
+        abstract: "Add or change the district, beats and wards from a CSV file (columns kind,key,name,population,households).",
+        discussion: "Every row is checked first; a problem anywhere stores nothing. Example row: beat,hartshill,Hartshill,4200,")
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
+
+    func run() async throws {
+        let text = try readText(file)
+        try await withServices(try database.configuration()) { services in
+            let count = try await BadData.checking { try await AreaService(services: services).importFile(text, by: .cli()) }
+            say("Saved \(count) area\(count == 1 ? "" : "s").")
+        }
+    }
+}
+
+/// `safer import boundaries FILE.geojson`: the beats' outlines, which together are the council's boundary.
+struct ImportBoundariesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boundaries",
+        abstract: "Replace the beats' outlines from a GeoJSON FeatureCollection (WGS84), matched to the beats by key or name.")
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("The GeoJSON file.", valueName: "file")) var file: String
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw SaferDomain.ValidationError("Cannot read \(file): check the path and that the file exists.")
+        }
+        try await withServices(try database.configuration()) { services in
+            let count = try await BadData.checking { try await AreaService(services: services).importBoundaries(data, by: .cli()) }
+            say("The beats' outlines now cover \(count) beat\(count == 1 ? "" : "s").")
+        }
+    }
+}

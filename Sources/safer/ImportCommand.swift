@@ -13,7 +13,7 @@ import Darwin
 /// `safer import ...`: load data files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data files.",
-                                                    subcommands: [PoliceUK.self, ImportFiguresCommand.self, ImportLSOALookupCommand.self, ImportFlyTipsCommand.self])
+                                                    subcommands: [PoliceUK.self, ImportFiguresCommand.self, ImportAreasCommand.self, ImportLSOALookupCommand.self, ImportBoundariesCommand.self, ImportFlyTipsCommand.self])
 
     /// `safer import police-uk [--area PREFIX | --all] FILE...`
     struct PoliceUK: AsyncParsableCommand {

@@ -351,3 +351,36 @@ def test_the_starter_catalogue_is_a_template_from_the_command_line(safer):
     assert "Added 0 themes and 0 indicators; 50 already in the catalogue were left as they are." in again.stdout, again
     unknown = safer("indicator", "template", "apply", "policing")
     assert unknown.returncode == 2 and "'policing' is not a template: use community-safety" in unknown.stderr, unknown
+
+
+def test_areas_and_boundaries_are_imported_from_files(safer, tmp_path):
+    """Issue 16.1: `safer import areas` and `safer import boundaries`: every problem named with
+    its line or feature, nothing stored from a bad file; a good one stores the district first."""
+    assert safer("migrate").returncode == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kind,key,name,population\nbeat,north,North,abc\ncounty,x,X,\ndistrict,anytown,Anytown,1e300\n")
+    refused = safer("import", "areas", str(bad))
+    assert refused.returncode == 1, refused
+    for part in ("Line 2: population 'abc' is not a whole number above 0", "Line 3: 'county' is not a kind of area",
+                 "Line 4: population '1e300' is not a whole number above 0"):
+        assert part in refused.stderr, (part, refused.stderr)
+    assert safer("area", "list").stdout.splitlines()[1:] == []
+    good = tmp_path / "areas.csv"
+    good.write_text("kind,key,name,population,households\nbeat,north,North beat,\"25,000\",\nbeat,south,South beat,15000,\ndistrict,anytown,Anytown,40000,16000\n")
+    saved = safer("import", "areas", str(good))
+    assert saved.returncode == 0 and "Saved 3 areas." in saved.stdout, saved
+    assert safer("area", "list").stdout.splitlines()[1:] == ["district\tanytown\tAnytown\t40000\t16000",
+                                                             "beat\tnorth\tNorth beat\t25000\t", "beat\tsouth\tSouth beat\t15000\t"]
+
+    point = tmp_path / "point.geojson"
+    point.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"North beat"},'
+                     '"geometry":{"type":"Point","coordinates":[-1.6,52.6]}},{"type":"Feature","properties":{"name":"Nowhere"},'
+                     '"geometry":{"type":"Polygon","coordinates":[[[-1.7,52.6],[-1.5,52.6],[-1.5,52.7],[-1.7,52.6]]]}}]}')
+    refused = safer("import", "boundaries", str(point))
+    assert refused.returncode == 1, refused
+    assert "Feature 1 (North beat) is not a Polygon or MultiPolygon" in refused.stderr and "Feature 2 ('Nowhere') names no beat" in refused.stderr, refused.stderr
+    square = tmp_path / "beats.geojson"
+    square.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"key":"north"},'
+                      '"geometry":{"type":"Polygon","coordinates":[[[-1.7,52.6],[-1.5,52.6],[-1.5,52.7],[-1.7,52.7],[-1.7,52.6]]]}}]}')
+    done = safer("import", "boundaries", str(square))
+    assert done.returncode == 0 and "now cover 1 beat." in done.stdout, done

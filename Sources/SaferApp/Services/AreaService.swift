@@ -63,4 +63,70 @@ public struct AreaService: Sendable {
         }
         try await areas.remove(key: key, by: actor)
     }
+
+    /// Adds or changes the areas of a CSV file (`kind,key,name,population,households`), the
+    /// district first. Every row is checked before any is stored: a problem anywhere stores
+    /// nothing, and each is named with its line.
+    public func importFile(_ text: String, by actor: Actor) async throws -> Int {
+        let (columns, rows) = CSV.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        let missing = ["kind", "key", "name"].filter { !columns.contains($0) }
+        guard missing.isEmpty else {
+            throw ValidationError("The file's first line must name the columns kind, key, name (and optionally population, households); \(missing.joined(separator: ", ")) missing.")
+        }
+        var problems = ValidationProblems()
+        var parsed: [(kind: Area.Kind, key: String, name: String, population: Int?, households: Int?)] = []
+        for (line, fields) in rows {
+            let kindText = fields["kind", default: ""].trimmingCharacters(in: .whitespaces).lowercased()
+            guard let kind = Area.Kind(rawValue: kindText) else {
+                problems.add("Line \(line): '\(kindText.quoted())' is not a kind of area: use district, beat or ward.")
+                continue
+            }
+            func count(_ column: String) -> Int? {
+                let text = fields[column, default: ""].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+                guard !text.isEmpty else { return nil }
+                guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value > 0 else {
+                    problems.add("Line \(line): \(column) '\(text.quoted())' is not a whole number above 0.")
+                    return nil
+                }
+                return value
+            }
+            parsed.append((kind, fields["key", default: ""].trimmingCharacters(in: .whitespaces), fields["name", default: ""],
+                           count("population"), count("households")))
+        }
+        if parsed.filter({ $0.kind == .district }).count > 1 { problems.add("The file names more than one district: Safer holds one.") }
+        try problems.throwIfAny()
+        // The district first, so its beats and wards have it to belong to.
+        let ordered = parsed.filter { $0.kind == .district } + parsed.filter { $0.kind != .district }
+        try await checkAll(ordered.map { ($0.kind, $0.key, $0.name) })
+        for row in ordered {
+            try await save(key: row.key, name: row.name, kind: row.kind, population: row.population, households: row.households, by: actor)
+        }
+        return ordered.count
+    }
+
+    /// Checks every row as `save` would before any is stored: keys, names, one district.
+    private func checkAll(_ rows: [(kind: Area.Kind, key: String, name: String)]) async throws {
+        var problems = ValidationProblems()
+        let existing = try await areas.list(kind: nil)
+        let district = existing.first { $0.kind == .district }?.key ?? rows.first { $0.kind == .district }?.key
+        for (index, row) in rows.enumerated() {
+            do { try Indicator.validateKey(row.key, example: "north-warwickshire") } catch let error as ValidationError { problems.add("\(row.name.isEmpty ? "Row \(index + 1)" : row.name): \(error.messages[0])") }
+            if row.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.add("\(row.key): enter the area's name.") }
+            if let found = existing.first(where: { $0.key == row.key }), found.kind != row.kind {
+                problems.add("\(row.key) is already a \(found.kind.rawValue); it cannot become a \(row.kind.rawValue).")
+            }
+            if row.kind == .district, let district, district != row.key {
+                problems.add("Safer holds one district (\(district)): \(row.key) would be a second.")
+            }
+        }
+        try problems.throwIfAny()
+    }
+
+    /// Replaces the beats' outlines from a GeoJSON file, matched to the beats by key or name.
+    public func importBoundaries(_ data: Data, by actor: Actor) async throws -> Int {
+        guard let settings else { throw ValidationError("Boundaries need the settings store.") }
+        let boundaries = try BeatBoundaryFile.parse(data, beats: try await areas.list(kind: .beat))
+        try await settings.replaceBeatBoundaries(boundaries, by: actor)
+        return boundaries.count
+    }
 }

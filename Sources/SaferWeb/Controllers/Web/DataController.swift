@@ -242,10 +242,8 @@ struct DataController {
                 return try await areasPage(context, errors: ["Choose a GeoJSON file to upload."], done: "", status: .unprocessableContent)
             }
             do {
-                let beats = try await services.storage.areas.list(kind: .beat)
-                let boundaries = try BeatBoundaryFile.parse(file.data, beats: beats)
-                try await services.storage.settings.replaceBeatBoundaries(boundaries, by: context.identity.actor(channel: .web))
-                return redirect("/admin/areas?beats=\(boundaries.count)")
+                let count = try await AreaService(services: services).importBoundaries(file.data, by: context.identity.actor(channel: .web))
+                return redirect("/admin/areas?beats=\(count)")
             } catch let error as ValidationError {
                 return try await areasPage(context, errors: error.messages, done: "", status: .unprocessableContent)
             }
