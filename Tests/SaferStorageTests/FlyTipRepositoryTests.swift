@@ -36,6 +36,32 @@ struct FlyTipRepositoryTests {
         }
     }
 
+    /// A council's history in one go: 1,203 rows over several statements; a client id already
+    /// stored, one repeated in the batch and a reference already taken all come out as one at a
+    /// time would; every incident stored is audited, in the same transaction.
+    @Test(arguments: TestEngine.available)
+    func manyIncidentsAreStoredTogetherAsOneAtATimeWouldStoreThem(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let storage = makeTestServices(database).storage
+            _ = try await storage.flyTips.add(Self.tip("old", clientID: "c-5"), photos: [], by: Self.crew)
+            var batch = (0..<1_200).map { Self.tip("t\($0)", clientID: "c-\($0)", metresEast: Double($0)) }
+            batch.append(Self.tip("again", clientID: "c-7"))                        // repeated in the batch
+            var clash = Self.tip("clash", clientID: "c-clash")
+            clash.reference = batch[0].reference                                    // a reference already used
+            batch.append(clash)
+            batch.append(Self.tip("no-client-id"))
+            let results = try await storage.flyTips.addAll(batch, by: Self.crew)
+            #expect(results.count == batch.count)
+            #expect(results[5].created == false && results[5].flyTip.id == "old")
+            #expect(results[1_200].created == false && results[1_200].flyTip.id == "t7")
+            #expect(results[1_201].created && results[1_201].flyTip.reference != batch[0].reference)
+            #expect(results.filter(\.created).count == 1_201)
+            #expect(try await storage.flyTips.count(FlyTipFilter()) == 1_202)
+            #expect(try await storage.flyTips.find(id: "t1199") == batch[1_199], "stored whole")
+            #expect(try await storage.auditLog.list(AuditFilter(entity: "fly-tip", limit: 5_000)).count == 1_202)
+        }
+    }
+
     /// A stored value this version cannot read once made the row vanish from every list, so
     /// the Defra return undercounted without a word. Now the read fails and names the row.
     @Test(arguments: TestEngine.available)

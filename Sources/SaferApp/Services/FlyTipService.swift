@@ -250,40 +250,63 @@ extension FlyTipService {
         public var warnings: [String] = []
     }
 
-    /// Imports incidents from a CSV file (`FlyTipFile`). Each row is stored on its own, so a bad
-    /// row is reported with its line and the others kept; rows with a client id already stored
-    /// are skipped, so importing a file again adds nothing. Duplicates are stored after the
-    /// rows they repeat. `progress` is called with rows done and rows in all.
+    /// Imports incidents from a CSV file (`FlyTipFile`). A bad row is reported with its line and
+    /// the others kept; rows with a client id already stored are skipped, so importing a file
+    /// again adds nothing. Rows are stored 5,000 to a transaction; duplicates are stored after
+    /// the rows they repeat, one at a time. `progress` is called with rows done and rows in all.
     public func importFile(_ text: String, by actor: Actor, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
         let parsed = try FlyTipFile.parse(text)
         var summary = ImportSummary(problems: parsed.problems)
         let settings = try await settings(), boundary = try await boundary()
-        let ordered = parsed.rows.filter { $0.input.duplicateOf == nil } + parsed.rows.filter { $0.input.duplicateOf != nil }
-        for (done, (line, row)) in ordered.enumerated() {
-            progress(done, ordered.count)
-            var input = row
-            do {
-                if let repeats = input.duplicateOf {
-                    var original = try await flyTips.find(clientID: repeats)
-                    if original == nil { original = try await flyTips.find(reference: repeats) }
-                    guard let original else {
-                        throw ValidationError("duplicate_of '\(repeats)' is neither a client id in the file nor an incident's reference")
-                    }
-                    input.duplicateOf = original.id
-                }
-                let id = ids.next()
-                let flyTip = try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label,
-                                              now: clock.now())
-                let (stored, created) = try await flyTips.add(flyTip, photos: [], by: actor)
-                if created { summary.created += 1 } else { summary.existing += 1 }
-                summary.warnings += settings.warnings(for: stored.gridPoint, boundary: boundary).map { "Line \(line): \($0)" }
-            } catch let error as ValidationError {
-                summary.problems.append("Line \(line): \(error.messages.joined(separator: " "))")
-            } catch let error as DomainError {
-                summary.problems.append("Line \(line): \(error.description)")
+        let total = parsed.rows.count
+        func record(_ line: Int, _ stored: FlyTip, created: Bool) {
+            if created { summary.created += 1 } else { summary.existing += 1 }
+            summary.warnings += settings.warnings(for: stored.gridPoint, boundary: boundary).map { "Line \(line): \($0)" }
+        }
+        func refuse(_ line: Int, _ error: any Error) throws {
+            switch error {
+            case let error as ValidationError: summary.problems.append("Line \(line): \(error.messages.joined(separator: " "))")
+            case let error as DomainError: summary.problems.append("Line \(line): \(error.description)")
+            default: throw error
             }
         }
-        progress(ordered.count, ordered.count)
+        func build(_ input: FlyTipInput) throws -> FlyTip {
+            let id = ids.next()
+            return try input.flyTip(id: id, reference: ReferenceCode.make(prefix: "FT", from: id), recordedBy: actor.label, now: clock.now())
+        }
+
+        var built: [(line: Int, flyTip: FlyTip)] = []
+        for (line, row) in parsed.rows where row.duplicateOf == nil {
+            do { built.append((line, try build(row))) } catch { try refuse(line, error) }
+        }
+        var done = total - built.count - parsed.rows.filter { $0.input.duplicateOf != nil }.count
+        for start in stride(from: 0, to: built.count, by: 5_000) {
+            progress(done, total)
+            let chunk = built[start..<min(start + 5_000, built.count)]
+            for ((line, _), (stored, created)) in zip(chunk, try await flyTips.addAll(chunk.map(\.flyTip), by: actor)) {
+                record(line, stored, created: created)
+            }
+            done += chunk.count
+        }
+        for (line, row) in parsed.rows where row.duplicateOf != nil {
+            progress(done, total)
+            done += 1
+            var input = row
+            do {
+                let repeats = input.duplicateOf ?? ""
+                var original = try await flyTips.find(clientID: repeats)
+                if original == nil { original = try await flyTips.find(reference: repeats) }
+                guard let original else {
+                    throw ValidationError("duplicate_of '\(repeats)' is neither a client id in the file nor an incident's reference")
+                }
+                input.duplicateOf = original.id
+                let (stored, created) = try await flyTips.add(try build(input), photos: [], by: actor)
+                record(line, stored, created: created)
+            } catch {
+                try refuse(line, error)
+            }
+        }
+        progress(total, total)
         return summary
     }
 }

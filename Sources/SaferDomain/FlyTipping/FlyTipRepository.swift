@@ -58,6 +58,10 @@ public protocol FlyTipRepository: Sendable {
     /// Adds an incident with its photos. When one with the same client id exists, returns that
     /// one and adds nothing: a phone retrying an upload never makes a duplicate.
     func add(_ flyTip: FlyTip, photos: [Photo], by actor: Actor) async throws -> (flyTip: FlyTip, created: Bool)
+    /// Adds incidents without photos in one transaction (a council's history): each, in order,
+    /// is stored, or when its client id is already stored (or came earlier in the list) the
+    /// stored one is returned. Every incident stored is audited.
+    func addAll(_ flyTips: [FlyTip], by actor: Actor) async throws -> [(flyTip: FlyTip, created: Bool)]
     /// Changes an incident, recording what changed.
     func update(_ flyTip: FlyTip, by actor: Actor) async throws
     /// The incident with this id.

@@ -84,20 +84,82 @@ public struct SQLFlyTipRepository: FlyTipRepository {
         if let duplicateOf = flyTip.duplicateOf, try await fetch(db, column: "id", value: duplicateOf) == nil {
             throw DomainError.notFound(entity: "fly-tip", id: duplicateOf)
         }
-        try await db.insert(into: "fly_tips")
-            .columns("id", "reference", "client_id", "latitude", "longitude", "easting", "northing", "location", "land_type",
-                     "waste_types", "size", "hazards", "source", "status", "reported_at", "inspected_at", "cleared_at",
-                     "duplicate_of", "cost_pence", "notes", "recorded_by", "recorded_at")
-            .values(SQLBind(flyTip.id), SQLBind(flyTip.reference), SQLBind(flyTip.clientID), SQLBind(flyTip.position.latitude),
-                    SQLBind(flyTip.position.longitude), SQLBind(flyTip.gridPoint.easting), SQLBind(flyTip.gridPoint.northing),
-                    SQLBind(flyTip.location), SQLBind(flyTip.landType.rawValue), SQLBind(joined(flyTip.wasteTypes.map(\.rawValue))),
-                    SQLBind(flyTip.size.rawValue), SQLBind(joined(flyTip.hazards.map(\.rawValue))), SQLBind(flyTip.source.rawValue),
-                    SQLBind(flyTip.status.rawValue), SQLBind(flyTip.reportedAt.storedMillis), SQLBind(flyTip.inspectedAt?.storedMillis),
-                    SQLBind(flyTip.clearedAt?.storedMillis), SQLBind(flyTip.duplicateOf), SQLBind(flyTip.enteredCost.map { Int64($0.pence) }),
-                    SQLBind(flyTip.notes), SQLBind(flyTip.recordedBy), SQLBind(flyTip.recordedAt.storedMillis))
-            .run()
+        try await insertRows(db, [flyTip])
         try await audit.record(db, by: actor, before: nil as FlyTip?, after: flyTip)
         return flyTip
+    }
+
+    /// The columns of a `fly_tips` row, in `insertRows`' order.
+    static let columns = ["id", "reference", "client_id", "latitude", "longitude", "easting", "northing", "location", "land_type",
+                          "waste_types", "size", "hazards", "source", "status", "reported_at", "inspected_at", "cleared_at",
+                          "duplicate_of", "cost_pence", "notes", "recorded_by", "recorded_at"]
+
+    /// Inserts rows 100 to a statement (22 values each).
+    static func insertRows(_ db: any SQLDatabase, _ flyTips: some Collection<FlyTip>) async throws {
+        var rest = flyTips[...]
+        while !rest.isEmpty {
+            let insert = db.insert(into: "fly_tips").columns(columns)
+            for flyTip in rest.prefix(100) {
+                insert.values(SQLBind(flyTip.id), SQLBind(flyTip.reference), SQLBind(flyTip.clientID), SQLBind(flyTip.position.latitude),
+                              SQLBind(flyTip.position.longitude), SQLBind(flyTip.gridPoint.easting), SQLBind(flyTip.gridPoint.northing),
+                              SQLBind(flyTip.location), SQLBind(flyTip.landType.rawValue), SQLBind(joined(flyTip.wasteTypes.map(\.rawValue))),
+                              SQLBind(flyTip.size.rawValue), SQLBind(joined(flyTip.hazards.map(\.rawValue))), SQLBind(flyTip.source.rawValue),
+                              SQLBind(flyTip.status.rawValue), SQLBind(flyTip.reportedAt.storedMillis), SQLBind(flyTip.inspectedAt?.storedMillis),
+                              SQLBind(flyTip.clearedAt?.storedMillis), SQLBind(flyTip.duplicateOf), SQLBind(flyTip.enteredCost.map { Int64($0.pence) }),
+                              SQLBind(flyTip.notes), SQLBind(flyTip.recordedBy), SQLBind(flyTip.recordedAt.storedMillis))
+            }
+            try await insert.run()
+            rest = rest.dropFirst(100)
+        }
+    }
+
+    public func addAll(_ flyTips: [FlyTip], by actor: Actor) async throws -> [(flyTip: FlyTip, created: Bool)] {
+        try await database.transaction { db in
+            // What is already stored: incidents by client id, and references in use.
+            var stored: [String: FlyTip] = [:]
+            var references = Set<String>()
+            for start in stride(from: 0, to: flyTips.count, by: 500) {
+                let chunk = flyTips[start..<min(start + 500, flyTips.count)]
+                let clientIDs = chunk.compactMap(\.clientID)
+                if !clientIDs.isEmpty {
+                    let found = try await db.select().column("*").from("fly_tips").where("client_id", .in, SQLBind.group(clientIDs))
+                        .all(decoding: Row.self).map(Self.flyTip)
+                    for flyTip in found { if let clientID = flyTip.clientID { stored[clientID] = flyTip } }
+                }
+                let taken = try await db.select().column("reference").from("fly_tips").where("reference", .in, SQLBind.group(chunk.map(\.reference)))
+                    .all(decodingColumn: "reference", as: String.self)
+                references.formUnion(taken)
+            }
+            var results: [(flyTip: FlyTip, created: Bool)] = []
+            var pending: [FlyTip] = []
+            func flush() async throws {
+                try await Self.insertRows(db, pending)
+                try await AuditWriter.insert(audit.created(pending, by: actor), into: db)
+                pending.removeAll()
+            }
+            for flyTip in flyTips {
+                if let clientID = flyTip.clientID, let existing = stored[clientID] {
+                    results.append((existing, false))
+                    continue
+                }
+                if flyTip.duplicateOf != nil || references.contains(flyTip.reference) {
+                    // Rare: a duplicate (its original must exist) or a reference taken: one at a time, after those before it.
+                    try await flush()
+                    let inserted = try await Self.insert(db, flyTip, audit: audit, by: actor)
+                    results.append((inserted, true))
+                    references.insert(inserted.reference)
+                    if let clientID = flyTip.clientID { stored[clientID] = inserted }
+                    continue
+                }
+                pending.append(flyTip)
+                results.append((flyTip, true))
+                references.insert(flyTip.reference)
+                if let clientID = flyTip.clientID { stored[clientID] = flyTip }
+                if pending.count >= 500 { try await flush() }
+            }
+            try await flush()
+            return results
+        }
     }
 
     public func update(_ flyTip: FlyTip, by actor: Actor) async throws {
