@@ -12,9 +12,9 @@ struct ImportFlyTipsCommand: AsyncParsableCommand {
         discussion: """
         Columns: reported_at, location, latitude and longitude (or easting and northing), land_type, waste_types \
         (Defra labels separated by ';', the main one first), size; optional client_id, source, status, inspected_at, \
-        cleared_at, cost, hazards, notes, duplicate_of. Each row is stored on its own: a bad row is reported with its \
-        line and the others kept; rows whose client_id is already stored are skipped, so a file can be imported again \
-        safely. Exits 1 when any row was refused. Every incident is audited.
+        cleared_at, cost, hazards, notes, duplicate_of. Rows are stored 5,000 to a transaction: a bad row is reported \
+        with its line and the others kept; rows whose client_id is already stored are skipped, so a file can be \
+        imported again safely. Exits 1 when any row was refused. Every incident is audited.
         """)
     @OptionGroup var database: DatabaseOption
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
