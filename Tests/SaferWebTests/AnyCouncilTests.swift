@@ -77,7 +77,7 @@ struct AnyCouncilTests {
 
             // `safer setup`, then the admin pages: beats, lookup, boundaries, an indicator with a rate.
             _ = try await SetUpService(services: harness.services).setUp(
-                CouncilSetUp(name: "Anytown", onsCode: "E07000999", population: "40,000", populationYear: "2021", households: "16000",
+                CouncilSetUp(name: "Anytown", onsCode: "E07000999", population: "40,000", populationYear: "2018", households: "16000",
                              policeForce: "test", lsoaPrefix: "Anytown"), by: .cli())
             for (key, name, population) in [("anytown-north", "Anytown North", "25000"), ("anytown-south", "Anytown South", "15000")] {
                 #expect(try await post("/admin/areas", [("kind", "beat"), ("key", key), ("name", name), ("population", population)]).status == .seeOther)
@@ -119,7 +119,11 @@ struct AnyCouncilTests {
             #expect(vehicle.months[try Month(parsing: "2019-03")] == .count(3) && vehicle.toDate?.value == 36)
             let baseline = try await performance.baseline(through: try Month(parsing: "2019-03"))
             let rate = try #require(baseline.table.rows.first { $0.cells.first?.text == "Vehicle crime" }?.cells.last)
-            #expect(rate.text == "0.9 per 1,000 people", "36 in 12 months for 40,000 people")
+            #expect(rate.text == "0.9 per 1,000 people (2018 figure)", "36 in 12 months for 40,000 people, the figure set up for 2018")
+            // A 2019 estimate added later does not change the rate for April 2018 to March 2019.
+            try await harness.services.storage.areas.save(AreaPopulation(areaKey: "anytown", year: 2019, population: 90_000, households: nil), by: .cli())
+            let again = try await performance.baseline(through: try Month(parsing: "2019-03"))
+            #expect(again.table.rows.first { $0.cells.first?.text == "Vehicle crime" }?.cells.last?.text == "0.9 per 1,000 people (2018 figure)")
 
             // The beat comparison uses Anytown's lookup: January–March 2019 against 2018.
             let beats = try await performance.beats(quarter: try Quarter(parsing: "2018/19-Q4"))

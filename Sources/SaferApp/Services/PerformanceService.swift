@@ -59,7 +59,8 @@ public struct PerformanceService: Sendable {
                 figures[key, default: IndicatorFigures()].fillUnreportedMonths(from: counted)
             }
         }
-        return PerformanceInputs(indicators: indicators, themes: try await self.indicators.themes(), figures: figures, area: area)
+        return PerformanceInputs(indicators: indicators, themes: try await self.indicators.themes(), figures: figures, area: area,
+                                 populations: try await areas.populations(areaKey: area.key))
     }
 
     /// Monthly counts of imported police.uk rows for each indicator counted from police.uk, over

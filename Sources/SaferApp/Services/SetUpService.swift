@@ -79,6 +79,10 @@ public struct SetUpService: Sendable {
         let saved = try await AreaService(areas: areas).save(key: district.key, name: district.name, kind: .district, population: district.population,
                                                              households: district.residentialProperties, by: actor)
         try await settings.save(council, by: actor)
+        // A population given with its year is also kept for that year, so later figures can join it.
+        if let year = council.populationYear, change.population != nil || change.households != nil || change.populationYear != nil {
+            try await areas.save(AreaPopulation(areaKey: saved.key, year: year, population: saved.population, households: saved.residentialProperties), by: actor)
+        }
         if var flyTipping = try await settings.flyTipSettings(), flyTipping.councilName != council.name {
             flyTipping.councilName = council.name
             try await settings.save(flyTipping, by: actor)

@@ -31,6 +31,10 @@ public protocol AreaRepository: Sendable {
     func replaceLookup(_ rows: [LSOAMapping], by actor: Actor) async throws -> Int
     /// The LSOA lookup.
     func lookup() async throws -> [LSOAMapping]
+    /// Sets an area's population and homes for a year (audited).
+    func save(_ population: AreaPopulation, by actor: Actor) async throws
+    /// An area's populations by year, earliest first.
+    func populations(areaKey: String) async throws -> [AreaPopulation]
 }
 
 /// Monthly figures and supplied totals. Every change is audited.

@@ -18,6 +18,8 @@ public struct BaselineReport: Sendable {
     public let rows: [Row]
     /// Count indicators left out because they have no figures at all for the period.
     public let withoutFigures: [Indicator]
+    /// The district's population and homes by year, for the rates.
+    public var populations: [AreaPopulation] = []
 
     public static func build(through: Month, inputs: PerformanceInputs) -> BaselineReport {
         var rows: [Row] = []
@@ -34,7 +36,7 @@ public struct BaselineReport: Sendable {
                                 change: change, status: indicator.ragRule.status(for: change)))
             }
         }
-        return BaselineReport(through: through, area: inputs.area, rows: rows, withoutFigures: without)
+        return BaselineReport(through: through, area: inputs.area, rows: rows, withoutFigures: without, populations: inputs.populations)
     }
 
     /// How many rows have each status.
@@ -52,7 +54,7 @@ public struct BaselineReport: Sendable {
             // An incomplete change says so briefly; the totals beside it show which months they cover.
             let change: ReportTable.Cell = row.change.isComplete ? .comparison(row.change) : .init("incomplete")
             tableRows.append(.init(cells: [.init(row.indicator.name), .total(row.baseline), .total(row.lastTwelveMonths),
-                                           change, .status(row.status), rate(row)]))
+                                           change, .status(row.status), rate(row).cell]))
         }
         var notes = [
             "Green: more than the threshold (normally 5%) better than the baseline; Amber: within the threshold either side, inclusive; Red: more than the threshold worse. For most indicators fewer is better; where more is better (e.g. reported hate crime) the direction is reversed.",
@@ -62,6 +64,7 @@ public struct BaselineReport: Sendable {
             notes.append("Some totals use figures supplied for a whole year or quarter without their months.")
         }
         if !withoutFigures.isEmpty { notes.append("No figures yet for: \(withoutFigures.map(\.name).joined(separator: ", ")).") }
+        for why in Set(rows.compactMap { rate($0).missing }).sorted() { notes.append("No rate per 1,000: \(why)") }
         return ReportTable(title: "Quarterly performance – \(area.name)",
                            subtitle: "Baseline \(base) against the 12 months to \(through.longName) \(through.year)",
                            columns: [.init("Indicator"), .init("Baseline \(base)", .number), .init("Last 12 months", .number),
@@ -69,11 +72,18 @@ public struct BaselineReport: Sendable {
                            rows: tableRows, notes: notes)
     }
 
-    /// The last 12 months per 1,000 people (or homes, for burglary dwelling), when known.
-    func rate(_ row: Row) -> ReportTable.Cell {
-        guard row.lastTwelveMonths.isComplete, let base = row.indicator.rateBase, let denominator = base.denominator(in: area) else { return .init("") }
-        let rate = Rate(count: row.lastTwelveMonths.value, denominator: Double(denominator))
-        return ReportTable.Cell("\(rate.displayText(decimals: 1)) \(base.label)", number: rate.value)
+    /// The last 12 months per 1,000 people (or homes, for burglary dwelling), from the figure
+    /// for the period's year (`RateDenominator`); when there is none, the cell says so and
+    /// `missing` says why.
+    func rate(_ row: Row) -> (cell: ReportTable.Cell, missing: String?) {
+        guard row.lastTwelveMonths.isComplete, let base = row.indicator.rateBase else { return (.init(""), nil) }
+        switch RateDenominator.forPeriod(Period(months: 12, endingAt: through), base: base, area: area, populations: populations) {
+        case .known(let denominator, let year):
+            let rate = Rate(count: row.lastTwelveMonths.value, denominator: Double(denominator))
+            return (ReportTable.Cell("\(rate.displayText(decimals: 1)) \(base.label)\(year.map { " (\($0) figure)" } ?? "")", number: rate.value), nil)
+        case .missing(let why):
+            return (.init("not available"), why)
+        }
     }
 
     public var json: JSON {

@@ -7,12 +7,15 @@ public struct PerformanceInputs: Sendable {
     public let themes: [Theme]
     public let figures: [String: IndicatorFigures]
     public let area: Area
+    /// The area's population and homes by year, for rates over a period.
+    public let populations: [AreaPopulation]
 
-    public init(indicators: [Indicator], themes: [Theme], figures: [String: IndicatorFigures], area: Area) {
+    public init(indicators: [Indicator], themes: [Theme], figures: [String: IndicatorFigures], area: Area, populations: [AreaPopulation] = []) {
         self.indicators = indicators
         self.themes = themes
         self.figures = figures
         self.area = area
+        self.populations = populations
     }
 
     /// Indicators grouped by theme, in table order; indicators without a theme come last.

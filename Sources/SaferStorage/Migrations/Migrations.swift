@@ -14,6 +14,7 @@ public enum Migrations {
         Migration(8, "meetings", apply: meetings),
         Migration(9, "login-throttle", apply: loginThrottle),
         Migration(10, "data-versions", apply: dataVersions),
+        Migration(11, "area-populations", apply: areaPopulations),
     ]
 
     /// The tables the performance reports read: a write to any of them bumps the
@@ -51,6 +52,33 @@ public enum Migrations {
                     FOR EACH STATEMENT EXECUTE FUNCTION bump_performance_version()
                     """).run()
             }
+        }
+    }
+
+    /// Population and households per area and year (a census or mid-year estimate), for rates
+    /// over the period they cover. Read by the performance reports, so a write bumps their
+    /// data version as the other performance tables do.
+    static func areaPopulations(_ db: any SQLDatabase, _ engine: SaferDatabase.Engine) async throws {
+        try await db.create(table: "area_populations")
+            .column("area_key", type: .text, .notNull, .references("areas", "key"))
+            .column("year", type: .int, .notNull)
+            .column("population", type: .bigint)
+            .column("households", type: .bigint)
+            .primaryKey("area_key", "year")
+            .run()
+        switch engine {
+        case .sqlite:
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try await db.raw("""
+                    CREATE TRIGGER \(unsafeRaw: "version_area_populations_\(event.lowercased())") AFTER \(unsafeRaw: event) ON area_populations
+                    BEGIN UPDATE data_versions SET version = version + 1 WHERE name = 'performance'; END
+                    """).run()
+            }
+        case .postgres:
+            try await db.raw("""
+                CREATE TRIGGER version_area_populations AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON area_populations
+                FOR EACH STATEMENT EXECUTE FUNCTION bump_performance_version()
+                """).run()
         }
     }
 

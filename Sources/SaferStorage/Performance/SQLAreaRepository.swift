@@ -58,12 +58,32 @@ public struct SQLAreaRepository: AreaRepository {
             guard uses.isEmpty else {
                 throw ValidationError("\(area.name) (\(key)) is still used by \(uses.joined(separator: ", ")): change or remove those first, or keep the area.", field: "key")
             }
+            try await db.delete(from: "area_populations").where("area_key", .equal, key).run()
             try await db.delete(from: "areas").where("key", .equal, key).run()
             try await audit.record(db, by: actor, before: area, after: nil)
         }
     }
 
     public func find(key: String) async throws -> Area? { try await Self.fetch(database.sql, key: key) }
+
+    public func save(_ population: AreaPopulation, by actor: Actor) async throws {
+        try await database.transaction { db in
+            let before = try await Self.populations(db, areaKey: population.areaKey).first { $0.year == population.year }
+            try await db.delete(from: "area_populations").where("area_key", .equal, population.areaKey).where("year", .equal, population.year).run()
+            try await db.insert(into: "area_populations").columns("area_key", "year", "population", "households")
+                .values(SQLBind(population.areaKey), SQLBind(population.year), SQLBind(population.population), SQLBind(population.households)).run()
+            try await audit.record(db, by: actor, before: before, after: population)
+        }
+    }
+
+    public func populations(areaKey: String) async throws -> [AreaPopulation] { try await Self.populations(database.sql, areaKey: areaKey) }
+
+    static func populations(_ db: any SQLDatabase, areaKey: String) async throws -> [AreaPopulation] {
+        struct Row: Decodable { let areaKey: String, year: Int, population: Int?, households: Int? }
+        return try await db.select().column("*").from("area_populations").where("area_key", .equal, areaKey).orderBy("year")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map { AreaPopulation(areaKey: $0.areaKey, year: $0.year, population: $0.population, households: $0.households) }
+    }
 
     public func list(kind: Area.Kind?) async throws -> [Area] {
         let query = database.sql.select().column("*").from("areas")
