@@ -13,6 +13,11 @@ extension DefraCategory {
     /// The category with this label or key, ignoring case, spacing and punctuation, so that
     /// "footpath/bridleway", "Footpath / Bridleway" and "footpath-bridleway" all match.
     public init?(label: String) {
+        // Most files give the label exactly: found without folding (a county's history has 100,000 rows).
+        if let exact = Self.allCases.first(where: { $0.label == label || $0.rawValue == label }) {
+            self = exact
+            return
+        }
         let wanted = Self.folded(label)
         guard !wanted.isEmpty, let match = Self.allCases.first(where: { Self.folded($0.label) == wanted || Self.folded($0.rawValue) == wanted }) else { return nil }
         self = match
