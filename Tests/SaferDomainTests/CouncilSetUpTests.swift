@@ -30,9 +30,11 @@ struct CouncilSetUpTests {
         let bad = CouncilSetUp(name: "  ", onsCode: "E05000999", population: "1e300", populationYear: "21", households: "-5",
                                policeForce: "Avon & Somerset", lsoaPrefix: String(repeating: "x", count: 5_000))
         let messages = problems(bad)
-        for expected in ["--name is empty", "--ons-code 'E05000999' is not a local authority's ONS code", "--population '1e300' is not a whole number above 0",
-                         "--population-year '21' is not a year", "--households '-5' is not a whole number above 0",
-                         "--police-force 'Avon & Somerset' is not a police force", "--lsoa-prefix is longer than 200 characters"] {
+        for expected in ["The name (--name) is empty", "The ONS code (--ons-code) 'E05000999' is not a local authority's ONS code",
+                         "The population (--population) '1e300' is not a whole number above 0", "The population year (--population-year) '21' is not a year",
+                         "The number of households (--households) '-5' is not a whole number above 0",
+                         "The police force (--police-force) 'Avon & Somerset' is not a police force",
+                         "The LSOA-name prefix (--lsoa-prefix) is longer than 200 characters"] {
             #expect(messages.contains { $0.hasPrefix(expected) }, "\(expected) in \(messages)")
         }
         #expect(problems(CouncilSetUp(name: "A", onsCode: "E07000001", population: "9999999999", lsoaPrefix: "A")).count == 1, "ten digits is no population")

@@ -31,16 +31,27 @@ struct AdminPagesTests {
                 guard let span = rest.range(of: "class=\"step-state ") else { return nil }
                 return String(rest[span.upperBound...].drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
             }
-            #expect(state("The district: its name", in: home.text) == "To do")
+            #expect(state("The council: its name", in: home.text) == "To do")
             #expect(state("Accounts for officers", in: home.text) == "Done")
             let theirs = try await client.execute(uri: "/performance", method: .get, headers: councillor.headers)
             #expect(theirs.text.contains("No district is set up yet") && !theirs.text.contains("Setting up Safer"), "only an administrator can follow the steps")
             let api = try await client.execute(uri: "/api/v1/reports/baseline?through=2018-12", method: .get,
                                                headers: [.authorization: "Bearer \(try await harness.apiToken(.councillor))"])
             #expect(api.status == .conflict && api.headers[.contentType] == "application/problem+json" && api.text.contains("No district is set up yet"))
-            try await harness.services.storage.areas.save(Area(key: "anytown", name: "Anytown", kind: .district), by: .system)
+            // The council's own page: bad values named in words, then saved.
+            func save(_ fields: [(String, String)]) async throws -> TestResponse {
+                try await client.execute(uri: "/admin/council", method: .post, headers: admin.formHeaders(), body: formBody(fields + [("_csrf", admin.csrf)]))
+            }
+            let refused = try await save([("name", "Anytown"), ("ons-code", "X1"), ("population", "1e300"), ("match", "prefix"), ("lsoa-prefix", "Anytown")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("The ONS code (--ons-code) &#39;X1&#39; is not a local authority")
+                    && refused.text.contains("value=\"1e300\""), "what was typed is kept")
+            #expect(try await SetUpService(services: harness.services).council() == nil)
+            #expect(try await save([("name", "Anytown"), ("ons-code", "E07000999"), ("population", "50,000"), ("population-year", "2021"),
+                                    ("match", "prefix"), ("lsoa-prefix", "Anytown")]).status == .seeOther)
+            let page = try await client.execute(uri: "/admin/council?saved=1", method: .get, headers: admin.headers)
+            #expect(page.text.contains("The council&#39;s set-up is saved.") && page.text.contains("value=\"E07000999\""))
             let after = try await client.execute(uri: "/", method: .get, headers: admin.headers)
-            #expect(state("The district: its name", in: after.text) == "Done" && state("Wards and police beats", in: after.text) == "To do")
+            #expect(state("The council: its name", in: after.text) == "Done" && state("Wards and police beats", in: after.text) == "To do")
         }
     }
 

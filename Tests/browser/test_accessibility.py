@@ -95,6 +95,7 @@ ROUTES: dict[str, frozenset[str]] = {
     "/admin/indicators": ADMIN,
     "/admin/indicators/:key": ADMIN,
     "/admin/areas": ADMIN,
+    "/admin/council": ADMIN,
     "/admin/fly-tipping": ADMIN,
     "/admin/bank-holidays": ADMIN,
 }

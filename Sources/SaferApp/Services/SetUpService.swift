@@ -29,14 +29,14 @@ public struct SetUpService: Sendable {
         self.init(areas: storage.areas, settings: storage.settings, indicators: storage.indicators, users: storage.users, plans: storage.plans)
     }
 
-    /// Each step and whether it is done: a district; a ward or a beat; an LSOA lookup; beat
+    /// Each step and whether it is done: the council set up; a ward or a beat; an LSOA lookup; beat
     /// boundaries; an indicator; an account beside the first administrator's; a plan.
     public func progress() async throws -> [(step: Step, done: Bool)] {
         var result: [(Step, Bool)] = []
         for step in Step.allCases {
             let done: Bool
             switch step {
-            case .council: done = try await !areas.list(kind: .district).isEmpty
+            case .council: done = try await settings.council() != nil
             case .areas:
                 let beats = try await areas.list(kind: .beat), wards = try await areas.list(kind: .ward)
                 done = !beats.isEmpty || !wards.isEmpty

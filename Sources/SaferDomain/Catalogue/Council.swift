@@ -105,6 +105,21 @@ public struct CouncilSetUp: Sendable, Hashable {
 
     // MARK: - Values
 
+    /// A field as a message names it, for the set-up page and the command line alike:
+    /// "The ONS code (--ons-code)".
+    static func named(_ field: String) -> String {
+        let label = switch field {
+        case "name": "The name"
+        case "ons-code": "The ONS code"
+        case "population": "The population"
+        case "population-year": "The population year"
+        case "households": "The number of households"
+        case "police-force": "The police force"
+        default: "The LSOA-name prefix"
+        }
+        return "\(label) (--\(field))"
+    }
+
     /// A district's key from its name: "Anytown & District" → "anytown-district".
     public static func key(for name: String) -> String {
         let words = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
@@ -116,8 +131,8 @@ public struct CouncilSetUp: Sendable, Hashable {
     private func text(_ value: String?, _ field: String, _ example: String, _ problems: inout ValidationProblems) -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { problems.add("--\(field) is empty: give \(example).", field: field); return nil }
-        if trimmed.count > 200 { problems.add("--\(field) is longer than 200 characters: give \(example).", field: field); return nil }
+        if trimmed.isEmpty { problems.add("\(Self.named(field)) is empty: give \(example).", field: field); return nil }
+        if trimmed.count > 200 { problems.add("\(Self.named(field)) is longer than 200 characters: give \(example).", field: field); return nil }
         return trimmed
     }
 
@@ -126,7 +141,7 @@ public struct CouncilSetUp: Sendable, Hashable {
     static func onsCode(_ text: String, _ problems: inout ValidationProblems) -> String? {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard code.range(of: #"^(E0[6-9]|W06)[0-9]{6}$"#, options: .regularExpression) != nil else {
-            problems.add("--ons-code '\(text.quoted())' is not a local authority's ONS code: E06, E07, E08, E09 or W06 and six digits, e.g. E07000218.", field: "ons-code")
+            problems.add("\(named("ons-code")) '\(text.quoted())' is not a local authority's ONS code: E06, E07, E08, E09 or W06 and six digits, e.g. E07000218.", field: "ons-code")
             return nil
         }
         return code
@@ -136,7 +151,7 @@ public struct CouncilSetUp: Sendable, Hashable {
     static func count(_ text: String, _ field: String, _ example: String, _ problems: inout ValidationProblems) -> Int? {
         let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
         guard digits.count <= 9, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits), value > 0 else {
-            problems.add("--\(field) '\(text.quoted())' is not a whole number above 0: give \(example).", field: field)
+            problems.add("\(named(field)) '\(text.quoted())' is not a whole number above 0: give \(example).", field: field)
             return nil
         }
         return value
@@ -145,7 +160,7 @@ public struct CouncilSetUp: Sendable, Hashable {
     static func year(_ text: String, _ problems: inout ValidationProblems) -> Int? {
         let digits = text.trimmingCharacters(in: .whitespaces)
         guard digits.count == 4, digits.allSatisfy(\.isASCIIDigit), let year = Int(digits), (1981...2100).contains(year) else {
-            problems.add("--population-year '\(text.quoted())' is not a year: give the year of the population figure, e.g. 2021.", field: "population-year")
+            problems.add("\(named("population-year")) '\(text.quoted())' is not a year: give the year of the population figure, e.g. 2021.", field: "population-year")
             return nil
         }
         return year
@@ -155,7 +170,7 @@ public struct CouncilSetUp: Sendable, Hashable {
     static func force(_ text: String, _ problems: inout ValidationProblems) -> String? {
         let id = text.trimmingCharacters(in: .whitespaces).lowercased().split(separator: " ").joined(separator: "-")
         guard id.count <= 60, id.range(of: #"^[a-z]+(-[a-z]+)*$"#, options: .regularExpression) != nil else {
-            problems.add("--police-force '\(text.quoted())' is not a police force as police.uk names it: letters and hyphens, e.g. warwickshire or avon-and-somerset.", field: "police-force")
+            problems.add("\(named("police-force")) '\(text.quoted())' is not a police force as police.uk names it: letters and hyphens, e.g. warwickshire or avon-and-somerset.", field: "police-force")
             return nil
         }
         return id

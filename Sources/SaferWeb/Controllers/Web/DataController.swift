@@ -215,6 +215,25 @@ struct DataController {
                 return try await indicatorPage(context, errors: error.messages, status: .unprocessableContent)
             }
         }
+        routes.page("/admin/council", .admin) { request, context in
+            try await councilPage(context, form: nil, errors: [], notice: request.query.get("saved") == "1" ? "The council's set-up is saved." : nil)
+        }
+        routes.form("/admin/council", .admin) { _, context, form in
+            func given(_ name: String) -> String? {
+                let text = form.text(name).trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            let byLookup = form.text("match") == "lookup"
+            let change = CouncilSetUp(name: given("name"), onsCode: given("ons-code"), population: given("population"), populationYear: given("population-year"),
+                                      households: given("households"), policeForce: given("police-force"),
+                                      lsoaPrefix: byLookup ? nil : given("lsoa-prefix"), matchByLookup: byLookup)
+            do {
+                _ = try await SetUpService(services: services).setUp(change, by: context.identity.actor(channel: .web))
+                return redirect("/admin/council?saved=1")
+            } catch let error as ValidationError {
+                return try await councilPage(context, form: form, errors: error.messages, status: .unprocessableContent)
+            }
+        }
         routes.page("/admin/areas", .admin) { request, context in
             try await areasPage(context, errors: [], done: request.query.get("rows").map { "The lookup now holds \($0) rows." }
                 ?? request.query.get("beats").map { "Outlines stored for \($0) beats." } ?? "")
@@ -460,6 +479,32 @@ struct DataController {
             rateBases: Self.rateBaseOptions(selected: indicator.rateBase?.rawValue ?? ""),
             errors: ErrorSummary(errors))
         return views.response("admin-indicator", page, status: status)
+    }
+
+    struct CouncilPage {
+        let chrome: PageChrome
+        let errors: ErrorSummary?
+        let name, onsCode, population, populationYear, households, policeForce, lsoaPrefix: String
+        let byLookup: Bool
+        let lookupRows: String
+    }
+
+    /// The council's set-up form: what is stored, or what was typed when it was refused.
+    private func councilPage(_ context: SignedInContext, form: FormData?, errors: [String], notice: String? = nil,
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let council = try await SetUpService(services: services).council()
+        let district = try await services.storage.areas.list(kind: .district).first
+        func value(_ field: String, _ stored: String?) -> String { form.map { $0.text(field) } ?? stored ?? "" }
+        let prefix: String? = if case .lsoaNamePrefix(let prefix) = council?.policeUKMatch { prefix } else { nil }
+        let page = CouncilPage(
+            chrome: PageChrome(title: "The council", context: context, current: "/admin", notice: notice), errors: ErrorSummary(errors),
+            name: value("name", council?.name ?? district?.name), onsCode: value("ons-code", council?.onsCode),
+            population: value("population", district?.population.map(String.init)), populationYear: value("population-year", council?.populationYear.map(String.init)),
+            households: value("households", district?.residentialProperties.map(String.init)), policeForce: value("police-force", council?.policeForce),
+            lsoaPrefix: value("lsoa-prefix", prefix ?? council?.name ?? district?.name),
+            byLookup: form.map { $0.text("match") == "lookup" } ?? (council?.policeUKMatch == .lsoaLookup),
+            lookupRows: DisplayFormat.count(try await services.storage.areas.lookup().count))
+        return views.response("admin-council", page, status: status)
     }
 
     /// The rate per 1,000 a form chose: none, residents or residential properties.

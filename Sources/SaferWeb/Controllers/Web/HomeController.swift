@@ -24,7 +24,7 @@ struct HomeController {
     /// The checklist's words and pages for each step.
     static func setUpStep(_ step: SetUpService.Step, done: Bool) -> SetUpStep {
         let (label, href): (String, String) = switch step {
-        case .council: ("The district: its name, population and households (Admin → Areas)", "/admin/areas")
+        case .council: ("The council: its name, ONS code, population and which police.uk rows are its own (Admin → Council)", "/admin/council")
         case .areas: ("Wards and police beats (Admin → Areas)", "/admin/areas")
         case .lookup: ("The LSOA lookup that places police.uk crimes in beats and wards (Admin → Areas)", "/admin/areas")
         case .boundaries: ("Beat boundaries, as GeoJSON, for the maps (Admin → Areas)", "/admin/areas")
