@@ -48,6 +48,8 @@ struct AdminPagesTests {
             #expect(try await SetUpService(services: harness.services).council() == nil)
             #expect(try await save([("name", "Anytown"), ("ons-code", "E07000999"), ("population", "50,000"), ("population-year", "2021"),
                                     ("match", "prefix"), ("lsoa-prefix", "Anytown")]).status == .seeOther)
+            let emptyPrefix = try await save([("name", "Anytown"), ("ons-code", "E07000999"), ("match", "prefix"), ("lsoa-prefix", " ")])
+            #expect(emptyPrefix.status == .unprocessableContent && emptyPrefix.text.contains("The LSOA-name prefix (--lsoa-prefix) is empty"))
             let page = try await client.execute(uri: "/admin/council?saved=1", method: .get, headers: admin.headers)
             #expect(page.text.contains("The council&#39;s set-up is saved.") && page.text.contains("value=\"E07000999\""))
             let after = try await client.execute(uri: "/", method: .get, headers: admin.headers)

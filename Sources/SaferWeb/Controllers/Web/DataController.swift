@@ -226,7 +226,8 @@ struct DataController {
             let byLookup = form.text("match") == "lookup"
             let change = CouncilSetUp(name: given("name"), onsCode: given("ons-code"), population: given("population"), populationYear: given("population-year"),
                                       households: given("households"), policeForce: given("police-force"),
-                                      lsoaPrefix: byLookup ? nil : given("lsoa-prefix"), matchByLookup: byLookup)
+                                      // Prefix chosen but left empty is named, not read as "keep the lookup".
+                                      lsoaPrefix: byLookup ? nil : form.text("lsoa-prefix"), matchByLookup: byLookup)
             do {
                 _ = try await SetUpService(services: services).setUp(change, by: context.identity.actor(channel: .web))
                 return redirect("/admin/council?saved=1")
