@@ -25,7 +25,7 @@ struct AreaCommand: AsyncParsableCommand {
             }
             func count(_ text: String?, _ option: String) throws -> Int? {
                 guard let text else { return nil }
-                guard let value = Int(text.replacingOccurrences(of: ",", with: "")), value > 0 else {
+                guard let value = CouncilSetUp.wholeCount(text) else {
                     throw ArgumentParser.ValidationError("\(option) \(text.quoted()) is not a whole number above 0, e.g. 64069.")
                 }
                 return value

@@ -84,7 +84,7 @@ public struct AreaService: Sendable {
             func count(_ column: String) -> Int? {
                 let text = fields[column, default: ""].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
                 guard !text.isEmpty else { return nil }
-                guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value > 0 else {
+                guard let value = CouncilSetUp.wholeCount(text) else {
                     problems.add("Line \(line): \(column) '\(text.quoted())' is not a whole number above 0.")
                     return nil
                 }

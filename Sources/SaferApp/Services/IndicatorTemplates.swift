@@ -73,12 +73,13 @@ public struct IndicatorTemplateService: Sendable {
     @discardableResult
     public func apply(_ template: IndicatorTemplate, by actor: Actor) async throws -> Applied {
         var applied = Applied()
-        let themes = Set(try await indicators.themes().map(\.key))
+        let stored = try await indicators.themes()
+        let themes = Set(stored.map(\.key))
         let existing = try await indicators.list()
         let keys = Set(existing.map(\.key))
         // After the catalogue's own: a council that added indicators first keeps their order.
         let offset = existing.map(\.position).max() ?? 0
-        let themeOffset = try await indicators.themes().map(\.position).max() ?? 0
+        let themeOffset = stored.map(\.position).max() ?? 0
         for theme in template.themes where !themes.contains(theme.key) {
             var theme = theme
             theme.position += themeOffset

@@ -147,10 +147,16 @@ public struct CouncilSetUp: Sendable, Hashable {
         return code
     }
 
-    /// A whole number above 0 and below 100 million; thousands may be separated by commas.
-    static func count(_ text: String, _ field: String, _ example: String, _ problems: inout ValidationProblems) -> Int? {
+    /// A people or homes count as typed: a whole number above 0 of at most nine digits, thousands
+    /// may be separated by commas ("64,069"); nil for anything else (1e300, -5, 12.5).
+    public static func wholeCount(_ text: String) -> Int? {
         let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-        guard digits.count <= 9, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits), value > 0 else {
+        guard digits.count <= 9, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits), value > 0 else { return nil }
+        return value
+    }
+
+    static func count(_ text: String, _ field: String, _ example: String, _ problems: inout ValidationProblems) -> Int? {
+        guard let value = wholeCount(text) else {
             problems.add("\(named(field)) '\(text.quoted())' is not a whole number above 0: give \(example).", field: field)
             return nil
         }
